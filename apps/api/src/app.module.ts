@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ArticleModule } from './articles/article.module.js';
+import { AppAuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ImportModule } from './imports/import.module.js';
+import { AppConfigModule } from './infra/config/config.module.js';
+import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
+import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
+import { AppLoggerModule } from './infra/logging.module.js';
+import { PrismaModule } from './infra/prisma/prisma.module.js';
+import { QueueModule } from './infra/queue/queue.module.js';
+import { RedisModule } from './infra/redis/redis.module.js';
+
+/** Modules shared by both processes. */
+export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, RedisModule];
+
+/** The HTTP API: GraphQL, health, and (optionally) the built web client. */
+@Module({
+  imports: [
+    ...CORE_IMPORTS,
+    QueueModule.forRoot({ withWorkers: false }),
+    AppGraphQLModule,
+    AuthModule,
+    ArticleModule,
+    ImportModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AppAuthGuard },
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+  ],
+})
+export class AppModule {}

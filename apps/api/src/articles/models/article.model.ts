@@ -1,0 +1,49 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { BlockKind as BlockKindName } from '@marginalia/content';
+
+export const BlockKind = {
+  heading: 'heading',
+  paragraph: 'paragraph',
+  quote: 'quote',
+  list_item: 'list_item',
+  turn: 'turn',
+  code: 'code',
+} as const satisfies Record<BlockKindName, BlockKindName>;
+registerEnumType(BlockKind, { name: 'BlockKind' });
+
+@ObjectType('Block', { description: 'One block of a revision; start/end are code-point offsets into its text.' })
+export class BlockModel {
+  @Field(() => BlockKind) kind: BlockKindName;
+  @Field() text: string;
+  @Field(() => Int, { nullable: true }) level?: number;
+  @Field(() => String, { nullable: true }) speaker?: string;
+  @Field(() => Boolean, { nullable: true }) ordered?: boolean;
+  @Field(() => String, { nullable: true }) href?: string;
+  @Field(() => Int) start: number;
+  @Field(() => Int) end: number;
+}
+
+@ObjectType('ArticleRevision')
+export class ArticleRevisionModel {
+  @Field(() => ID) id: string;
+  @Field(() => Int) version: number;
+  @Field(() => [BlockModel]) blocks: BlockModel[];
+  @Field({ description: 'Canonical text: the blocks joined by two newlines.' }) text: string;
+  @Field() contentHash: string;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('Article')
+export class ArticleModel {
+  @Field(() => ID) id: string;
+  @Field() slug: string;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) author: string | null;
+  @Field(() => String, { nullable: true }) siteName: string | null;
+  @Field(() => String, { nullable: true }) sourceUrl: string | null;
+  @Field(() => Date, { nullable: true }) publishedAt: Date | null;
+  @Field() createdAt: Date;
+  @Field(() => Int) threadCount: number;
+  @Field(() => Int) commentCount: number;
+  currentRevisionId: string | null;
+}

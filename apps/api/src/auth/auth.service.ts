@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Prisma } from '../generated/prisma/client.js';
+import type { Role } from '../generated/prisma/enums.js';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
+import { DomainError, unauthenticated } from '../infra/errors/domain-error.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import type { UserModel } from '../users/models/user.model.js';
+import type { AuthPayload, RegisterInput } from './dto/auth.inputs.js';
+import { loadViewer, TokenClaims } from './jwt.strategy.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import type { Viewer } from './viewer.js';
+
+const USER_FIELDS = {
+  id: true,
+  handle: true,
+  displayName: true,
+  role: true,
+  status: true,
+  email: true,
+  createdAt: true,
+} as const;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async createUser(input: RegisterInput & { role?: Role }): Promise<UserModel> {
+    const email = input.email.trim().toLowerCase();
+    try {
+      return await this.prisma.user.create({
+        data: {
+          email,
+          handle: input.handle,
+          displayName: input.displayName.trim(),
+          passwordHash: await hashPassword(input.password),
+          role: input.role ?? 'READER',
+        },
+        select: USER_FIELDS,
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        const target = JSON.stringify(error.meta ?? {});
+        const field = target.includes('handle') ? 'handle' : 'email';
+        throw new DomainError('CONFLICT', `That ${field} is already taken`, field);
+      }
+      throw error;
+    }
+  }
+
+  async register(input: RegisterInput): Promise<AuthPayload> {
+    const user = await this.createUser(input);
+    return this.issue(user.id);
+  }
+
+  /** Used by the local strategy. The same message for unknown email and wrong password. */
+  async verifyCredentials(email: string, password: string): Promise<Viewer> {
+    const user = await this.prisma.user.findUnique({ where: { email } });
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) throw unauthenticated('Wrong email or password');
+    if (user.status === 'BANNED') throw unauthenticated('This account is banned');
+    return { id: user.id, role: user.role, status: user.status, handle: user.handle, displayName: user.displayName };
+  }
+
+  async issue(userId: string): Promise<AuthPayload> {
+    const user = await this.prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { ...USER_FIELDS, tokenVersion: true },
+    });
+    const { tokenVersion, ...model } = user;
+    const claims = (typ: TokenClaims['typ']): TokenClaims => ({ sub: user.id, typ, ver: tokenVersion });
+    const [accessToken, refreshToken] = await Promise.all([
+      this.jwt.signAsync(claims('access'), { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS }),
+      this.jwt.signAsync(claims('refresh'), { expiresIn: this.config.JWT_REFRESH_TTL_SECONDS }),
+    ]);
+    return { accessToken, refreshToken, user: model };
+  }
+
+  async refresh(token: string): Promise<AuthPayload> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw unauthenticated('Session expired; sign in again');
+    }
+    const viewer = await loadViewer(this.prisma, claims, 'refresh');
+    return this.issue(viewer.id);
+  }
+
+  /** Ends every session of the user: outstanding access and refresh tokens stop working. */
+  async logout(userId: string): Promise<void> {
+    await this.prisma.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+  }
+
+  async profile(userId: string): Promise<UserModel | null> {
+    return this.prisma.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
+import { unauthenticated } from '../infra/errors/domain-error.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import type { Viewer } from './viewer.js';
+
+export interface TokenClaims {
+  sub: string;
+  typ: 'access' | 'refresh';
+  ver: number;
+}
+
+/** Bearer access tokens; the user is re-read so bans and logouts take effect at once. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly prisma: PrismaService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: TokenClaims): Promise<Viewer> {
+    return loadViewer(this.prisma, claims, 'access');
+  }
+}
+
+export async function loadViewer(prisma: PrismaService, claims: TokenClaims, typ: TokenClaims['typ']): Promise<Viewer> {
+  if (claims.typ !== typ) throw unauthenticated('Wrong kind of token');
+  const user = await prisma.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, role: true, status: true, handle: true, displayName: true, tokenVersion: true },
+  });
+  if (!user || user.tokenVersion !== claims.ver) throw unauthenticated('Session expired; sign in again');
+  if (user.status === 'BANNED') throw unauthenticated('This account is banned');
+  const { tokenVersion: _version, ...viewer } = user;
+  return viewer;
+}

@@ -1,0 +1,24 @@
+import { loadConfig } from '../../infra/config/env.js';
+import { ensureDatabase, migrate } from '../../infra/prisma/migrate.js';
+import { printJson, type Command } from '../command.js';
+
+export const migrateCommand: Command = {
+  summary: 'Create the database if needed and apply pending migrations',
+  usage: 'pnpm marginalia migrate [--json]',
+  options: {},
+  async run(values) {
+    const { DATABASE_URL } = loadConfig(process.env);
+    const created = await ensureDatabase(DATABASE_URL);
+    const result = await migrate(DATABASE_URL);
+    if (values['json']) printJson({ createdDatabase: created, ...result });
+    else {
+      if (created) process.stdout.write('Created the database.\n');
+      process.stdout.write(
+        result.applied.length > 0
+          ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}\n`
+          : `Database is up to date (${result.alreadyApplied} migration(s)).\n`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './infra/config/env.js';
+import { validationPipe } from './infra/validation.js';
+
+/** Largest request body accepted, in bytes: imports are capped at 2 MiB of text. */
+export const BODY_LIMIT = 3 * 1024 * 1024;
+
+/** Builds the HTTP application (without listening), for main.ts and for tests. */
+export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  await app.register(fastifyCors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
+    await serveWebClient(app, config.WEB_DIST);
+  }
+  app.enableShutdownHooks([]);
+  return app;
+}
+
+/** Serves the built web client; unknown non-API paths fall back to index.html (client routing). */
+async function serveWebClient(app: NestFastifyApplication, root: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  fastify.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/graphql') && !request.url.startsWith('/health');
+    if (isPage && (request.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { message: 'Not found', code: 'NOT_FOUND' } });
+  });
+}

@@ -1,0 +1,28 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Roles, Writes } from '../auth/decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ImportArticleInput } from './dto/import-article.input.js';
+import { ImportService } from './import.service.js';
+import { ImportJobModel } from './models/import-job.model.js';
+
+@Roles('ADMIN')
+@Resolver(() => ImportJobModel)
+export class ImportResolver {
+  constructor(private readonly imports: ImportService) {}
+
+  @Writes()
+  @Mutation(() => ImportJobModel, { description: 'Queues an import; follow it with importJob(id).' })
+  importArticle(@Args('input') input: ImportArticleInput, @CurrentUser() viewer: Viewer): Promise<ImportJobModel> {
+    return this.imports.request(input, viewer.id);
+  }
+
+  @Query(() => ImportJobModel)
+  importJob(@Args('id', { type: () => ID }) id: string): Promise<ImportJobModel> {
+    return this.imports.get(id);
+  }
+
+  @Query(() => [ImportJobModel])
+  importJobs(@Args('first', { type: () => Int, nullable: true }) first: number | null): Promise<ImportJobModel[]> {
+    return this.imports.list(first ?? 50);
+  }
+}

@@ -1,0 +1,37 @@
+/** Codes the API returns in `extensions.code`. Stable: clients switch on them. */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * An expected failure with a code the client can act on and, for bad input, the field
+ * that caused it. Thrown anywhere in the domain; mapped to a GraphQL error once, at the edge.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string): DomainError =>
+  new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (what: string, field?: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} not found`, field);
+export const forbidden = (message = 'You are not allowed to do this'): DomainError =>
+  new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in to do this'): DomainError =>
+  new DomainError('UNAUTHENTICATED', message);

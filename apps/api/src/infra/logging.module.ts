@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { loadConfig } from './config/env.js';
+
+/** Structured JSON logs; each request carries an id, and secrets never reach a log line. */
+export const AppLoggerModule = LoggerModule.forRootAsync({
+  useFactory: () => {
+    const config = loadConfig(process.env);
+    return {
+      pinoHttp: {
+        level: config.LOG_LEVEL,
+        genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID()),
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.token'],
+          remove: true,
+        },
+        autoLogging: { ignore: (req) => req.url === '/health' },
+        serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      },
+    };
+  },
+});

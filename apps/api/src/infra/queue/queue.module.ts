@@ -1,0 +1,38 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/env.js';
+import { JobQueue } from './job-queue.js';
+import { JobRegistry } from './job-registry.js';
+import { QUEUES } from './jobs.js';
+import { processorFor } from './queue-processor.js';
+
+const queues = BullModule.registerQueue(...QUEUES.map((name) => ({ name })));
+
+/** Producers everywhere; processors only when `withWorkers` (the worker process). */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot({ withWorkers }: { withWorkers: boolean }): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+            prefix: `${config.REDIS_PREFIX}:bull`,
+          }),
+        }),
+        queues,
+      ],
+      providers: [
+        JobQueue,
+        ...(withWorkers ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, 2))] : []),
+      ],
+      exports: [JobQueue, queues],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from './infra/config/env.js';
+import { closeOnSignals } from './infra/shutdown.js';
+import { explainStartupError } from './infra/startup-errors.js';
+import { WorkerModule } from './worker.module.js';
+
+/** The worker process: BullMQ processors, no HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);
+  logger.log('worker started');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${explainStartupError(error)}\n`);
+  process.exit(1);
+});
