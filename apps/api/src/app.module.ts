@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ArticleModule } from './articles/article.module.js';
+import { CommentModule } from './comments/comment.module.js';
+import { OutboxModule } from './infra/outbox/outbox.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -14,16 +17,18 @@ import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 
 /** Modules shared by both processes. */
-export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, RedisModule];
+export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, RedisModule, RealtimeModule];
 
 /** The HTTP API: GraphQL, health, and (optionally) the built web client. */
 @Module({
   imports: [
     ...CORE_IMPORTS,
     QueueModule.forRoot({ withWorkers: false }),
+    OutboxModule,
     AppGraphQLModule,
     AuthModule,
     ArticleModule,
+    CommentModule,
     ImportModule,
     HealthModule,
   ],

@@ -35,7 +35,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     },
     crossOriginEmbedderPolicy: false,
   });
-  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   await app.register(fastifyCors, { origin: origins.length > 0 ? origins : false, credentials: false });
   if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
     await serveWebClient(app, config.WEB_DIST);
@@ -49,7 +51,8 @@ async function serveWebClient(app: NestFastifyApplication, root: string): Promis
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
   fastify.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/graphql') && !request.url.startsWith('/health');
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/graphql') && !request.url.startsWith('/health');
     if (isPage && (request.headers.accept ?? '').includes('text/html')) {
       return reply.type('text/html').sendFile('index.html');
     }

@@ -2,8 +2,21 @@ import { Module } from '@nestjs/common';
 import { CORE_IMPORTS } from './app.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';
+import { OutboxRelay } from './infra/outbox/outbox-relay.js';
+import { OutboxModule } from './infra/outbox/outbox.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
+import { ModerationWorkerModule } from './moderation/moderation.module.js';
 
 /** The worker: BullMQ processors and the outbox relay, no HTTP. */
-@Module({ imports: [...CORE_IMPORTS, QueueModule.forRoot({ withWorkers: true }), ArticleModule, ImportWorkerModule] })
+@Module({
+  imports: [
+    ...CORE_IMPORTS,
+    QueueModule.forRoot({ withWorkers: true }),
+    OutboxModule,
+    ArticleModule,
+    ImportWorkerModule,
+    ModerationWorkerModule,
+  ],
+  providers: [OutboxRelay],
+})
 export class WorkerModule {}

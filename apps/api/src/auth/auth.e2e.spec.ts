@@ -18,14 +18,22 @@ describe('auth over HTTP', () => {
     );
     expect(login.errors).toBeUndefined();
     expect(login.data?.login.user).toEqual({ id: user.userId, email: user.email });
-    const me = await api.gql<{ me: { id: string; role: string } }>('{ me { id role } }', {}, login.data?.login.accessToken);
+    const me = await api.gql<{ me: { id: string; role: string } }>(
+      '{ me { id role } }',
+      {},
+      login.data?.login.accessToken,
+    );
     expect(me.data?.me).toEqual({ id: user.userId, role: 'READER' });
   });
 
   it('refuses a wrong password with the same message as an unknown email', async () => {
     const user = await api.register();
-    const wrong = await api.gql('mutation { login(input: { email: "' + user.email + '", password: "nope-nope-nope" }) { accessToken } }');
-    const unknown = await api.gql('mutation { login(input: { email: "nobody@example.test", password: "nope-nope-nope" }) { accessToken } }');
+    const wrong = await api.gql(
+      'mutation { login(input: { email: "' + user.email + '", password: "nope-nope-nope" }) { accessToken } }',
+    );
+    const unknown = await api.gql(
+      'mutation { login(input: { email: "nobody@example.test", password: "nope-nope-nope" }) { accessToken } }',
+    );
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
@@ -33,10 +41,9 @@ describe('auth over HTTP', () => {
 
   it('rejects a duplicate email with CONFLICT naming the field', async () => {
     const user = await api.register();
-    const again = await api.gql(
-      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-      { input: { email: user.email, handle: 'another_handle_1', password: 'long enough password', displayName: 'X' } },
-    );
+    const again = await api.gql('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+      input: { email: user.email, handle: 'another_handle_1', password: 'long enough password', displayName: 'X' },
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
   });
 
@@ -54,7 +61,9 @@ describe('auth over HTTP', () => {
     expect(out.data?.logout).toBe(true);
     const me = await api.gql('{ me { id } }', {}, user.token);
     expect(errorCode(me)).toBe('UNAUTHENTICATED');
-    const refresh = await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: user.refreshToken });
+    const refresh = await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', {
+      t: user.refreshToken,
+    });
     expect(errorCode(refresh)).toBe('UNAUTHENTICATED');
   });
 
@@ -65,7 +74,9 @@ describe('auth over HTTP', () => {
       { t: user.refreshToken },
     );
     expect(ok.data?.refreshToken.accessToken).toEqual(expect.any(String));
-    const wrongKind = await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: user.token });
+    const wrongKind = await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', {
+      t: user.token,
+    });
     expect(errorCode(wrongKind)).toBe('UNAUTHENTICATED');
   });
 

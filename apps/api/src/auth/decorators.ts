@@ -14,7 +14,11 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 /** Changes data: suspended users are refused. */
 export const Writes = (): MethodDecorator & ClassDecorator => SetMetadata(CAN_WRITE, true);
 
-export function requestOf(context: ExecutionContext): { user?: Viewer | null; headers: Record<string, unknown>; ip?: string } {
+export function requestOf(context: ExecutionContext): {
+  user?: Viewer | null;
+  headers: Record<string, unknown>;
+  ip?: string;
+} {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
   return context.switchToHttp().getRequest();
 }

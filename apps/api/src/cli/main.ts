@@ -45,9 +45,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    const message = error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-      ? (error as Error).message
-      : explainStartupError(error);
+    const message =
+      error instanceof CliError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? (error as Error).message
+        : explainStartupError(error);
     process.stderr.write(`${message}\n`);
     process.exit(1);
   });

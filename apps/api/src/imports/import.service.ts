@@ -33,7 +33,10 @@ export class ImportService {
   }
 
   async get(id: string): Promise<ImportJobModel> {
-    const row = await this.prisma.importJob.findUnique({ where: { id }, include: { article: { select: { slug: true } } } });
+    const row = await this.prisma.importJob.findUnique({
+      where: { id },
+      include: { article: { select: { slug: true } } },
+    });
     if (!row) throw notFound('Import job', 'id');
     return toModel(row, row.article?.slug ?? null);
   }

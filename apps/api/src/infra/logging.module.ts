@@ -9,13 +9,16 @@ export const AppLoggerModule = LoggerModule.forRootAsync({
     return {
       pinoHttp: {
         level: config.LOG_LEVEL,
-        genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID()),
+        genReqId: (req) =>
+          typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
         redact: {
           paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.token'],
           remove: true,
         },
         autoLogging: { ignore: (req) => req.url === '/health' },
-        serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        },
       },
     };
   },

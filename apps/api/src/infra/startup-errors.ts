@@ -7,7 +7,8 @@ const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//
  * be reached, where we looked, and how to fix it. No stack traces.
  */
 export function explainStartupError(error: unknown): string {
-  if (error instanceof ConfigError) return `Marginalia cannot start. ${error.message}\nSee .env.example for every setting.`;
+  if (error instanceof ConfigError)
+    return `Marginalia cannot start. ${error.message}\nSee .env.example for every setting.`;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code ?? '';
   let config: ReturnType<typeof loadConfig> | undefined;

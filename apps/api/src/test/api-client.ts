@@ -38,7 +38,9 @@ export class TestApi {
   }
 
   /** Registers a fresh user and returns their access token. */
-  async register(overrides: Partial<{ email: string; handle: string; password: string; displayName: string }> = {}): Promise<{
+  async register(
+    overrides: Partial<{ email: string; handle: string; password: string; displayName: string }> = {},
+  ): Promise<{
     token: string;
     refreshToken: string;
     userId: string;

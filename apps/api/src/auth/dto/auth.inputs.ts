@@ -4,26 +4,36 @@ import { UserModel } from '../../users/models/user.model.js';
 
 @InputType()
 export class RegisterInput {
-  @Field() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254)
+  @Field()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
   email: string;
 
-  @Field() @IsString() @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @Field()
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
   password: string;
 
   @Field()
   @Matches(/^[a-zA-Z0-9_]{3,30}$/, { message: 'handle must be 3 to 30 letters, digits or underscores' })
   handle: string;
 
-  @Field() @IsString() @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
+  @Field()
+  @IsString()
+  @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
   displayName: string;
 }
 
 @InputType()
 export class LoginInput {
-  @Field() @IsString() @MaxLength(254)
+  @Field()
+  @IsString()
+  @MaxLength(254)
   email: string;
 
-  @Field() @IsString() @MaxLength(200)
+  @Field()
+  @IsString()
+  @MaxLength(200)
   password: string;
 }
 

@@ -69,7 +69,11 @@ function sourceOf(format: Format | undefined, content: string): ImportInput {
   }
 }
 
-export async function importFiles(runner: ImportRunner, files: string[], forced?: Format): Promise<Array<ImportSummary | Error>> {
+export async function importFiles(
+  runner: ImportRunner,
+  files: string[],
+  forced?: Format,
+): Promise<Array<ImportSummary | Error>> {
   const results: Array<ImportSummary | Error> = [];
   for (const file of files) {
     const bar = progressBar(file);

@@ -14,9 +14,27 @@ export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Demo accounts, created only in demo mode. Documented in the README. */
 export const DEMO_ACCOUNTS = [
-  { email: 'admin@marginalia.test', password: 'marginalia-admin', handle: 'admin', displayName: 'Ada Admin', role: 'ADMIN' },
-  { email: 'moderator@marginalia.test', password: 'marginalia-moderator', handle: 'moderator', displayName: 'Mo Moderator', role: 'MODERATOR' },
-  { email: 'reader@marginalia.test', password: 'marginalia-reader', handle: 'reader', displayName: 'Rae Reader', role: 'READER' },
+  {
+    email: 'admin@marginalia.test',
+    password: 'marginalia-admin',
+    handle: 'admin',
+    displayName: 'Ada Admin',
+    role: 'ADMIN',
+  },
+  {
+    email: 'moderator@marginalia.test',
+    password: 'marginalia-moderator',
+    handle: 'moderator',
+    displayName: 'Mo Moderator',
+    role: 'MODERATOR',
+  },
+  {
+    email: 'reader@marginalia.test',
+    password: 'marginalia-reader',
+    handle: 'reader',
+    displayName: 'Rae Reader',
+    role: 'READER',
+  },
 ] as const;
 
 export interface SeedResult {
@@ -31,7 +49,11 @@ export async function seedDemo(app: INestApplicationContext, force = false): Pro
   const result: SeedResult = { articlesImported: 0, accountsCreated: [], skipped: false };
   if (force || (await prisma.article.count()) === 0) {
     const files = (await readdir(DEMO_DIR)).filter((f) => f.endsWith('.txt')).sort();
-    const outcomes = await importFiles(app.get(ImportRunner), files.map((f) => path.join(DEMO_DIR, f)), 'text');
+    const outcomes = await importFiles(
+      app.get(ImportRunner),
+      files.map((f) => path.join(DEMO_DIR, f)),
+      'text',
+    );
     for (const outcome of outcomes) if (outcome instanceof Error) throw outcome;
     result.articlesImported = outcomes.length;
   } else result.skipped = true;
@@ -55,7 +77,9 @@ export const seedDemoCommand: Command = {
     if (values['json']) printJson(result);
     else {
       process.stdout.write(
-        result.skipped ? 'Articles already present; demo articles not imported.\n' : `Imported ${result.articlesImported} demo articles.\n`,
+        result.skipped
+          ? 'Articles already present; demo articles not imported.\n'
+          : `Imported ${result.articlesImported} demo articles.\n`,
       );
       for (const email of result.accountsCreated) process.stdout.write(`Created demo account ${email}\n`);
     }

@@ -20,10 +20,13 @@ export const userCreateCommand: Command = {
     const email = values['email'];
     const password = values['password'];
     const role = String(values['role']).toUpperCase();
-    if (typeof email !== 'string' || typeof password !== 'string') throw new CliError('--email and --password are required');
+    if (typeof email !== 'string' || typeof password !== 'string')
+      throw new CliError('--email and --password are required');
     if (password.length < 10) throw new CliError('--password must be at least 10 characters');
-    if (!ROLES.includes(role as (typeof ROLES)[number])) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
-    const handle = typeof values['handle'] === 'string' ? values['handle'] : email.split('@')[0]!.replace(/[^a-zA-Z0-9_]/g, '_');
+    if (!ROLES.includes(role as (typeof ROLES)[number]))
+      throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
+    const handle =
+      typeof values['handle'] === 'string' ? values['handle'] : email.split('@')[0]!.replace(/[^a-zA-Z0-9_]/g, '_');
     const name = typeof values['name'] === 'string' ? values['name'] : handle;
     const user = await withContext(async (app) => {
       try {

@@ -9,26 +9,42 @@ registerEnumType(ImportFormat, { name: 'ImportFormat' });
 
 @InputType({ description: 'Exactly one of text, markdown, html, url or bundle.' })
 export class ImportArticleInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_IMPORT_CHARS)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_IMPORT_CHARS)
   text?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_IMPORT_CHARS)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_IMPORT_CHARS)
   markdown?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_IMPORT_CHARS)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_IMPORT_CHARS)
   html?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an http(s) URL' },
+  )
   @MaxLength(2048)
   url?: string;
 
   @Field(() => String, { nullable: true, description: 'A marginalia.bundle JSON document.' })
-  @IsOptional() @IsString() @MaxLength(MAX_IMPORT_CHARS)
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_IMPORT_CHARS)
   bundle?: string;
 
-  @Field(() => ImportFormat, { nullable: true }) @IsOptional() @IsIn(Object.values(ImportFormat))
+  @Field(() => ImportFormat, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(ImportFormat))
   format?: keyof typeof ImportFormat;
 
   @Field(() => String, { nullable: true })

@@ -8,7 +8,8 @@ export class ImportJobModel {
   @Field(() => ID) id: string;
   @Field(() => ImportStatus) status: ImportStatus;
   @Field(() => Int, { description: '0–100' }) progress: number;
-  @Field(() => String, { nullable: true, description: 'fetch, parse, store, comments or anchoring' }) step: string | null;
+  @Field(() => String, { nullable: true, description: 'fetch, parse, store, comments or anchoring' }) step:
+    string | null;
   @Field() source: string;
   @Field(() => [String]) warnings: string[];
   @Field(() => String, { nullable: true }) error: string | null;

@@ -10,7 +10,9 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
  */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, cache: true, envFilePath: ['.env', '../../.env'], validate: loadConfig })],
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, envFilePath: ['.env', '../../.env'], validate: loadConfig }),
+  ],
   providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig(process.env) }],
   exports: [APP_CONFIG],
 })

@@ -14,7 +14,10 @@ export class Env {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -31,16 +34,24 @@ export class Env {
   REDIS_PREFIX = 'marginalia';
 
   /** Demo mode: seeds demo articles and accounts, allows a built-in JWT secret. */
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  @IsOptional()
   DEMO_MODE?: boolean;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(60)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
   JWT_ACCESS_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(300)
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
   JWT_REFRESH_TTL_SECONDS = 2_592_000;
 
   /** Comma-separated origins allowed by CORS; empty means same origin only. */
@@ -54,21 +65,33 @@ export class Env {
   @IsString()
   WEB_DIST = '';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 12;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   GRAPHQL_MAX_ALIASES = 20;
 
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   GRAPHQL_MAX_COST = 20_000;
 
   /** Login attempts allowed per minute for one address and email. */
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   /** Milliseconds a process waits for in-flight work on SIGTERM before it exits anyway. */
-  @Transform(toInt) @IsInt() @Min(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** Comma-separated hosts or CIDRs an URL import may reach despite the private-address guard. */

@@ -21,8 +21,14 @@ const HTTP_CODES: Record<number, ErrorCode> = {
  * reaches the client only as a generic message carrying that id.
  */
 export function toGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError && error.extensions?.['code'] && !error.originalError) return error;
-  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  // graphql-js wraps what resolvers throw (sometimes twice); look at the innermost error.
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  if (original instanceof GraphQLError) {
+    // Already mapped (by the exception filter), or a parse/validation error from graphql-js.
+    const code = original.extensions['code'] ?? 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(original.message, { extensions: { ...original.extensions, code } });
+  }
   if (original instanceof DomainError) {
     return new GraphQLError(original.message, {
       extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...original.details },
@@ -31,10 +37,6 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (original instanceof HttpException) {
     const code = HTTP_CODES[original.getStatus()];
     if (code) return new GraphQLError(original.message, { extensions: { code } });
-  }
-  if (error instanceof GraphQLError && !error.originalError) {
-    // Parse and validation errors from graphql-js: safe to show as they are.
-    return new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   }
   const correlationId = randomUUID();
   logger.error({ err: original, correlationId }, 'Unexpected error');

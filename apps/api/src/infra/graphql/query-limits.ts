@@ -11,6 +11,12 @@ export function queryLimits(config: AppConfig): ValidationRule[] {
     maxDepthRule({ n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, exposeLimits: true }),
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, exposeLimits: true }),
     maxDirectivesRule({ n: 20, exposeLimits: true }),
-    costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, exposeLimits: true }),
+    costLimitRule({
+      maxCost: config.GRAPHQL_MAX_COST,
+      objectCost: 2,
+      scalarCost: 1,
+      depthCostFactor: 1.5,
+      exposeLimits: true,
+    }),
   ] as unknown as ValidationRule[];
 }

@@ -60,7 +60,7 @@ describe('migrations', () => {
     expect(fromMigrations).toEqual(fromSchema);
   }, 120_000);
 
-  it('records applied migrations in Prisma\'s bookkeeping and applies nothing twice', async () => {
+  it("records applied migrations in Prisma's bookkeeping and applies nothing twice", async () => {
     await withDatabase('twice', async (url) => {
       const first = await migrate(url);
       const second = await migrate(url);
@@ -72,7 +72,9 @@ describe('migrations', () => {
         'SELECT migration_name, length(checksum) AS len, finished_at IS NOT NULL AS done, applied_steps_count FROM "_prisma_migrations"',
       );
       await client.end();
-      expect(rows.rows).toEqual(first.applied.map((name) => ({ migration_name: name, len: 64, done: true, applied_steps_count: 1 })));
+      expect(rows.rows).toEqual(
+        first.applied.map((name) => ({ migration_name: name, len: 64, done: true, applied_steps_count: 1 })),
+      );
     });
   });
 });

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const snapshotFile = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
   const previous = await readFile(snapshotFile, 'utf8').catch(() => null);
   const schema = await readSchema();
-  const sql = await diffSql(previous, schema, process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  const sql = await diffSql(
+    previous,
+    schema,
+    process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+  );
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
     process.stdout.write('schema.prisma matches the migrations; nothing to do.\n');
     return;

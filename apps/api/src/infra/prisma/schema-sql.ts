@@ -14,7 +14,10 @@ export const SCHEMA_FILE = path.resolve(API_DIR, '../../prisma/schema.prisma');
 /** Prisma 6 needs `url` in the datasource block, which Prisma 7 forbids: add it to a copy. */
 async function prisma6Copy(schema: string, name: string, dir: string): Promise<string> {
   const file = path.join(dir, name);
-  await writeFile(file, schema.replace(/provider\s*=\s*"postgresql"/, 'provider = "postgresql"\n  url = env("DATABASE_URL")'));
+  await writeFile(
+    file,
+    schema.replace(/provider\s*=\s*"postgresql"/, 'provider = "postgresql"\n  url = env("DATABASE_URL")'),
+  );
   return file;
 }
 
@@ -29,10 +32,27 @@ export async function diffSql(from: string | null, to: string, databaseUrl: stri
   const cli = createRequire(import.meta.url).resolve('prisma6/build/index.js');
   const { stdout } = await run(
     process.execPath,
-    [cli, 'migrate', 'diff', '--config', 'prisma6.config.ts', '--from-schema-datamodel', fromFile, '--to-schema-datamodel', toFile, '--script'],
+    [
+      cli,
+      'migrate',
+      'diff',
+      '--config',
+      'prisma6.config.ts',
+      '--from-schema-datamodel',
+      fromFile,
+      '--to-schema-datamodel',
+      toFile,
+      '--script',
+    ],
     {
       cwd: API_DIR,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_QUERY_ENGINE_LIBRARY: '/bin/true' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
+        PRISMA_QUERY_ENGINE_LIBRARY: '/bin/true',
+      },
       maxBuffer: 16 * 1024 * 1024,
     },
   );

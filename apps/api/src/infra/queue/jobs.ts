@@ -4,10 +4,11 @@ import type { JobsOptions } from 'bullmq';
  * Every queue, job name, payload type and job option lives here. The worker refuses to
  * boot when a job name below has no handler, or more than one.
  */
-export const QUEUES = ['import'] as const;
+export const QUEUES = ['moderation', 'import'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
+  'moderate-comment': { commentId: string };
   'import-article': { importJobId: string };
 }
 export type JobName = keyof JobPayloads;
@@ -26,6 +27,7 @@ const retrying = (attempts: number): JobsOptions => ({
 });
 
 export const JOBS: Record<JobName, JobDefinition> = {
+  'moderate-comment': { queue: 'moderation', options: retrying(8) },
   'import-article': { queue: 'import', options: { ...retrying(3), removeOnComplete: { age: 24 * 3600 } } },
 };
 

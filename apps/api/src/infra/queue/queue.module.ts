@@ -30,7 +30,7 @@ export class QueueModule {
       ],
       providers: [
         JobQueue,
-        ...(withWorkers ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, 2))] : []),
+        ...(withWorkers ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, q === 'moderation' ? 8 : 2))] : []),
       ],
       exports: [JobQueue, queues],
     };

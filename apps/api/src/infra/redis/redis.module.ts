@@ -16,7 +16,9 @@ export function createRedis(config: AppConfig, name: string): Redis {
 /** A shared Redis connection for commands (rate limits, caches, publishing). */
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config, 'commands') }],
+  providers: [
+    { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config, 'commands') },
+  ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {

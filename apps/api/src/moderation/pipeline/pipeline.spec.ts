@@ -48,7 +48,11 @@ describe('runPipeline', () => {
   });
 
   it('rejects a banned author before looking at the content', () => {
-    const ctx = makeContext({ comment: { body: 'badword' }, author: { status: 'BANNED' }, settings: { bannedWords: ['badword'] } });
+    const ctx = makeContext({
+      comment: { body: 'badword' },
+      author: { status: 'BANNED' },
+      settings: { bannedWords: ['badword'] },
+    });
     expect(runPipeline(ctx)).toEqual({ status: 'REJECTED', reason: 'AUTHOR_BANNED', scores: {} });
   });
 
@@ -86,7 +90,11 @@ describe('runPipeline', () => {
     });
     expect(runPipeline(held)).toMatchObject({ status: 'PUBLISHED' });
 
-    const banned = makeContext({ comment: { body: 'b4dw0rd' }, author: { role: 'ADMIN' }, settings: { bannedWords: ['badword'] } });
+    const banned = makeContext({
+      comment: { body: 'b4dw0rd' },
+      author: { role: 'ADMIN' },
+      settings: { bannedWords: ['badword'] },
+    });
     expect(runPipeline(banned)).toMatchObject({ status: 'REJECTED', reason: 'BANNED_WORD' });
     expect(runPipeline(makeContext({ comment: { body: ' ' }, author: { role: 'ADMIN' } }))).toMatchObject({
       reason: 'BODY_TOO_SHORT',
@@ -117,7 +125,10 @@ describe('runPipeline', () => {
     const bodies = ['', 'badword', 'https://spam.example', 'x'.repeat(6000), 'A fine comment.'];
     for (const body of bodies) {
       const { reason } = runPipeline(
-        makeContext({ comment: { body }, settings: { bannedWords: ['badword'], blockedLinkDomains: ['spam.example'] } }),
+        makeContext({
+          comment: { body },
+          settings: { bannedWords: ['badword'], blockedLinkDomains: ['spam.example'] },
+        }),
       );
       expect(MODERATION_REASONS).toContain(reason);
     }

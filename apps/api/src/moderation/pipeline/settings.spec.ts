@@ -57,7 +57,9 @@ describe('validateModerationSettings', () => {
   });
 
   it('normalizes link domains', () => {
-    const settings = validateModerationSettings({ blockedLinkDomains: [' WWW.Spam.Example ', '*.ads.example', 'spam.example'] });
+    const settings = validateModerationSettings({
+      blockedLinkDomains: [' WWW.Spam.Example ', '*.ads.example', 'spam.example'],
+    });
     expect(settings.blockedLinkDomains).toEqual(['spam.example', 'ads.example']);
   });
 
@@ -75,7 +77,10 @@ describe('validateModerationSettings', () => {
     [{ bannedWords: 'badword' }, 'bannedWords: expected an array of strings'],
     [{ bannedWords: ['ok', 42] }, 'bannedWords[1]: expected a string'],
     [{ suspectWords: ['  '] }, 'suspectWords[0]: expected a non-empty string of at most 100 characters'],
-    [{ allowedLinkDomains: ['https://example.com/path'] }, 'allowedLinkDomains[0]: expected a domain name such as example.com'],
+    [
+      { allowedLinkDomains: ['https://example.com/path'] },
+      'allowedLinkDomains[0]: expected a domain name such as example.com',
+    ],
     [{ spam: { shoutingRatio: 1.5 } }, 'spam.shoutingRatio: expected a number greater than 0 and at most 1'],
     [{ spam: { phrases: [''] } }, 'spam.phrases[0]: expected a non-empty string of at most 100 characters'],
     [{ spam: 'on' }, 'spam: expected an object'],

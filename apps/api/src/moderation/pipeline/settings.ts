@@ -186,9 +186,13 @@ function integer(min: number, max: number): Reader<number> {
 
 function ratio({ allowZero }: { allowZero: boolean }): Reader<number> {
   return (value, field) => {
-    const ok = typeof value === 'number' && Number.isFinite(value) && value <= 1 && (allowZero ? value >= 0 : value > 0);
+    const ok =
+      typeof value === 'number' && Number.isFinite(value) && value <= 1 && (allowZero ? value >= 0 : value > 0);
     if (!ok) {
-      throw new SettingsError(field, allowZero ? 'expected a number between 0 and 1' : 'expected a number greater than 0 and at most 1');
+      throw new SettingsError(
+        field,
+        allowZero ? 'expected a number between 0 and 1' : 'expected a number greater than 0 and at most 1',
+      );
     }
     return value;
   };

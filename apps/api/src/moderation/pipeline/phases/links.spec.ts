@@ -55,7 +55,9 @@ describe('links phase', () => {
   });
 
   it('rejects a link to a blocked domain', () => {
-    const { decision } = check('Deals at [shop](https://www.Spam.example/deal)', { blockedLinkDomains: ['spam.example'] });
+    const { decision } = check('Deals at [shop](https://www.Spam.example/deal)', {
+      blockedLinkDomains: ['spam.example'],
+    });
     expect(decision).toEqual({ status: 'REJECTED', reason: 'LINK_BLOCKED', detail: 'spam.example' });
   });
 

@@ -34,7 +34,9 @@ describe('spam phase', () => {
   });
 
   it('does not treat acronyms in normal prose as shouting', () => {
-    expect(check('NASA and the ESA published the JWST data in the NYT and the WSJ last week.').decision).toBeUndefined();
+    expect(
+      check('NASA and the ESA published the JWST data in the NYT and the WSJ last week.').decision,
+    ).toBeUndefined();
   });
 
   it('holds a comment with a known spam phrase, even disguised', () => {

@@ -1,8 +1,7 @@
 import { makeContext } from '../testing.js';
 import { suspectWords } from './suspect-words.js';
 
-const check = (body: string) =>
-  makeContext({ comment: { body }, settings: { suspectWords: ['idiot', 'shill'] } });
+const check = (body: string) => makeContext({ comment: { body }, settings: { suspectWords: ['idiot', 'shill'] } });
 
 describe('suspectWords phase', () => {
   it('holds a comment with a suspect word and records it', () => {

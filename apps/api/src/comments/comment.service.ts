@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { describe, sliceCodePoints } from '@marginalia/anchoring';
+import type { Viewer } from '../auth/viewer.js';
+import { renderMarkdown } from '../common/markdown.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { badInput, notFound } from '../infra/errors/domain-error.js';
+import { OutboxService } from '../infra/outbox/outbox.service.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { RateLimiter } from '../infra/redis/rate-limiter.js';
+import { COMMENT_SELECT, toCommentModel, type CommentRow } from './comment-view.js';
+import type { CreateThreadInput, ReplyInput, SelectorInput } from './dto/comment.inputs.js';
+import type { CommentModel, ThreadModel } from './models/comment.model.js';
+import { ThreadReader, type StoredAnchorJson } from './thread-reader.js';
+
+/** Comments a user may post per minute, across all articles. */
+export const COMMENTS_PER_MINUTE = 10;
+
+/**
+ * Posting: a comment is written as PENDING together with an outbox row for the
+ * moderation job, in one transaction, so nothing is lost if Redis or the worker is down.
+ */
+@Injectable()
+export class CommentService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly outbox: OutboxService,
+    private readonly limiter: RateLimiter,
+    private readonly reader: ThreadReader,
+  ) {}
+
+  async createThread(input: CreateThreadInput, viewer: Viewer): Promise<ThreadModel> {
+    const body = cleanBody(input.body);
+    await this.limiter.consume(
+      'comment',
+      viewer.id,
+      COMMENTS_PER_MINUTE,
+      60,
+      'You are commenting too fast; wait a minute',
+    );
+    const article = await this.prisma.article.findUnique({
+      where: { id: input.articleId },
+      select: { id: true, currentRevision: { select: { id: true, canonicalText: true } } },
+    });
+    if (!article?.currentRevision) throw notFound('Article', 'articleId');
+    const anchor = input.selector ? verifiedAnchor(article.currentRevision, input.selector) : null;
+    const outboxIds: string[] = [];
+    const threadId = await this.prisma.$transaction(async (tx) => {
+      const thread = await tx.thread.create({
+        data: {
+          articleId: article.id,
+          ...(anchor
+            ? {
+                anchor: anchor as unknown as Prisma.InputJsonValue,
+                originalAnchor: anchor as unknown as Prisma.InputJsonValue,
+                anchorStatus: 'ANCHORED',
+                anchorScore: 1,
+                anchorStart: anchor.position.start,
+                revisionId: anchor.revisionId,
+              }
+            : {}),
+        },
+      });
+      const { outboxId } = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, viewer });
+      outboxIds.push(outboxId);
+      return thread.id;
+    });
+    await this.outbox.dispatch(outboxIds);
+    const [thread] = await this.reader.byIds([threadId], viewer);
+    return thread!;
+  }
+
+  async reply(input: ReplyInput, viewer: Viewer): Promise<CommentModel> {
+    const body = cleanBody(input.body);
+    await this.limiter.consume(
+      'comment',
+      viewer.id,
+      COMMENTS_PER_MINUTE,
+      60,
+      'You are commenting too fast; wait a minute',
+    );
+    const parent = await this.prisma.comment.findUnique({
+      where: { id: input.parentId },
+      select: { id: true, threadId: true, status: true },
+    });
+    if (!parent || (parent.status !== 'PUBLISHED' && parent.status !== 'DELETED'))
+      throw notFound('Comment', 'parentId');
+    if (parent.status === 'DELETED') throw badInput('parentId', 'You cannot reply to a deleted comment');
+    const { commentId, outboxId } = await this.prisma.$transaction((tx) =>
+      this.insertComment(tx, { threadId: parent.threadId, parentId: parent.id, body, viewer }),
+    );
+    await this.outbox.dispatch([outboxId]);
+    const row = (await this.prisma.comment.findUniqueOrThrow({
+      where: { id: commentId },
+      select: COMMENT_SELECT,
+    })) as CommentRow;
+    return toCommentModel(row, viewer);
+  }
+
+  private async insertComment(
+    tx: Prisma.TransactionClient,
+    { threadId, parentId, body, viewer }: { threadId: string; parentId: string | null; body: string; viewer: Viewer },
+  ): Promise<{ commentId: string; outboxId: string }> {
+    const comment = await tx.comment.create({
+      data: {
+        threadId,
+        parentId,
+        authorId: viewer.id,
+        bodySource: body,
+        bodyHtml: renderMarkdown(body),
+        status: 'PENDING',
+      },
+      select: { id: true },
+    });
+    if (parentId) await tx.comment.update({ where: { id: parentId }, data: { replyCount: { increment: 1 } } });
+    return {
+      commentId: comment.id,
+      outboxId: await this.outbox.record(tx, 'moderate-comment', { commentId: comment.id }),
+    };
+  }
+}
+
+function cleanBody(body: string): string {
+  const trimmed = body.trim();
+  if (!trimmed) throw badInput('body', 'body must not be empty');
+  return trimmed;
+}
+
+/**
+ * The client's selector must describe the current revision exactly: the quote is checked
+ * against the text at the given offsets, and the context is re-derived on the server.
+ */
+function verifiedAnchor(revision: { id: string; canonicalText: string }, selector: SelectorInput): StoredAnchorJson {
+  const { start, end, exact } = selector;
+  if (end <= start) throw badInput('selector.end', 'selector.end must be greater than selector.start');
+  const actual = sliceCodePoints(revision.canonicalText, start, end);
+  if (actual !== exact) {
+    throw badInput(
+      'selector.exact',
+      'The selected passage does not match the current text of the article; reload and select again',
+    );
+  }
+  const described = describe(revision.canonicalText, start, end);
+  return { revisionId: revision.id, position: described.position, quote: described.quote };
+}
