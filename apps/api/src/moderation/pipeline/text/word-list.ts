@@ -23,28 +23,33 @@ const SEPARATOR = '[\\s._*~-]{1,3}';
 const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
-interface CompiledTerm {
-  term: string;
-  regex: RegExp;
+interface CompiledList {
+  /** All terms in one alternation: a clean body (the common case) is scanned once. */
+  any: RegExp;
+  terms: readonly { term: string; regex: RegExp }[];
 }
 
 // Settings are immutable (validated settings are frozen), so the compiled form
 // of a list can be cached on the list's identity for as long as it is in use.
-const cache = new WeakMap<readonly string[], readonly CompiledTerm[]>();
+const cache = new WeakMap<readonly string[], CompiledList>();
 
 /** Returns the configured terms found in `text`, in list order. */
 export function findTerms(terms: readonly string[], text: string): string[] {
   if (terms.length === 0) return [];
   const folded = foldText(text);
-  return compile(terms)
-    .filter(({ regex }) => regex.test(folded))
-    .map(({ term }) => term);
+  const compiled = compile(terms);
+  if (!compiled.any.test(folded)) return [];
+  return compiled.terms.filter(({ regex }) => regex.test(folded)).map(({ term }) => term);
 }
 
-function compile(terms: readonly string[]): readonly CompiledTerm[] {
+function compile(terms: readonly string[]): CompiledList {
   let compiled = cache.get(terms);
   if (!compiled) {
-    compiled = terms.map((term) => ({ term, regex: termRegex(term) }));
+    const bodies = terms.map(termPattern);
+    compiled = {
+      any: new RegExp(`${BEFORE}(?:${bodies.join('|')})${AFTER}`, 'iu'),
+      terms: terms.map((term, index) => ({ term, regex: new RegExp(`${BEFORE}(?:${bodies[index]})${AFTER}`, 'iu') })),
+    };
     cache.set(terms, compiled);
   }
   return compiled;
@@ -57,11 +62,15 @@ function compile(terms: readonly string[]): readonly CompiledTerm[] {
  * let "an al" match "anal".
  */
 export function termRegex(term: string): RegExp {
+  return new RegExp(`${BEFORE}(?:${termPattern(term)})${AFTER}`, 'iu');
+}
+
+/** The alternatives for one term, without the boundaries. */
+function termPattern(term: string): string {
   const words = foldText(term).toLowerCase().trim().split(/\s+/u);
   const written = words.map((word) => [...word].map(charPattern).join('')).join(SEPARATOR);
   const letters = words.flatMap((word) => [...word]);
-  const spaced = letters.length > 1 ? `|${letters.map(charPattern).join(SEPARATOR)}` : '';
-  return new RegExp(`${BEFORE}(?:${written}${spaced})${AFTER}`, 'iu');
+  return letters.length > 1 ? `${written}|${letters.map(charPattern).join(SEPARATOR)}` : written;
 }
 
 function charPattern(char: string): string {
