@@ -12,9 +12,6 @@ module.exports = {
     '^@marginalia/content$': path.join(__dirname, 'packages/content/src/index.ts'),
   },
   transform: {
-    '^.+\\.ts$': [
-      'ts-jest',
-      { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },
 };
