@@ -46,16 +46,16 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   return app;
 }
 
-/** Serves the built web client; unknown non-API paths fall back to index.html (client routing). */
+/** API paths; everything else under GET is a page of the web client. */
+const API_PATH = /^\/(graphql|health|annotations|admin)(\/|\?|$)/;
+
+/** Serves the built web client; other GET paths get index.html (client-side routing). */
 async function serveWebClient(app: NestFastifyApplication, root: string): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-  fastify.setNotFoundHandler((request, reply) => {
-    const isPage =
-      request.method === 'GET' && !request.url.startsWith('/graphql') && !request.url.startsWith('/health');
-    if (isPage && (request.headers.accept ?? '').includes('text/html')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { message: 'Not found', code: 'NOT_FOUND' } });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', (request, reply) => {
+    if (API_PATH.test(request.url))
+      return reply.status(404).send({ error: { message: 'Not found', code: 'NOT_FOUND' } });
+    return reply.type('text/html').sendFile('index.html');
   });
 }

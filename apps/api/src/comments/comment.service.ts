@@ -7,6 +7,7 @@ import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { OutboxService } from '../infra/outbox/outbox.service.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
+import { anchoredThreadData } from './anchor-data.js';
 import { COMMENT_SELECT, toCommentModel, type CommentRow } from './comment-view.js';
 import type { CreateThreadInput, ReplyInput, SelectorInput } from './dto/comment.inputs.js';
 import type { CommentModel, ThreadModel } from './models/comment.model.js';
@@ -48,16 +49,7 @@ export class CommentService {
       const thread = await tx.thread.create({
         data: {
           articleId: article.id,
-          ...(anchor
-            ? {
-                anchor: anchor as unknown as Prisma.InputJsonValue,
-                originalAnchor: anchor as unknown as Prisma.InputJsonValue,
-                anchorStatus: 'ANCHORED',
-                anchorScore: 1,
-                anchorStart: anchor.position.start,
-                revisionId: anchor.revisionId,
-              }
-            : {}),
+          ...(anchor ? anchoredThreadData(anchor) : {}),
         },
       });
       const { outboxId } = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, viewer });

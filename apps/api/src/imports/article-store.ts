@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canonicalize, type ParsedArticle, type ParsedComment } from '@marginalia/content';
 import { contentHash } from '../articles/article.service.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { anchoredThreadData } from '../comments/anchor-data.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { slugify } from './slug.js';
@@ -117,18 +118,11 @@ export class ArticleStore {
           data: {
             articleId,
             ...(anchor
-              ? {
-                  anchor: {
-                    revisionId,
-                    position: { start: anchor.start, end: anchor.end },
-                    quote: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix },
-                  },
-                  originalAnchor: { revisionId, position: { start: anchor.start, end: anchor.end }, quote: anchor },
-                  anchorStatus: 'ANCHORED',
-                  anchorStart: anchor.start,
-                  anchorScore: 1,
+              ? anchoredThreadData({
                   revisionId,
-                }
+                  position: { start: anchor.start, end: anchor.end },
+                  quote: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix },
+                })
               : {}),
           },
         });
