@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
+import { RealtimeRelay } from './realtime/realtime-relay.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -35,6 +36,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
   providers: [
     { provide: APP_GUARD, useClass: AppAuthGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
+    RealtimeRelay,
   ],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { TokenViewerService } from './token-viewer.service.js';
 
 @Module({
   imports: [
@@ -18,7 +19,7 @@ import { LocalStrategy } from './local.strategy.js';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, AuthResolver, UserResolver, JwtStrategy, LocalStrategy, RateLimiter],
-  exports: [AuthService, RateLimiter, JwtModule],
+  providers: [AuthService, AuthResolver, UserResolver, JwtStrategy, LocalStrategy, RateLimiter, TokenViewerService],
+  exports: [AuthService, RateLimiter, JwtModule, TokenViewerService],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { OutboxService } from '../infra/outbox/outbox.service.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
+import { EventBus } from '../realtime/event-bus.js';
 import { anchoredThreadData } from './anchor-data.js';
 import { COMMENT_SELECT, toCommentModel, type CommentRow } from './comment-view.js';
 import type { CreateThreadInput, ReplyInput, SelectorInput } from './dto/comment.inputs.js';
@@ -27,6 +28,7 @@ export class CommentService {
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
     private readonly reader: ThreadReader,
+    private readonly events: EventBus,
   ) {}
 
   async createThread(input: CreateThreadInput, viewer: Viewer): Promise<ThreadModel> {
@@ -58,6 +60,7 @@ export class CommentService {
     });
     await this.outbox.dispatch(outboxIds);
     const [thread] = await this.reader.byIds([threadId], viewer);
+    await this.announce(article.id, thread!.comments[0]!.threadId, thread!.comments[0]!.id, viewer.id);
     return thread!;
   }
 
@@ -83,9 +86,17 @@ export class CommentService {
     await this.outbox.dispatch([outboxId]);
     const row = (await this.prisma.comment.findUniqueOrThrow({
       where: { id: commentId },
-      select: COMMENT_SELECT,
-    })) as CommentRow;
+      select: { ...COMMENT_SELECT, thread: { select: { articleId: true } } },
+    })) as CommentRow & { thread: { articleId: string } };
+    await this.announce(row.thread.articleId, row.threadId, row.id, viewer.id);
     return toCommentModel(row, viewer);
+  }
+
+  /** Tells the author's other open pages (only them: it is PENDING) that the comment exists. */
+  private async announce(articleId: string, threadId: string, commentId: string, authorId: string): Promise<void> {
+    await this.events
+      .discussion({ type: 'COMMENT_ADDED', articleId, threadId, commentId, authorId, status: 'PENDING' })
+      .catch(() => undefined);
   }
 
   private async insertComment(

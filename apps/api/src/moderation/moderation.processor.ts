@@ -100,7 +100,7 @@ export class ModerationProcessor {
     });
     if (!updated) return;
     this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
-    await this.events.publish({
+    await this.events.discussion({
       type: 'COMMENT_STATUS_CHANGED',
       articleId: comment.thread.article.id,
       threadId: comment.threadId,

@@ -5,19 +5,33 @@ import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { REDIS } from '../infra/redis/redis.module.js';
 
-/** What changed in an article's discussion. Delivered to every API process over Redis pub/sub. */
+/** What changed in an article's discussion. */
 export interface DiscussionEvent {
-  type: 'COMMENT_ADDED' | 'COMMENT_STATUS_CHANGED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'REACTIONS_CHANGED';
+  type:
+    | 'COMMENT_ADDED'
+    | 'COMMENT_STATUS_CHANGED'
+    | 'COMMENT_EDITED'
+    | 'COMMENT_DELETED'
+    | 'REACTIONS_CHANGED'
+    | 'THREAD_REANCHORED';
   articleId: string;
   threadId: string;
-  commentId: string;
-  /** Author of the comment, so PENDING/HELD events reach only them. */
+  commentId: string | null;
+  /** Author of the comment, so events about PENDING/HELD comments reach only them. */
   authorId: string | null;
-  status: CommentStatus;
+  status: CommentStatus | null;
 }
 
-export const eventChannel = (prefix: string, articleId: string): string => `${prefix}:events:article:${articleId}`;
+/** Topics are the Redis channel names without the prefix, and the local pub/sub topics. */
+export const articleTopic = (articleId: string): string => `article:${articleId}`;
+export const MODERATION_TOPIC = 'moderation';
 
+export const channelPrefix = (redisPrefix: string): string => `${redisPrefix}:events:`;
+
+/**
+ * Publishes events over Redis pub/sub so every API process (and so every subscriber,
+ * whichever process holds its websocket) receives them; the worker publishes too.
+ */
 @Injectable()
 export class EventBus {
   constructor(
@@ -25,7 +39,11 @@ export class EventBus {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async publish(event: DiscussionEvent): Promise<void> {
-    await this.redis.publish(eventChannel(this.config.REDIS_PREFIX, event.articleId), JSON.stringify(event));
+  async publish(topic: string, payload: object): Promise<void> {
+    await this.redis.publish(`${channelPrefix(this.config.REDIS_PREFIX)}${topic}`, JSON.stringify(payload));
+  }
+
+  async discussion(event: DiscussionEvent): Promise<void> {
+    await this.publish(articleTopic(event.articleId), event);
   }
 }

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuthModule } from '../../auth/auth.module.js';
+import { TokenViewerService } from '../../auth/token-viewer.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
@@ -22,8 +24,9 @@ export interface GraphQLContext {
   imports: [
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      imports: [AuthModule],
+      inject: [APP_CONFIG, TokenViewerService],
+      useFactory: (config: AppConfig, tokens: TokenViewerService) => ({
         autoSchemaFile: config.NODE_ENV === 'production' ? true : SCHEMA_FILE,
         sortSchema: true,
         graphiql: config.NODE_ENV !== 'production',
@@ -31,6 +34,18 @@ export interface GraphQLContext {
         queryDepth: config.GRAPHQL_MAX_DEPTH,
         validationRules: queryLimits(config),
         context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
+        subscription: {
+          keepAlive: 15_000,
+          // The viewer is resolved once per websocket, from connection_init; a bad token refuses the connection.
+          onConnect: async ({ payload }: { payload: unknown }) => {
+            try {
+              const user = await tokens.fromConnectionPayload(payload);
+              return { req: { headers: {}, user } };
+            } catch {
+              return false;
+            }
+          },
+        },
         errorFormatter: (execution) => {
           const errors = (execution.errors ?? []).map((e: GraphQLError) => toGraphQLError(e));
           // Mercurius answers 200 for errors raised by resolvers and 400 for invalid queries.

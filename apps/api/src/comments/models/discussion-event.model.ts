@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CommentStatus } from '../../generated/prisma/enums.js';
+import type { DiscussionEvent } from '../../realtime/event-bus.js';
+
+export const DiscussionEventType = {
+  COMMENT_ADDED: 'COMMENT_ADDED',
+  COMMENT_STATUS_CHANGED: 'COMMENT_STATUS_CHANGED',
+  COMMENT_EDITED: 'COMMENT_EDITED',
+  COMMENT_DELETED: 'COMMENT_DELETED',
+  REACTIONS_CHANGED: 'REACTIONS_CHANGED',
+  THREAD_REANCHORED: 'THREAD_REANCHORED',
+} as const satisfies Record<DiscussionEvent['type'], DiscussionEvent['type']>;
+registerEnumType(DiscussionEventType, { name: 'DiscussionEventType' });
+
+@ObjectType('DiscussionEvent', { description: 'Something changed; fetch the comment or thread to see it.' })
+export class DiscussionEventModel {
+  @Field(() => DiscussionEventType) type: DiscussionEvent['type'];
+  @Field(() => ID) articleId: string;
+  @Field(() => ID) threadId: string;
+  @Field(() => ID, { nullable: true }) commentId: string | null;
+  @Field(() => CommentStatus, { nullable: true }) status: CommentStatus | null;
+}

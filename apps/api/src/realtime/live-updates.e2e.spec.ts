@@ -1,0 +1,99 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { TestApi } from '../test/api-client.js';
+import { eventually, makeArticle } from '../test/factories.js';
+import { startWorker } from '../test/worker.js';
+
+interface Received {
+  type: string;
+  commentId: string;
+  status: string;
+}
+
+function subscribe(api: TestApi, articleId: string, token?: string): { events: Received[]; client: Client } {
+  const client = createClient({
+    url: `${api.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  const events: Received[] = [];
+  client.subscribe<{ articleEvents: Received }>(
+    {
+      query: 'subscription($id: ID!) { articleEvents(articleId: $id) { type commentId status } }',
+      variables: { id: articleId },
+    },
+    {
+      next: (message) => {
+        if (message.data) events.push(message.data.articleEvents);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  return { events, client };
+}
+
+describe('live updates across API processes', () => {
+  let first: TestApi;
+  let second: TestApi;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([TestApi.start(), TestApi.start()]);
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('delivers a comment posted on one process to subscribers of another, filtered by visibility', async () => {
+    const prisma = first.app.get(PrismaService);
+    const article = await makeArticle(prisma);
+    const author = await first.register();
+    const anonymous = subscribe(second, article.id);
+    const own = subscribe(second, article.id, author.token);
+    await new Promise((r) => setTimeout(r, 500)); // let both subscriptions start
+
+    const posted = await first.gql<{ createThread: { comments: Array<{ id: string }> } }>(
+      'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }',
+      { input: { articleId: article.id, body: 'Live from the margin' } },
+      author.token,
+    );
+    const commentId = posted.data!.createThread.comments[0]!.id;
+
+    await eventually(
+      async () => (anonymous.events.some((e) => e.status === 'PUBLISHED') ? true : undefined),
+      10_000,
+      'the published event',
+    );
+    expect(anonymous.events).toEqual([{ type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' }]);
+    await eventually(async () => (own.events.length >= 2 ? true : undefined), 5_000, 'the author’s events');
+    expect(own.events).toEqual([
+      { type: 'COMMENT_ADDED', commentId, status: 'PENDING' },
+      { type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' },
+    ]);
+    await Promise.all([anonymous.client.dispose(), own.client.dispose()]);
+  });
+
+  it('refuses a websocket whose token is forged', async () => {
+    const article = await makeArticle(first.app.get(PrismaService));
+    const outcome = await new Promise<string>((resolve) => {
+      const client = createClient({
+        url: `${first.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: 'Bearer forged.token.value' },
+        retryAttempts: 0,
+        on: { closed: () => resolve('closed') },
+      });
+      client.subscribe(
+        { query: 'subscription($id: ID!) { articleEvents(articleId: $id) { type } }', variables: { id: article.id } },
+        { next: () => resolve('delivered'), error: () => resolve('closed'), complete: () => resolve('complete') },
+      );
+    });
+    expect(outcome).toBe('closed');
+  });
+});
