@@ -1,0 +1,28 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './ui/Layout.tsx';
+
+// Every page is its own chunk: the reader only downloads the shell plus the article page,
+// and the forms, list and 404 load on demand.
+const ArticleListPage = lazy(() => import('./articles/ArticleListPage.tsx'));
+const ArticlePage = lazy(() => import('./reader/ArticlePage.tsx'));
+const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
+const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<ArticleListPage />} />
+        {/* The permalink is a child route so the article page stays mounted when it changes. */}
+        <Route path="a/:slug" element={<ArticlePage />}>
+          <Route path="c/:commentId" element={null} />
+        </Route>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * A small GraphQL-over-fetch client. It attaches the access token, maps errors to ApiError
+ * and, when the server says UNAUTHENTICATED, refreshes the session once and retries. If the
+ * refresh fails the session is dropped and the request is retried anonymously, so reading
+ * never breaks because of a stale token (mutations then fail with UNAUTHENTICATED).
+ */
+import { ApiError, mapGraphQLErrors, networkError } from './errors.ts';
+import { createTokenStore, type TokenStore, type Tokens } from './tokens.ts';
+import type { AuthPayload } from './types.ts';
+
+export type Variables = Record<string, unknown>;
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface GraphQLClient {
+  request<TData>(query: string, variables?: Variables, options?: RequestOptions): Promise<TData>;
+  readonly tokens: TokenStore;
+}
+
+export interface ClientOptions {
+  endpoint?: string;
+  fetch?: typeof fetch;
+  tokens?: TokenStore;
+}
+
+const REFRESH_MUTATION = /* GraphQL */ `
+  mutation Refresh($token: String!) {
+    refreshToken(token: $token) {
+      accessToken
+      refreshToken
+      user {
+        id
+      }
+    }
+  }
+`;
+
+interface GraphQLResponse<TData> {
+  data?: TData | null;
+  errors?: unknown;
+}
+
+export function createClient(options: ClientOptions = {}): GraphQLClient {
+  const endpoint = options.endpoint ?? '/graphql';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const tokens = options.tokens ?? createTokenStore();
+  // Several requests can fail at once with an expired token; they share one refresh.
+  let refreshing: Promise<Tokens | null> | null = null;
+
+  async function send<TData>(
+    query: string,
+    variables: Variables | undefined,
+    accessToken: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<TData> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+    let response: Response;
+    try {
+      response = await doFetch(endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables: variables ?? {} }),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error; // let callers recognise their own cancellation
+      throw networkError();
+    }
+    let body: GraphQLResponse<TData> | null;
+    try {
+      body = (await response.json()) as GraphQLResponse<TData>;
+    } catch {
+      body = null; // e.g. an HTML error page from a proxy
+    }
+    if (body?.errors !== undefined || !response.ok || !body || body.data == null) {
+      throw mapGraphQLErrors(body?.errors, response.ok ? undefined : response.status);
+    }
+    return body.data;
+  }
+
+  async function refresh(current: Tokens): Promise<Tokens | null> {
+    try {
+      const data = await send<{ refreshToken: AuthPayload }>(
+        REFRESH_MUTATION,
+        { token: current.refreshToken },
+        undefined,
+        undefined,
+      );
+      const next = { accessToken: data.refreshToken.accessToken, refreshToken: data.refreshToken.refreshToken };
+      tokens.set(next);
+      return next;
+    } catch (error) {
+      // Only a definite rejection ends the session; a network blip keeps it for later.
+      if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') tokens.clear();
+      return null;
+    }
+  }
+
+  async function request<TData>(query: string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
+    const session = tokens.get();
+    try {
+      return await send<TData>(query, variables, session?.accessToken, options.signal);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED' || !session) throw error;
+      // Another request may already have rotated the tokens while this one was in flight.
+      const latest = tokens.get();
+      let next: Tokens | null = latest && latest.accessToken !== session.accessToken ? latest : null;
+      if (!next && latest) {
+        refreshing ??= refresh(latest).finally(() => {
+          refreshing = null;
+        });
+        next = await refreshing;
+      }
+      // Exactly one retry: with the new token, or anonymously if the session is gone.
+      return send<TData>(query, variables, next?.accessToken, options.signal);
+    }
+  }
+
+  return { request, tokens };
+}
+
+/** The app-wide client. Tests build their own with createClient. */
+export const api = createClient();

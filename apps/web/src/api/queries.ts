@@ -1,0 +1,60 @@
+/** GraphQL documents used by the client, next to the shapes they return. */
+import type { Article, ArticleSummary, AuthPayload, Comment, SelectorInput, Thread, User } from './types.ts';
+
+const USER_FIELDS = 'id handle displayName role status';
+
+const COMMENT_FIELDS = `
+  id threadId parentId authorName legacyNumber postedAt bodyHtml status statusReason editedAt isOwn
+  author { id handle displayName role }
+  reactions { kind count }
+  viewerReactions
+`;
+
+const THREAD_FIELDS = `
+  id articleId originalQuote anchorStatus commentCount createdAt
+  anchor { revisionId start end exact prefix suffix status }
+  comments { ${COMMENT_FIELDS} }
+`;
+
+const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount';
+
+export const ME_QUERY = `query Me { me { ${USER_FIELDS} email } }`;
+export type MeResult = { me: User | null };
+
+export const ARTICLES_QUERY = `
+  query Articles($search: String, $orderBy: ArticleOrder) {
+    articles(search: $search, orderBy: $orderBy) { ${ARTICLE_SUMMARY_FIELDS} }
+  }
+`;
+export type ArticlesResult = { articles: ArticleSummary[] };
+export type ArticlesVariables = { search?: string; orderBy?: 'NEWEST' | 'MOST_DISCUSSED' };
+
+export const ARTICLE_QUERY = `
+  query Article($slug: String!) {
+    article(slug: $slug) {
+      ${ARTICLE_SUMMARY_FIELDS}
+      revision { id version text createdAt blocks { kind text level speaker ordered href start end } }
+      threads { ${THREAD_FIELDS} }
+    }
+  }
+`;
+export type ArticleResult = { article: Article | null };
+
+const AUTH_FIELDS = `accessToken refreshToken user { ${USER_FIELDS} email }`;
+
+export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
+export type LoginResult = { login: AuthPayload };
+
+export const REGISTER_MUTATION = `mutation Register($input: RegisterInput!) { register(input: $input) { ${AUTH_FIELDS} } }`;
+export type RegisterResult = { register: AuthPayload };
+
+export const LOGOUT_MUTATION = 'mutation Logout { logout }';
+
+export const CREATE_THREAD_MUTATION = `
+  mutation CreateThread($input: CreateThreadInput!) { createThread(input: $input) { ${THREAD_FIELDS} } }
+`;
+export type CreateThreadResult = { createThread: Thread };
+export type CreateThreadVariables = { input: { articleId: string; selector?: SelectorInput; body: string } };
+
+export const REPLY_MUTATION = `mutation Reply($input: ReplyInput!) { reply(input: $input) { ${COMMENT_FIELDS} } }`;
+export type ReplyResult = { reply: Comment };

@@ -1,0 +1,112 @@
+/** TypeScript mirrors of the GraphQL schema types the web client selects. */
+
+export type Role = 'READER' | 'MODERATOR' | 'ADMIN';
+export type UserStatus = 'ACTIVE' | 'SUSPENDED' | 'BANNED';
+export type CommentStatus = 'PENDING' | 'PUBLISHED' | 'HELD' | 'REJECTED' | 'DELETED';
+export type AnchorStatus = 'ANCHORED' | 'FUZZY' | 'ORPHANED';
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list_item' | 'turn' | 'code';
+
+export interface User {
+  id: string;
+  handle: string;
+  displayName: string;
+  role: Role;
+  status: UserStatus;
+  email?: string | null;
+}
+
+export interface AuthPayload {
+  accessToken: string;
+  refreshToken: string;
+  user: User;
+}
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  level?: number | null;
+  speaker?: string | null;
+  ordered?: boolean | null;
+  href?: string | null;
+  /** Code-point offset of the block's first character in the revision text. */
+  start: number;
+  /** Code-point offset one past the block's last character. */
+  end: number;
+}
+
+export interface ArticleRevision {
+  id: string;
+  version: number;
+  blocks: Block[];
+  text: string;
+  createdAt: string;
+}
+
+export interface Anchor {
+  revisionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  status: AnchorStatus;
+}
+
+export interface ReactionCount {
+  kind: string;
+  count: number;
+}
+
+export interface Comment {
+  id: string;
+  threadId: string;
+  parentId: string | null;
+  authorName: string;
+  author: Pick<User, 'id' | 'handle' | 'displayName' | 'role'> | null;
+  legacyNumber: number | null;
+  postedAt: string;
+  bodyHtml: string;
+  status: CommentStatus;
+  statusReason: string | null;
+  editedAt: string | null;
+  isOwn: boolean;
+  reactions: ReactionCount[];
+  viewerReactions: string[];
+}
+
+export interface Thread {
+  id: string;
+  articleId: string;
+  anchor: Anchor | null;
+  originalQuote: string | null;
+  anchorStatus: AnchorStatus | null;
+  commentCount: number;
+  createdAt: string;
+  comments: Comment[];
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  title: string;
+  author: string | null;
+  siteName: string | null;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  threadCount: number;
+  commentCount: number;
+}
+
+export interface Article extends ArticleSummary {
+  revision: ArticleRevision;
+  threads: Thread[];
+}
+
+export interface SelectorInput {
+  start: number;
+  end: number;
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}

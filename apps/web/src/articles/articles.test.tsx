@@ -1,0 +1,99 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleSummary } from '../api/types.ts';
+
+const mocks = vi.hoisted(() => ({ request: vi.fn() }));
+vi.mock('../api/client.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../api/client.ts')>();
+  return { ...original, api: { request: mocks.request, tokens: null } };
+});
+const { default: ArticleListPage, sortArticles } = await import('./ArticleListPage.tsx');
+
+const summary = (id: string, title: string, commentCount: number, threadCount = 1): ArticleSummary => ({
+  id,
+  slug: id,
+  title,
+  author: 'Someone',
+  siteName: 'Site',
+  sourceUrl: null,
+  publishedAt: '2024-01-01T00:00:00Z',
+  createdAt: '2024-01-01T00:00:00Z',
+  threadCount,
+  commentCount,
+});
+
+const ARTICLES = [summary('a', 'Alpha', 1), summary('b', 'Beta', 9), summary('c', 'Gamma', 9, 4)];
+
+// Block body: a function returned from beforeEach would be run as a teardown.
+beforeEach(() => {
+  mocks.request.mockReset();
+});
+
+describe('sortArticles', () => {
+  it('keeps server order for "newest" and for ties, and orders by comments otherwise', () => {
+    expect(sortArticles(ARTICLES, 'recent').map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(sortArticles(ARTICLES, 'discussed').map((a) => a.id)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('ArticleListPage', () => {
+  it('lists articles with counts, re-orders them and searches by title', async () => {
+    mocks.request.mockImplementation(async (_q: string, variables: { search?: string }) => ({
+      articles: variables.search ? ARTICLES.filter((a) => a.title.includes(variables.search!)) : ARTICLES,
+    }));
+    render(
+      <MemoryRouter>
+        <ArticleListPage />
+      </MemoryRouter>,
+    );
+    const list = await screen.findByRole('list');
+    expect(
+      within(list)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(within(list).getByRole('link', { name: 'Beta' }).getAttribute('href')).toBe('/a/b');
+    expect(list.textContent).toContain('9 comments');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Most discussed' }));
+    expect(screen.getByRole('button', { name: 'Most discussed' }).getAttribute('aria-pressed')).toBe('true');
+    await vi.waitFor(() =>
+      expect(mocks.request).toHaveBeenLastCalledWith(
+        expect.stringContaining('articles'),
+        { orderBy: 'MOST_DISCUSSED' },
+        expect.anything(),
+      ),
+    );
+    expect(
+      within(screen.getByRole('list'))
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Beta', 'Gamma', 'Alpha']);
+
+    vi.useFakeTimers();
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search articles by title' }), { target: { value: 'Gam' } });
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    vi.useRealTimers();
+    expect(mocks.request).toHaveBeenLastCalledWith(
+      expect.stringContaining('articles'),
+      { search: 'Gam', orderBy: 'MOST_DISCUSSED' },
+      expect.anything(),
+    );
+    expect(await screen.findByText('Gamma')).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByText('Alpha')).toBeNull());
+  });
+
+  it('shows an empty state for a search with no results', async () => {
+    mocks.request.mockResolvedValue({ articles: [] });
+    render(
+      <MemoryRouter initialEntries={['/?q=zzz']}>
+        <ArticleListPage />
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('No articles match “zzz”')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Clear search' })).toBeTruthy();
+  });
+});

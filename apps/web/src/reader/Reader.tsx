@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { api } from '../api/client.ts';
+import {
+  CREATE_THREAD_MUTATION,
+  REPLY_MUTATION,
+  type CreateThreadResult,
+  type CreateThreadVariables,
+  type ReplyResult,
+} from '../api/queries.ts';
+import type { Article, Comment, Thread } from '../api/types.ts';
+import { plural } from '../ui/format.ts';
+import { useMediaQuery, WIDE_LAYOUT_QUERY } from '../ui/useMediaQuery.ts';
+import { ArticleBody } from './ArticleBody.tsx';
+import { ArticleHeader } from './ArticleHeader.tsx';
+import { DRAFT_ID } from './BlockText.tsx';
+import type { CommentActions } from './CommentItem.tsx';
+import { CommentButton } from './CommentButton.tsx';
+import { Discussion } from './Discussion.tsx';
+import type { DiscussionTab } from './DiscussionTabs.tsx';
+import { Heatmap } from './Heatmap.tsx';
+import { PageComments } from './PageComments.tsx';
+import { selectionToOffsets, type OffsetRange } from './selection.ts';
+import { buildSelector } from './selector.ts';
+import { classifyThreads, findThreadOfComment } from './threads.ts';
+import type { HighlightSpan } from './segments.ts';
+import { useTextSelection } from './useTextSelection.ts';
+
+interface ReaderProps {
+  article: Article;
+  commentId: string | null;
+  addThread(thread: Thread): void;
+  addComment(comment: Comment): void;
+}
+
+const prefersReducedMotion = (): boolean =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Marks of a thread in the article, located by their data-threads id list. */
+function firstMarkOf(body: HTMLElement | null, threadId: string): HTMLElement | null {
+  if (!body) return null;
+  for (const mark of body.querySelectorAll<HTMLElement>('mark[data-threads]')) {
+    if (mark.dataset.threads?.split(' ').includes(threadId)) return mark;
+  }
+  return null;
+}
+
+/**
+ * The reading view: article text with highlights, selection → comment flow, the margin (or
+ * drawer) of threads, the heatmap and page-level comments.
+ */
+export function Reader({ article, commentId, addThread, addComment }: ReaderProps) {
+  const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
+  const coarsePointer = useMediaQuery('(pointer: coarse)');
+  const containerRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [selection, clearSelection] = useTextSelection(bodyRef, containerRef);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<OffsetRange | null>(null);
+  const [tab, setTab] = useState<DiscussionTab>('text');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // After posting, focus moves to the new thread's card so screen readers hear the result.
+  const [focusThreadId, setFocusThreadId] = useState<string | null>(null);
+  const [missingComment, setMissingComment] = useState(false);
+
+  const { revision } = article;
+  const classified = useMemo(() => classifyThreads(article.threads, revision.id), [article.threads, revision.id]);
+  const textLength = revision.blocks.at(-1)?.end ?? 0;
+
+  const spans = useMemo<HighlightSpan[]>(() => {
+    const list: HighlightSpan[] = classified.anchored.map((t) => ({
+      id: t.id,
+      start: t.anchor.start,
+      end: t.anchor.end,
+      weight: Math.max(1, t.commentCount),
+    }));
+    if (draft) list.push({ id: DRAFT_ID, start: draft.start, end: draft.end, weight: 0 });
+    return list;
+  }, [classified.anchored, draft]);
+
+  const openThread = useCallback(
+    (threadId: string | null) => {
+      setActiveId(threadId);
+      setFocusThreadId(null);
+      if (threadId) {
+        setTab(classified.orphaned.some((t) => t.id === threadId) ? 'orphaned' : 'text');
+        if (!wide) setDrawerOpen(true);
+      }
+    },
+    [classified.orphaned, wide],
+  );
+
+  // ── New passage thread ────────────────────────────────────────────────────────────────
+  const openComposer = useCallback(() => {
+    const body = bodyRef.current;
+    const offsets = (body && selectionToOffsets(window.getSelection(), body)) ?? selection;
+    if (!offsets) return;
+    setDraft({ start: offsets.start, end: offsets.end });
+    setActiveId(null);
+    setTab('text');
+    if (!wide) setDrawerOpen(true);
+    clearSelection();
+  }, [selection, wide, clearSelection]);
+
+  const cancelDraft = useCallback(() => {
+    setDraft(null);
+    bodyRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  const postDraft = useCallback(
+    async (body: string) => {
+      if (!draft) return;
+      const selector = await buildSelector(revision.text, draft.start, draft.end);
+      const variables: CreateThreadVariables = { input: { articleId: article.id, selector, body } };
+      const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
+      addThread(createThread);
+      setDraft(null);
+      setActiveId(createThread.id);
+      setFocusThreadId(createThread.id);
+    },
+    [draft, revision.text, article.id, addThread],
+  );
+
+  const postPageComment = useCallback(
+    async (body: string) => {
+      const variables: CreateThreadVariables = { input: { articleId: article.id, body } };
+      const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
+      addThread(createThread);
+    },
+    [article.id, addThread],
+  );
+
+  const actions = useMemo<CommentActions>(
+    () => ({
+      slug: article.slug,
+      targetId: commentId,
+      reply: async (parentId, body) => {
+        const { reply } = await api.request<ReplyResult>(REPLY_MUTATION, { input: { parentId, body } });
+        addComment(reply);
+      },
+    }),
+    [article.slug, commentId, addComment],
+  );
+
+  // ── Keyboard: "c" comments on the current selection ───────────────────────────────────
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'c' && event.key !== 'C') return;
+      if (event.metaKey || event.ctrlKey || event.altKey || isEditable(event.target)) return;
+      const body = bodyRef.current;
+      if (!body || !selectionToOffsets(window.getSelection(), body)) return;
+      event.preventDefault();
+      openComposer();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [openComposer]);
+
+  // ── Clicking a highlight opens its (narrowest) thread ─────────────────────────────────
+  const onBodyClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!window.getSelection()?.isCollapsed) return; // finishing a selection, not a click
+      const mark = (event.target as Element).closest<HTMLElement>('mark[data-threads]');
+      const id = mark?.dataset.threads?.split(' ').find((t) => t !== DRAFT_ID);
+      if (id) openThread(id);
+    },
+    [openThread],
+  );
+
+  const jumpToThread = useCallback(
+    (threadId: string) => {
+      openThread(threadId);
+      firstMarkOf(bodyRef.current, threadId)?.scrollIntoView?.({
+        block: 'center',
+        behavior: prefersReducedMotion() ? 'auto' : 'smooth',
+      });
+    },
+    [openThread],
+  );
+
+  // ── Permalink: open the thread holding the comment, then bring the comment into view ──
+  const handledPermalink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!commentId || handledPermalink.current === commentId) return;
+    handledPermalink.current = commentId;
+    const thread = findThreadOfComment(article.threads, commentId);
+    setMissingComment(!thread);
+    if (!thread) return;
+    if (!classified.page.includes(thread)) openThread(thread.id);
+    // Wait for the margin layout (or drawer) to settle before scrolling.
+    const timer = setTimeout(() => {
+      const el = document.getElementById(`comment-${commentId}`);
+      if (!el) return;
+      el.scrollIntoView?.({ block: 'center', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+      el.focus({ preventScroll: true });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [commentId, article.threads, classified.page, openThread]);
+
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const toggleThread = useCallback((id: string, expanded: boolean) => setActiveId(expanded ? id : null), []);
+  const threadTotal = classified.anchored.length + classified.orphaned.length;
+
+  return (
+    <div className={`reader${wide ? ' is-wide' : ''}`}>
+      <ArticleHeader article={article} />
+      {missingComment && (
+        <p className="notice" role="status">
+          The linked comment isn’t available. It may have been removed or be awaiting moderation.
+        </p>
+      )}
+      <div className="reader-grid" ref={containerRef}>
+        <Heatmap threads={classified.anchored} textLength={textLength} activeId={activeId} onSelect={jumpToThread} />
+        {/* Clicking highlights is a mouse shortcut; keyboard users reach every thread through
+            the margin list and the discussion map. */}
+        <div className="reader-text" onClick={onBodyClick}>
+          <ArticleBody ref={bodyRef} blocks={revision.blocks} spans={spans} activeId={activeId} />
+          {selection && !draft && (
+            <CommentButton selection={selection} onComment={openComposer} placeBelow={coarsePointer} />
+          )}
+        </div>
+        <Discussion
+          wide={wide}
+          article={article}
+          classified={classified}
+          activeId={activeId}
+          onToggle={toggleThread}
+          tab={tab}
+          onTab={setTab}
+          draft={draft}
+          onPostDraft={postDraft}
+          onCancelDraft={cancelDraft}
+          actions={actions}
+          bodyRef={bodyRef}
+          drawerOpen={drawerOpen}
+          onCloseDrawer={closeDrawer}
+          focusThreadId={focusThreadId}
+        />
+      </div>
+      {!wide && (
+        <button
+          type="button"
+          className="discussion-toggle"
+          aria-expanded={drawerOpen}
+          aria-controls="discussion-drawer"
+          onClick={() => setDrawerOpen(true)}
+        >
+          Discussion
+          <span className="discussion-toggle-count" aria-hidden="true">
+            {threadTotal}
+          </span>
+          <span className="visually-hidden"> ({plural(threadTotal, 'thread')} on passages)</span>
+        </button>
+      )}
+      <PageComments threads={classified.page} actions={actions} onPost={postPageComment} />
+    </div>
+  );
+}

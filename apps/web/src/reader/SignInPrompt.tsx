@@ -1,0 +1,32 @@
+import { Link, useLocation } from 'react-router';
+import { loginHref, useAuth } from '../auth/AuthContext.tsx';
+
+/** Whether the viewer may post, and if not, why. */
+export function useCommentPermission(): 'anonymous' | 'blocked' | 'allowed' {
+  const { user } = useAuth();
+  if (!user) return 'anonymous';
+  return user.status === 'ACTIVE' ? 'allowed' : 'blocked';
+}
+
+export function SignInPrompt({ action = 'comment', onCancel }: { action?: string; onCancel?: () => void }) {
+  const location = useLocation();
+  const permission = useCommentPermission();
+  const next = `${location.pathname}${location.search}`;
+  return (
+    <div className="sign-in-prompt">
+      {permission === 'blocked' ? (
+        <p>Your account can’t {action} right now. You can still read every discussion.</p>
+      ) : (
+        <p>
+          <Link to={loginHref(next)}>Sign in</Link> or{' '}
+          <Link to={`/register?next=${encodeURIComponent(next)}`}>create an account</Link> to {action}.
+        </p>
+      )}
+      {onCancel && (
+        <button type="button" className="button button-ghost" onClick={onCancel}>
+          Close
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Comment bodies arrive as server-sanitized HTML; they are sanitized again here because the
+ * browser is the last line of defence (a bug or a compromised proxy upstream must not turn
+ * into script execution). Links are forced to open safely and marked as user content.
+ */
+import DOMPurify from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'p',
+  'br',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'hr',
+];
+const ALLOWED_ATTR = ['href', 'title'];
+
+let hooked = false;
+function ensureLinkHook(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      node.setAttribute('rel', 'nofollow ugc noopener noreferrer');
+      node.setAttribute('target', '_blank');
+    }
+  });
+}
+
+export function sanitizeCommentHtml(html: string): string {
+  ensureLinkHook();
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|\/|#)/i,
+  });
+}
+
+/** Plain-text preview of a comment body (for collapsed thread cards). */
+export function commentText(html: string): string {
+  const doc = new DOMParser().parseFromString(sanitizeCommentHtml(html), 'text/html');
+  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

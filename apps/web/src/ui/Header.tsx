@@ -1,0 +1,41 @@
+import { Link, NavLink, useLocation } from 'react-router';
+import { loginHref, useAuth } from '../auth/AuthContext.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+export function Header() {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  const onAuthPage = location.pathname === '/login' || location.pathname === '/register';
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="wordmark" aria-label="Marginalia, home">
+          <span className="wordmark-mark" aria-hidden="true">
+            M
+          </span>
+          <span className="wordmark-text">Marginalia</span>
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <NavLink to="/" end>
+            Articles
+          </NavLink>
+        </nav>
+        <div className="site-account">
+          {loading ? null : user ? (
+            <UserMenu user={user} />
+          ) : (
+            <>
+              <Link className="button button-ghost" to={onAuthPage ? '/login' : loginHref(here)}>
+                Sign in
+              </Link>
+              <Link className="button button-primary" to="/register">
+                Join
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
