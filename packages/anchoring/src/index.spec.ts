@@ -1,5 +1,0 @@
-import { codePointLength } from './index.js';
-
-it('counts code points', () => {
-  expect(codePointLength('a😀')).toBe(2);
-});
