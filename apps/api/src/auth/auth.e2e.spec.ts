@@ -90,4 +90,19 @@ describe('auth over HTTP', () => {
     const me = await api.gql<{ me: { email: string } }>('{ me { email } }', {}, a.token);
     expect(me.data?.me.email).toBe(a.email);
   });
+
+  it('limits sign-in attempts per address and email, with a clear error', async () => {
+    const user = await api.register();
+    const attempt = (): Promise<{ errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> =>
+      api.gql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+        input: { email: user.email, password: 'wrong password!' },
+      });
+    const limit = Number(process.env['LOGIN_RATE_LIMIT']);
+    const codes: unknown[] = [];
+    for (let i = 0; i < limit; i++) codes.push(errorCode(await attempt()));
+    expect(new Set(codes)).toEqual(new Set(['UNAUTHENTICATED']));
+    const blocked = await attempt();
+    expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(blocked.errors?.[0]?.message).toMatch(/too many sign-in attempts/i);
+  });
 });

@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
   process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';
   process.env['DEMO_MODE'] = 'false';
   process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
-  process.env['LOGIN_RATE_LIMIT'] = '50';
+  process.env['LOGIN_RATE_LIMIT'] = '20';
   // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
   const runner = '../infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../infra/prisma/migrate.js');

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../infra/config/env.js';
+import { preflight } from '../../infra/preflight.js';
 import { ensureDatabase, migrate } from '../../infra/prisma/migrate.js';
 import { printJson, type Command } from '../command.js';
 
@@ -7,7 +8,8 @@ export const migrateCommand: Command = {
   usage: 'pnpm marginalia migrate [--json]',
   options: {},
   async run(values) {
-    const { DATABASE_URL } = loadConfig(process.env);
+    const { DATABASE_URL, REDIS_URL } = loadConfig(process.env);
+    await preflight({ DATABASE_URL, REDIS_URL }, { redis: false });
     const created = await ensureDatabase(DATABASE_URL);
     const result = await migrate(DATABASE_URL);
     if (values['json']) printJson({ createdDatabase: created, ...result });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../infra/config/env.js';
+import { preflight } from '../../infra/preflight.js';
 import { ensureDatabase, migrate } from '../../infra/prisma/migrate.js';
 import type { Command } from '../command.js';
 import { withContext } from '../context.js';
@@ -21,6 +22,7 @@ export const startCommand: Command = {
   options: {},
   async run() {
     const config = loadConfig(process.env);
+    await preflight(config);
     if (await ensureDatabase(config.DATABASE_URL)) process.stdout.write('› created the database\n');
     const migrated = await migrate(config.DATABASE_URL);
     if (migrated.applied.length > 0) process.stdout.write(`› applied ${migrated.applied.length} migration(s)\n`);

@@ -97,6 +97,13 @@ export class Env {
   /** Comma-separated hosts or CIDRs an URL import may reach despite the private-address guard. */
   @IsString()
   IMPORT_ALLOWED_HOSTS = '';
+
+  /** Milliseconds an URL import may spend fetching its page, redirects included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  IMPORT_FETCH_TIMEOUT_MS = 15_000;
 }
 
 export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE'>> & { JWT_SECRET: string; DEMO_MODE: boolean };

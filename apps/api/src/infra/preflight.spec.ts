@@ -1,0 +1,32 @@
+import { preflight, StartupError } from './preflight.js';
+import { explainStartupError } from './startup-errors.js';
+
+describe('start-up checks', () => {
+  const ok = {
+    DATABASE_URL: process.env['DATABASE_URL']!,
+    REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  };
+
+  it('passes when PostgreSQL and Redis answer', async () => {
+    await expect(preflight(ok)).resolves.toBeUndefined();
+  });
+
+  it('says PostgreSQL is unreachable, where it looked and how to fix it', async () => {
+    const error = await preflight({ ...ok, DATABASE_URL: 'postgresql://postgres:secret@127.0.0.1:1/marginalia' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    const text = explainStartupError(error);
+    expect(text).toContain('cannot reach PostgreSQL at postgresql://postgres:***@127.0.0.1:1/marginalia');
+    expect(text).toContain('DATABASE_URL');
+    expect(text).not.toContain('secret');
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('says Redis is unreachable, where it looked and how to fix it', async () => {
+    const error = await preflight({ ...ok, REDIS_URL: 'redis://127.0.0.1:1' }).catch((e: unknown) => e);
+    const text = explainStartupError(error);
+    expect(text).toContain('cannot reach Redis at redis://127.0.0.1:1');
+    expect(text).toContain('REDIS_URL');
+  });
+});

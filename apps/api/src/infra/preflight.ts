@@ -1,0 +1,58 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { AppConfig } from './config/env.js';
+
+/** A start-up problem explained for the person starting Marginalia; shown without a stack trace. */
+export class StartupError extends Error {}
+
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+
+async function checkPostgres(url: string): Promise<void> {
+  // Connect to the maintenance database: the application database may not exist yet.
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new StartupError(
+      `Marginalia cannot reach PostgreSQL at ${redact(url)} (${(error as Error).message}).\n` +
+        '  Start it (for example `pg_ctlcluster 15 main start` or `docker compose up -d postgres`)\n' +
+        '  or set DATABASE_URL to a running server.',
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function checkRedis(url: string): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new StartupError(
+      `Marginalia cannot reach Redis at ${redact(url)} (${(error as Error).message}).\n` +
+        '  Start it (for example `redis-server --daemonize yes` or `docker compose up -d redis`)\n' +
+        '  or set REDIS_URL to a running server.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Checks that PostgreSQL and Redis answer before anything else starts. */
+export async function preflight(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL'>,
+  needs = { redis: true },
+): Promise<void> {
+  await checkPostgres(config.DATABASE_URL);
+  if (needs.redis) await checkRedis(config.REDIS_URL);
+}
