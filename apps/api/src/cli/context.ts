@@ -4,12 +4,24 @@ import { Module } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service.js';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfigModule } from '../infra/config/config.module.js';
+import { OutboxModule } from '../infra/outbox/outbox.module.js';
 import { PrismaModule } from '../infra/prisma/prisma.module.js';
-import { ImportWorkerModule } from '../imports/import.module.js';
+import { QueueModule } from '../infra/queue/queue.module.js';
+import { ImportCoreModule } from '../imports/import.module.js';
 
-/** What CLI commands need: config, database and the import runner; no HTTP, no queues. */
+/**
+ * What CLI commands need: config, database, the import runner, and queue producers (a
+ * re-import that changes an article enqueues its re-anchoring); no HTTP, no workers.
+ */
 @Module({
-  imports: [AppConfigModule, PrismaModule, ImportWorkerModule, JwtModule.register({})],
+  imports: [
+    AppConfigModule,
+    PrismaModule,
+    QueueModule.forRoot({ withWorkers: false }),
+    OutboxModule,
+    ImportCoreModule,
+    JwtModule.register({}),
+  ],
   providers: [AuthService],
 })
 class CliModule {}

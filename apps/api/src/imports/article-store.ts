@@ -1,66 +1,74 @@
 import { Injectable } from '@nestjs/common';
-import { canonicalize, type ParsedArticle, type ParsedComment } from '@marginalia/content';
+import { canonicalize, type ParsedArticle } from '@marginalia/content';
+import { ReanchorService } from '../annotations/reanchor.service.js';
 import { contentHash } from '../articles/article.service.js';
-import { renderMarkdown } from '../common/markdown.js';
-import { anchoredThreadData } from '../comments/anchor-data.js';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Article, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { writeLegacyComments, type LegacyCounts } from './legacy-comment.writer.js';
 import { slugify } from './slug.js';
 
-export interface StoreResult {
+export interface StoreResult extends LegacyCounts {
   articleId: string;
   slug: string;
   revisionId: string;
   version: number;
-  /** False when the text was unchanged: nothing was written. */
+  /** False when the text was unchanged: no revision was written. */
   newRevision: boolean;
-  /** True when an earlier revision existed, so threads need re-anchoring. */
+  /** True when a new revision replaced an earlier one; its threads' re-anchoring is enqueued. */
   revised: boolean;
-  commentsCreated: number;
-  anchoredThreads: number;
-  replies: number;
-  pageThreads: number;
+  warnings: string[];
+}
+
+export interface StoreOptions {
+  /** The admin's chosen slug: the article is found (or created) by it alone. */
+  slug?: string;
+  /** The URL the page was fetched from; identifies the article across re-imports. */
+  sourceUrl?: string;
+  /** Called as the transaction moves on to comments and to anchoring. */
+  onStep?: (step: 'comments' | 'anchoring') => Promise<void>;
 }
 
 /**
- * Writes a parsed article in one transaction: the article (found by slug or source URL),
- * a new revision only when the canonical text changed, and legacy comments that are not
- * there yet (keyed by their original number), so retries and re-imports never duplicate.
+ * Writes a parsed article in one transaction: the article (found by its source URL or
+ * slug), a new revision only when the canonical text changed, and the legacy comments it
+ * does not have yet. Concurrent stores of the same article queue on advisory locks, so a
+ * duplicated or retried job never duplicates an article, a revision or a comment.
  */
 @Injectable()
 export class ArticleStore {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reanchor: ReanchorService,
+  ) {}
 
-  async store(parsed: ParsedArticle, options: { slug?: string; sourceUrl?: string } = {}): Promise<StoreResult> {
+  async store(parsed: ParsedArticle, options: StoreOptions = {}): Promise<StoreResult> {
+    const { outboxIds, ...result } = await this.write(parsed, options);
+    // After commit; if Redis is down the outbox relay hands the job over later.
+    await this.reanchor.dispatch(outboxIds);
+    return result;
+  }
+
+  private async write(parsed: ParsedArticle, options: StoreOptions): Promise<StoreResult & { outboxIds: string[] }> {
     const { text } = canonicalize(parsed.blocks);
     const hash = contentHash(text);
-    const sourceUrl = options.sourceUrl ?? parsed.sourceUrl ?? null;
-    const wantedSlug = options.slug ?? parsed.slug;
+    const identity = identityOf(parsed, options);
+    const warnings: string[] = [];
 
     return this.prisma.$transaction(
       async (tx) => {
-        let article = await tx.article.findFirst({
-          where: {
-            OR: [
-              ...(wantedSlug ? [{ slug: wantedSlug }] : []),
-              ...(sourceUrl ? [{ sourceUrl }] : []),
-              ...(!wantedSlug && !sourceUrl ? [{ slug: slugify(parsed.title) }] : []),
-            ],
-          },
-        });
+        for (const key of identity.lockKeys) {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+        }
         const metadata = {
           title: parsed.title,
           author: parsed.author ?? null,
           siteName: parsed.siteName ?? null,
           publishedAt: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
         };
-        if (!article) {
-          article = await tx.article.create({
-            data: { ...metadata, slug: await uniqueSlug(tx, wantedSlug ?? slugify(parsed.title)), sourceUrl },
-          });
-        }
+        const article = (await findArticle(tx, identity)) ?? (await createArticle(tx, identity, metadata, warnings));
         const existing = await tx.articleRevision.findUnique({
           where: { articleId_contentHash: { articleId: article.id, contentHash: hash } },
+          select: { id: true, version: true },
         });
         const latest = await tx.articleRevision.findFirst({
           where: { articleId: article.id },
@@ -68,6 +76,11 @@ export class ArticleStore {
           select: { version: true },
         });
         let revision = existing;
+        if (existing && latest && existing.version !== latest.version) {
+          warnings.push(
+            `The text is that of revision ${existing.version}, older than the current revision ${latest.version}; nothing was changed.`,
+          );
+        }
         if (!revision) {
           revision = await tx.articleRevision.create({
             data: {
@@ -77,84 +90,95 @@ export class ArticleStore {
               canonicalText: text,
               contentHash: hash,
             },
+            select: { id: true, version: true },
           });
           await tx.article.update({ where: { id: article.id }, data: { ...metadata, currentRevisionId: revision.id } });
         }
-        const counts = await this.storeLegacyComments(tx, article.id, revision.id, parsed.comments);
+        await options.onStep?.('comments');
+        const counts = await writeLegacyComments(tx, article.id, revision.id, parsed.comments);
+        await options.onStep?.('anchoring');
+        const revised = !existing && latest !== null;
+        // The article's threads sit on an earlier revision: move them onto this one.
+        const outboxIds = revised ? [await this.reanchor.enqueue(tx, article.id, revision.id)] : [];
         return {
           articleId: article.id,
           slug: article.slug,
           revisionId: revision.id,
           version: revision.version,
           newRevision: !existing,
-          revised: !existing && latest !== null,
+          revised,
+          warnings,
+          outboxIds,
           ...counts,
         };
       },
-      { timeout: 60_000 },
+      { timeout: 60_000, maxWait: 30_000 },
     );
   }
+}
 
-  private async storeLegacyComments(
-    tx: Prisma.TransactionClient,
-    articleId: string,
-    revisionId: string,
-    comments: ParsedComment[],
-  ): Promise<Pick<StoreResult, 'commentsCreated' | 'anchoredThreads' | 'replies' | 'pageThreads'>> {
-    const counts = { commentsCreated: 0, anchoredThreads: 0, replies: 0, pageThreads: 0 };
-    if (comments.length === 0) return counts;
-    const existing = await tx.comment.findMany({
-      where: { thread: { articleId }, legacyNumber: { not: null } },
-      select: { id: true, legacyNumber: true, threadId: true },
-    });
-    const byNumber = new Map(existing.map((c) => [c.legacyNumber as number, c]));
-    for (const comment of [...comments].sort((a, b) => a.number - b.number)) {
-      if (byNumber.has(comment.number)) continue;
-      const parent = comment.parentNumber !== undefined ? byNumber.get(comment.parentNumber) : undefined;
-      let threadId = parent?.threadId;
-      if (!threadId) {
-        const anchor = comment.anchor;
-        const thread = await tx.thread.create({
-          data: {
-            articleId,
-            ...(anchor
-              ? anchoredThreadData({
-                  revisionId,
-                  position: { start: anchor.start, end: anchor.end },
-                  quote: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix },
-                })
-              : {}),
-          },
-        });
-        threadId = thread.id;
-        if (anchor) counts.anchoredThreads++;
-        else counts.pageThreads++;
-      } else {
-        counts.replies++;
-      }
-      const postedAt = new Date(comment.postedAt);
-      const created = await tx.comment.create({
-        data: {
-          threadId,
-          parentId: parent?.id ?? null,
-          legacyAuthor: comment.authorName,
-          legacyNumber: comment.number,
-          legacyPostedAt: postedAt,
-          createdAt: postedAt,
-          bodySource: comment.bodyMarkdown,
-          bodyHtml: renderMarkdown(comment.bodyMarkdown),
-          status: 'PUBLISHED',
-          statusReason: 'IMPORTED',
-        },
-        select: { id: true, legacyNumber: true, threadId: true },
-      });
-      await tx.thread.update({ where: { id: threadId }, data: { commentCount: { increment: 1 } } });
-      if (parent) await tx.comment.update({ where: { id: parent.id }, data: { replyCount: { increment: 1 } } });
-      byNumber.set(comment.number, created);
-      counts.commentsCreated++;
-    }
-    return counts;
+interface Identity {
+  explicitSlug?: string;
+  sourceUrl?: string;
+  /** Slugs that identify the article when no explicit slug is given, in order. */
+  slugs: string[];
+  lockKeys: string[];
+}
+
+/**
+ * How an import finds its article again: the admin's slug alone when given; otherwise
+ * the source URL, then the bundle's slug, then (with neither) the slug of the title.
+ */
+function identityOf(parsed: ParsedArticle, options: StoreOptions): Identity {
+  const sourceUrl = options.sourceUrl ?? articleUrl(parsed.sourceUrl);
+  if (options.slug)
+    return { explicitSlug: options.slug, sourceUrl, slugs: [], lockKeys: [`import:slug:${options.slug}`] };
+  const slugs = parsed.slug ? [parsed.slug] : sourceUrl ? [] : [slugify(parsed.title)];
+  const keys = [...(sourceUrl ? [`url:${sourceUrl}`] : []), ...slugs.map((s) => `slug:${s}`)];
+  return { sourceUrl, slugs, lockKeys: keys.map((k) => `import:${k}`).sort() };
+}
+
+/**
+ * Work-around: the plain-text parser reports the site line's URL (a home page such as
+ * `https://site.example`) as the article's source URL. A bare origin names a site, not
+ * an article, so it must not identify one (two articles of a site would merge).
+ */
+function articleUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname === '/' && !parsed.search ? undefined : url;
+  } catch {
+    return undefined;
   }
+}
+
+async function findArticle(tx: Prisma.TransactionClient, identity: Identity): Promise<Article | null> {
+  if (identity.explicitSlug) return tx.article.findUnique({ where: { slug: identity.explicitSlug } });
+  if (identity.sourceUrl) {
+    const bySource = await tx.article.findUnique({ where: { sourceUrl: identity.sourceUrl } });
+    if (bySource) return bySource;
+  }
+  for (const slug of identity.slugs) {
+    const bySlug = await tx.article.findUnique({ where: { slug } });
+    if (bySlug) return bySlug;
+  }
+  return null;
+}
+
+async function createArticle(
+  tx: Prisma.TransactionClient,
+  identity: Identity,
+  metadata: Pick<Prisma.ArticleCreateInput, 'title' | 'author' | 'siteName' | 'publishedAt'>,
+  warnings: string[],
+): Promise<Article> {
+  let sourceUrl = identity.sourceUrl ?? null;
+  if (sourceUrl && identity.explicitSlug && (await tx.article.findUnique({ where: { sourceUrl } }))) {
+    warnings.push(`Another article already has the source URL ${sourceUrl}; this copy does not record it.`);
+    sourceUrl = null;
+  }
+  const slug = identity.explicitSlug ?? (await uniqueSlug(tx, identity.slugs[0] ?? slugify(metadata.title)));
+  return tx.article.create({ data: { ...metadata, slug, sourceUrl } });
 }
 
 async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {

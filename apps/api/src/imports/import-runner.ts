@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ContentError, parseAny, summarize, type ParsedArticle } from '@marginalia/content';
-import type { Prisma } from '../generated/prisma/client.js';
-import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { ArticleStore, StoreResult } from './article-store.js';
+import { parseAny, summarize, type ImportFormat, type ParseOptions, type ParsedArticle } from '@marginalia/content';
+import { ArticleStore } from './article-store.js';
+import { UrlFetcher } from './fetch/url-fetcher.js';
+import { assertNoNul } from './nul-guard.js';
 
 /** What an import was asked to read. Exactly one source. */
 export interface ImportInput {
@@ -11,7 +11,9 @@ export interface ImportInput {
   html?: string;
   url?: string;
   bundle?: string;
-  format?: 'text' | 'markdown' | 'html' | 'bundle';
+  /** Raw file contents (CLI only; never stored in a job): checked for binary data as bytes. */
+  bytes?: Uint8Array;
+  format?: ImportFormat;
   slug?: string;
   /** Where the content came from, for the import history (e.g. a file name). */
   label?: string;
@@ -28,13 +30,33 @@ export interface ImportSummary {
   blocks: number;
   sections: number;
   comments: number;
+  /** Legacy comments written by this run (0 when they were all there already). */
+  commentsCreated: number;
   anchoredThreads: number;
   replies: number;
   pageThreads: number;
   warnings: string[];
 }
 
-export type ProgressFn = (progress: number, step: string) => Promise<void>;
+export type ImportStep = 'fetch' | 'parse' | 'store' | 'comments' | 'anchoring';
+export type ProgressFn = (progress: number, step: ImportStep) => Promise<void>;
+
+/** Where each step starts, in percent. */
+export const STEP_PROGRESS: Record<ImportStep, number> = {
+  fetch: 5,
+  parse: 30,
+  store: 50,
+  comments: 70,
+  anchoring: 90,
+};
+
+interface Source {
+  content: string | Uint8Array;
+  format?: ImportFormat;
+  /** The URL it was fetched from (identity), and the one it finally came from (links). */
+  url?: string;
+  finalUrl?: string;
+}
 
 /**
  * Runs one import from input to stored article. Used by the `import-article` job and by
@@ -46,18 +68,26 @@ export class ImportRunner {
 
   constructor(
     private readonly store: ArticleStore,
-    private readonly prisma: PrismaService,
+    private readonly fetcher: UrlFetcher,
   ) {}
 
   async run(input: ImportInput, onProgress: ProgressFn = async () => undefined): Promise<ImportSummary> {
-    await onProgress(5, 'fetch');
-    const { content, format, url } = await this.read(input);
-    await onProgress(20, 'parse');
-    const parsed: ParsedArticle = parseAny(content, { format, url });
-    await onProgress(50, 'store');
-    const stored: StoreResult = await this.store.store(parsed, { slug: input.slug, sourceUrl: url });
-    await onProgress(80, 'comments');
-    await onProgress(95, 'anchoring');
+    const step = (name: ImportStep): Promise<void> => onProgress(STEP_PROGRESS[name], name);
+    await step('fetch');
+    const source = await this.read(input);
+    await step('parse');
+    const options: ParseOptions = {
+      ...(source.format ? { format: source.format } : input.label ? { hint: input.label } : {}),
+      ...(source.finalUrl ? { url: source.finalUrl } : {}),
+    };
+    const parsed: ParsedArticle = parseAny(source.content, options);
+    assertNoNul(parsed);
+    await step('store');
+    const stored = await this.store.store(parsed, {
+      ...(input.slug ? { slug: input.slug } : {}),
+      ...(source.url ? { sourceUrl: source.url } : {}),
+      onStep: step,
+    });
     const counts = summarize(parsed);
     this.logger.log({ slug: stored.slug, version: stored.version, newRevision: stored.newRevision }, 'imported');
     return {
@@ -68,32 +98,21 @@ export class ImportRunner {
       siteName: parsed.siteName ?? null,
       revision: stored.version,
       newRevision: stored.newRevision,
-      blocks: counts.blocks,
-      sections: counts.sections,
-      comments: counts.comments,
-      anchoredThreads: counts.anchoredThreads,
-      replies: counts.replies,
-      pageThreads: counts.pageThreads,
-      warnings: parsed.warnings,
+      ...counts,
+      commentsCreated: stored.commentsCreated,
+      warnings: [...parsed.warnings, ...stored.warnings],
     };
   }
 
-  private async read(input: ImportInput): Promise<{ content: string; format?: ImportInput['format']; url?: string }> {
-    if (input.url) throw new ContentError('UNSUPPORTED_FORMAT', 'URL imports are not available yet');
+  private async read(input: ImportInput): Promise<Source> {
+    if (input.url !== undefined) {
+      const page = await this.fetcher.fetch(input.url);
+      return { content: page.body, format: input.format ?? page.format, url: input.url, finalUrl: page.finalUrl };
+    }
     if (input.markdown !== undefined) return { content: input.markdown, format: 'markdown' };
     if (input.html !== undefined) return { content: input.html, format: 'html' };
     if (input.bundle !== undefined) return { content: input.bundle, format: 'bundle' };
-    return { content: input.text ?? '', format: input.format };
-  }
-
-  /** Records progress on the ImportJob row, which GraphQL reads. */
-  progressFor(importJobId: string): ProgressFn {
-    return async (progress, step) => {
-      await this.prisma.importJob.update({ where: { id: importJobId }, data: { progress, step } });
-    };
-  }
-
-  jsonOf(summary: ImportSummary): Prisma.InputJsonValue {
-    return summary as unknown as Prisma.InputJsonValue;
+    if (input.bytes !== undefined) return { content: input.bytes, ...(input.format ? { format: input.format } : {}) };
+    return { content: input.text ?? '', ...(input.format ? { format: input.format } : {}) };
   }
 }

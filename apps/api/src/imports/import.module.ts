@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ReanchorModule } from '../annotations/reanchor.module.js';
 import { ArticleStore } from './article-store.js';
+import { UrlFetcher } from './fetch/url-fetcher.js';
+import { ImportJobReporter } from './import-job.reporter.js';
 import { ImportRunner } from './import-runner.js';
 import { ImportProcessor } from './import.processor.js';
 import { ImportResolver } from './import.resolver.js';
@@ -9,6 +12,14 @@ import { ImportService } from './import.service.js';
 @Module({ providers: [ImportService, ImportResolver] })
 export class ImportModule {}
 
-/** Worker and CLI side: run imports. */
-@Module({ providers: [ArticleStore, ImportRunner, ImportProcessor], exports: [ImportRunner] })
+/** Running imports (needs the outbox for re-anchoring, not events): the CLI uses it directly. */
+@Module({
+  imports: [ReanchorModule],
+  providers: [ArticleStore, UrlFetcher, ImportRunner],
+  exports: [ImportRunner, ArticleStore],
+})
+export class ImportCoreModule {}
+
+/** Worker side: the `import-article` job handler, reporting progress on the row and as events. */
+@Module({ imports: [ImportCoreModule], providers: [ImportJobReporter, ImportProcessor] })
 export class ImportWorkerModule {}

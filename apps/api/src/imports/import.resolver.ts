@@ -1,9 +1,14 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentUser, Roles, Writes } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ImportArticleInput } from './dto/import-article.input.js';
+import { fromImportJobEvent, importTopic } from './import-job.view.js';
 import { ImportService } from './import.service.js';
 import { ImportJobModel } from './models/import-job.model.js';
+
+interface SubscriptionContext {
+  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
+}
 
 @Roles('ADMIN')
 @Resolver(() => ImportJobModel)
@@ -11,7 +16,9 @@ export class ImportResolver {
   constructor(private readonly imports: ImportService) {}
 
   @Writes()
-  @Mutation(() => ImportJobModel, { description: 'Queues an import; follow it with importJob(id).' })
+  @Mutation(() => ImportJobModel, {
+    description: 'Queues an import; follow it with importJobUpdated(id) or by polling importJob(id).',
+  })
   importArticle(@Args('input') input: ImportArticleInput, @CurrentUser() viewer: Viewer): Promise<ImportJobModel> {
     return this.imports.request(input, viewer.id);
   }
@@ -24,5 +31,16 @@ export class ImportResolver {
   @Query(() => [ImportJobModel])
   importJobs(@Args('first', { type: () => Int, nullable: true }) first: number | null): Promise<ImportJobModel[]> {
     return this.imports.list(first ?? 50);
+  }
+
+  @Subscription(() => ImportJobModel, {
+    description: 'Status and progress of one import as the worker moves through its steps.',
+    resolve: fromImportJobEvent,
+  })
+  importJobUpdated(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: SubscriptionContext,
+  ): Promise<AsyncIterable<unknown>> {
+    return context.pubsub.subscribe(importTopic(id));
   }
 }

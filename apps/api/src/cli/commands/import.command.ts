@@ -1,29 +1,29 @@
-import { ContentError } from '@marginalia/content';
+import { IMPORT_FORMATS, type ImportFormat } from '@marginalia/content';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { importFailureOf } from '../../imports/import-failure.js';
 import { ImportRunner, type ImportInput, type ImportSummary } from '../../imports/import-runner.js';
 import { CliError, printJson, type Command } from '../command.js';
 import { withContext } from '../context.js';
-import { progressBar } from '../progress.js';
+import { progressBar, type ProgressStream } from '../progress.js';
 
-const FORMATS = ['text', 'markdown', 'html', 'bundle'] as const;
-type Format = (typeof FORMATS)[number];
+const URL_INPUT = /^https?:\/\//i;
 
-function formatFor(file: string, forced?: Format): Format | undefined {
+function formatFor(file: string, forced?: ImportFormat): ImportFormat | undefined {
   if (forced) return forced;
   const ext = path.extname(file).toLowerCase();
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   if (ext === '.html' || ext === '.htm') return 'html';
   if (ext === '.json') return 'bundle';
   if (ext === '.txt') return 'text';
-  return undefined;
+  return undefined; // sniffed from the content
 }
 
 /** Expands directories into the files they hold (not recursively), in name order. */
-async function expand(inputs: string[]): Promise<string[]> {
+export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
+    if (URL_INPUT.test(input)) {
       out.push(input);
       continue;
     }
@@ -31,13 +31,17 @@ async function expand(inputs: string[]): Promise<string[]> {
       throw new CliError(`No such file or directory: ${input}`);
     });
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => !n.startsWith('.')).sort();
+      const names = (await readdir(input, { withFileTypes: true }))
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => entry.name)
+        .sort();
       out.push(...names.map((n) => path.join(input, n)));
     } else out.push(input);
   }
   return out;
 }
 
+/** The one-line JSON the CLI prints per imported input, with exactly these keys. */
 export function summaryJson(s: ImportSummary): Record<string, unknown> {
   return {
     slug: s.slug,
@@ -55,36 +59,24 @@ export function summaryJson(s: ImportSummary): Record<string, unknown> {
   };
 }
 
-function sourceOf(format: Format | undefined, content: string): ImportInput {
-  switch (format) {
-    case 'markdown':
-      return { markdown: content };
-    case 'html':
-      return { html: content };
-    case 'bundle':
-      return { bundle: content };
-    case 'text':
-    case undefined:
-      return { text: content, format };
-  }
-}
-
+/** One outcome per input, in order: a summary, or the failure for inputs that could not be imported. */
 export async function importFiles(
   runner: ImportRunner,
-  files: string[],
-  forced?: Format,
+  inputs: string[],
+  forced?: ImportFormat,
+  stream: ProgressStream = process.stderr,
 ): Promise<Array<ImportSummary | Error>> {
   const results: Array<ImportSummary | Error> = [];
-  for (const file of files) {
-    const bar = progressBar(file);
+  for (const input of inputs) {
+    const bar = progressBar(input, stream);
     try {
-      const input: ImportInput = /^https?:\/\//i.test(file)
-        ? { url: file }
-        : { ...sourceOf(formatFor(file, forced), await readFile(file, 'utf8')), label: path.basename(file) };
-      results.push(await runner.run(input, async (p, step) => bar.update(p, step)));
+      const source: ImportInput = URL_INPUT.test(input)
+        ? { url: input, ...(forced ? { format: forced } : {}) }
+        : { bytes: await readFile(input), format: formatFor(input, forced), label: path.basename(input) };
+      results.push(await runner.run(source, async (p, step) => bar.update(p, step)));
     } catch (error) {
-      if (!(error instanceof ContentError) && !(error instanceof CliError)) throw error;
-      results.push(error);
+      if (!importFailureOf(error)) throw error;
+      results.push(error as Error);
     } finally {
       bar.done();
     }
@@ -98,18 +90,21 @@ export const importCommand: Command = {
   options: { format: { type: 'string' } },
   async run(values, positionals) {
     if (positionals.length === 0) throw new CliError('Give at least one file, directory or URL to import.');
-    const forced = values['format'] as Format | undefined;
-    if (forced && !FORMATS.includes(forced)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`);
-    const files = await expand(positionals);
-    const results = await withContext((app) => importFiles(app.get(ImportRunner), files, forced));
+    const forced = values['format'] as ImportFormat | undefined;
+    if (forced && !IMPORT_FORMATS.includes(forced)) {
+      throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+    }
+    const inputs = await expandInputs(positionals);
+    const results = await withContext((app) => importFiles(app.get(ImportRunner), inputs, forced));
     let failed = 0;
     results.forEach((result, i) => {
-      const file = files[i]!;
+      const input = inputs[i]!;
       if (result instanceof Error) {
         failed++;
-        const code = result instanceof ContentError ? result.code : 'ERROR';
-        if (values['json']) printJson({ input: file, error: { code, message: result.message } });
-        else process.stderr.write(`✗ ${file}: ${result.message}\n`);
+        const failure = importFailureOf(result);
+        const error = { code: failure?.code ?? 'ERROR', message: result.message };
+        if (values['json']) printJson({ input, error });
+        else process.stderr.write(`✗ ${input}: ${error.code}: ${error.message}\n`);
       } else if (values['json']) printJson(summaryJson(result));
       else {
         process.stdout.write(
