@@ -9,6 +9,7 @@ import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './imports/import.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
@@ -31,6 +32,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     ArticleModule,
     CommentModule,
     ImportModule,
+    ModerationModule,
     HealthModule,
   ],
   providers: [

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './infra/config/env.js';
 import { validationPipe } from './infra/validation.js';
+import { registerQueueBoard } from './moderation/board/queue-board.js';
 
 /** Largest request body accepted, in bytes: imports are capped at 2 MiB of text. */
 export const BODY_LIMIT = 3 * 1024 * 1024;
@@ -39,6 +40,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     .map((o) => o.trim())
     .filter(Boolean);
   await app.register(fastifyCors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  await registerQueueBoard(app);
   if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
     await serveWebClient(app, config.WEB_DIST);
   }

@@ -1,16 +1,79 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+import { badInput } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { DEFAULT_MODERATION_SETTINGS, validateModerationSettings, type ModerationSettings } from './pipeline/index.js';
+import {
+  DEFAULT_MODERATION_SETTINGS,
+  SettingsError,
+  validateModerationSettings,
+  type ModerationSettings,
+} from './pipeline/index.js';
 
 const KEY = 'moderation';
 
-/** Moderation settings stored in the Setting table, validated, with defaults for what is missing. */
+/**
+ * Moderation settings stored in the Setting table, validated, with defaults for what is
+ * missing. Each read checks the row's update time (a tiny query) and reuses the validated,
+ * frozen settings while it is unchanged: an edit applies to the very next comment in every
+ * process, and the pipeline's matchers (cached on the settings' identity) are rebuilt only
+ * after an edit.
+ */
 @Injectable()
 export class ModerationSettingsService {
+  private readonly logger = new Logger(ModerationSettingsService.name);
+  private cached?: { stamp: number; settings: ModerationSettings };
+
   constructor(private readonly prisma: PrismaService) {}
 
   async get(): Promise<ModerationSettings> {
+    const stamp = await this.prisma.setting.findUnique({ where: { key: KEY }, select: { updatedAt: true } });
+    if (!stamp) return DEFAULT_MODERATION_SETTINGS;
+    if (this.cached?.stamp === stamp.updatedAt.getTime()) return this.cached.settings;
     const row = await this.prisma.setting.findUnique({ where: { key: KEY } });
-    return row ? validateModerationSettings(row.value) : DEFAULT_MODERATION_SETTINGS;
+    if (!row) return DEFAULT_MODERATION_SETTINGS;
+    let settings: ModerationSettings;
+    try {
+      settings = validateModerationSettings(row.value);
+    } catch (error) {
+      // Only a code change can make stored settings invalid; moderate with the defaults meanwhile.
+      this.logger.error({ err: error }, 'stored moderation settings are invalid; using the defaults');
+      settings = DEFAULT_MODERATION_SETTINGS;
+    }
+    this.cached = { stamp: row.updatedAt.getTime(), settings };
+    return settings;
   }
+
+  /**
+   * Applies a partial change (nested sections merge field by field; lists are replaced)
+   * and stores the complete, validated result. Invalid values are BAD_USER_INPUT naming
+   * the field, e.g. `spam.holdScore`.
+   */
+  async update(patch: Record<string, unknown>): Promise<ModerationSettings> {
+    const current = await this.get();
+    let next: ModerationSettings;
+    try {
+      next = validateModerationSettings(mergeSettings(current, patch));
+    } catch (error) {
+      if (error instanceof SettingsError) throw badInput(error.field, error.message);
+      throw error;
+    }
+    const value = next as unknown as Prisma.InputJsonValue;
+    await this.prisma.setting.upsert({ where: { key: KEY }, create: { key: KEY, value }, update: { value } });
+    return next;
+  }
+}
+
+/** Deep merge of plain objects; arrays and scalars replace; null and undefined mean "unchanged". */
+export function mergeSettings(base: object, patch: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) continue;
+    const existing = result[key];
+    result[key] = isPlainObject(value) && isPlainObject(existing) ? mergeSettings(existing, value) : (value as unknown);
+  }
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,36 @@
 import { Module } from '@nestjs/common';
-import { ModerationSettingsService } from './moderation-settings.service.js';
+import { FlagModule, FlagWorkerModule } from '../flags/flag.module.js';
+import { NotificationModule } from '../notifications/notification.module.js';
+import { UserAdminModule, UserAdminWorkerModule } from '../users/user-admin.module.js';
+import { ModerationActionsResolver } from './actions/moderation-actions.resolver.js';
+import { ModerationActions } from './actions/moderation-actions.service.js';
+import { ModerationLogResolver } from './audit/moderation-log.resolver.js';
+import { ModerationLog } from './audit/moderation-log.service.js';
+import { ModerationEventsResolver } from './events/moderation-events.resolver.js';
+import { RejectUserCommentsProcessor } from './maintenance/reject-user-comments.processor.js';
+import { ModerationCoreModule } from './moderation-core.module.js';
 import { ModerationProcessor } from './moderation.processor.js';
+import { ModerationQueueResolver } from './queues/moderation-queue.resolver.js';
+import { ModerationSettingsResolver } from './settings/settings.resolver.js';
 
-/** Worker side of moderation: the pipeline job. */
-@Module({ providers: [ModerationSettingsService, ModerationProcessor] })
+/** API side of moderation: queues, actions, settings, audit, live events; flags, notifications, user admin. */
+@Module({
+  imports: [ModerationCoreModule, FlagModule, NotificationModule, UserAdminModule],
+  providers: [
+    ModerationActions,
+    ModerationLog,
+    ModerationSettingsResolver,
+    ModerationQueueResolver,
+    ModerationActionsResolver,
+    ModerationLogResolver,
+    ModerationEventsResolver,
+  ],
+})
+export class ModerationModule {}
+
+/** Worker side of moderation: the pipeline, flag evaluation, ban clean-up and sanction expiry. */
+@Module({
+  imports: [ModerationCoreModule, FlagWorkerModule, UserAdminWorkerModule],
+  providers: [ModerationProcessor, RejectUserCommentsProcessor],
+})
 export class ModerationWorkerModule {}

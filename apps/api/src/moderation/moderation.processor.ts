@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { HandlesJob } from '../infra/queue/job-handler.js';
+import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
-import { EventBus } from '../realtime/event-bus.js';
+import { CommentDecisions } from './decisions/comment-decisions.service.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { runPipeline, type PipelineContext } from './pipeline/index.js';
 
 const DAY = 24 * 3600 * 1000;
+
+/** statusReason of a comment the pipeline could not decide (it waits in the Pending queue). */
+export const PIPELINE_FAILED = 'PIPELINE_FAILED';
 
 /** Runs the automatic pipeline on a PENDING comment and records the decision. */
 @Injectable()
@@ -17,11 +21,44 @@ export class ModerationProcessor {
   constructor(
     private readonly prisma: PrismaService,
     private readonly settings: ModerationSettingsService,
-    private readonly events: EventBus,
+    private readonly decisions: CommentDecisions,
   ) {}
 
   @HandlesJob('moderate-comment')
-  async moderate({ commentId }: JobPayloads['moderate-comment']): Promise<void> {
+  async moderate(payload: JobPayloads['moderate-comment'], job?: Job): Promise<void> {
+    try {
+      await this.run(payload);
+    } catch (error) {
+      const lastAttempt =
+        !job || error instanceof PermanentJobError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (lastAttempt) await this.holdForHuman(payload.commentId, error);
+      throw error;
+    }
+  }
+
+  /**
+   * The job is about to be discarded: hold the comment for a moderator (Pending queue)
+   * rather than leave it PENDING forever. If even that fails, the job's failure is logged
+   * and the comment can still be found by its status.
+   */
+  private async holdForHuman(commentId: string, error: unknown): Promise<void> {
+    this.logger.error({ err: error, commentId }, 'moderation failed for good; holding the comment for a moderator');
+    await this.decisions
+      .decide(commentId, {
+        to: 'HELD',
+        statusReason: PIPELINE_FAILED,
+        action: 'PIPELINE',
+        actorId: null,
+        note: error instanceof Error ? error.message.slice(0, 200) : null,
+        reviewed: 'clear',
+        resolveFlags: false,
+        notifyAuthor: false,
+        from: ['PENDING'],
+      })
+      .catch((holdError: unknown) => this.logger.error({ err: holdError, commentId }, 'could not hold the comment'));
+  }
+
+  private async run({ commentId }: JobPayloads['moderate-comment']): Promise<void> {
     const comment = await this.prisma.comment.findUnique({
       where: { id: commentId },
       include: { author: true, thread: { include: { article: { select: { id: true, premod: true } } } } },
@@ -68,45 +105,22 @@ export class ModerationProcessor {
       settings,
     };
     const decision = runPipeline(context);
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const changed = await tx.comment.updateMany({
-        where: { id: comment.id, status: 'PENDING' },
-        data: {
-          status: decision.status,
-          statusReason: decision.reason,
-          moderationScores: { ...decision.scores, detail: decision.detail ?? null } as Prisma.InputJsonValue,
-        },
-      });
-      if (changed.count === 0) return false;
-      await tx.moderationAction.create({
-        data: {
-          commentId: comment.id,
-          articleId: comment.thread.article.id,
-          targetUserId: author.id,
-          actorId: null,
-          action: 'PIPELINE',
-          reason: decision.detail ? `${decision.reason}: ${decision.detail}` : decision.reason,
-          fromStatus: 'PENDING',
-          toStatus: decision.status,
-        },
-      });
-      if (decision.status === 'PUBLISHED') {
-        await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { increment: 1 } } });
-        await tx.user.update({ where: { id: author.id }, data: { commentCount: { increment: 1 } } });
-      } else if (decision.status === 'REJECTED') {
-        await tx.user.update({ where: { id: author.id }, data: { rejectedCount: { increment: 1 } } });
-      }
-      return true;
+    // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
+    // first, leaves it alone. Clearing `reviewed` sends an edited comment back to Unmoderated.
+    const outcome = await this.decisions.decide(comment.id, {
+      to: decision.status,
+      statusReason: decision.reason,
+      action: 'PIPELINE',
+      actorId: null,
+      note: decision.detail ?? null,
+      reviewed: 'clear',
+      resolveFlags: false,
+      notifyAuthor: false,
+      from: ['PENDING'],
+      scores: { ...decision.scores, detail: decision.detail ?? null } as Prisma.InputJsonValue,
     });
-    if (!updated) return;
-    this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
-    await this.events.discussion({
-      type: 'COMMENT_STATUS_CHANGED',
-      articleId: comment.thread.article.id,
-      threadId: comment.threadId,
-      commentId: comment.id,
-      authorId: author.id,
-      status: decision.status,
-    });
+    if ('applied' in outcome) {
+      this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue, job name, payload type and job option lives here. The worker refuses to
  * boot when a job name below has no handler, or more than one.
  */
-export const QUEUES = ['moderation', 'import', 'reanchor'] as const;
+export const QUEUES = ['moderation', 'import', 'reanchor', 'flags', 'maintenance'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -12,6 +12,12 @@ export interface JobPayloads {
   'import-article': { importJobId: string };
   /** Move the article's anchored threads onto this revision; idempotent per (article, revision). */
   'reanchor-article': { articleId: string; revisionId: string };
+  /** Re-counts a comment's open flags and hides it past the threshold. */
+  'evaluate-flags': { commentId: string };
+  /** After a ban: rejects every pending, held and published comment of the user. */
+  'reject-user-comments': { userId: string; actorId: string; reason: string };
+  /** Lifts a timed suspension or ban when it runs out (enqueued with a delay until then). */
+  'end-sanction': { userId: string; until: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,6 +39,10 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'import-article': { queue: 'import', options: { ...retrying(3), removeOnComplete: { age: 24 * 3600 } } },
   // Transient database failures are worth retrying; the handler skips threads already moved.
   'reanchor-article': { queue: 'reanchor', options: retrying(5) },
+  // Idempotent: re-counting flags or rejecting what is left of a banned user's comments is safe to repeat.
+  'evaluate-flags': { queue: 'flags', options: retrying(8) },
+  'reject-user-comments': { queue: 'maintenance', options: retrying(5) },
+  'end-sanction': { queue: 'maintenance', options: retrying(5) },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

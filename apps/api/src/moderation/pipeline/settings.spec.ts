@@ -21,6 +21,7 @@ describe('DEFAULT_MODERATION_SETTINGS', () => {
       allowedLinkDomains: [],
       newCommenterHold: 0,
       premodAll: false,
+      flagThreshold: 3,
       toxicity: { enabled: true, allowList: [], action: 'HELD' },
       history: { minComments: 3, maxRejectionRate: 0.5 },
     });
@@ -72,6 +73,7 @@ describe('validateModerationSettings', () => {
     [{ minLength: 0 }, 'minLength: expected an integer between 1 and 10000'],
     [{ minLength: 100, maxLength: 50 }, 'minLength: expected at most maxLength (50)'],
     [{ maxlinks: 3 }, 'maxlinks: unknown setting'],
+    [{ flagThreshold: 0 }, 'flagThreshold: expected an integer between 1 and 1000'],
     [{ repeatSimilarity: 0 }, 'repeatSimilarity: expected a number greater than 0 and at most 1'],
     [{ repeatSimilarity: Number.NaN }, 'repeatSimilarity: expected a number greater than 0 and at most 1'],
     [{ bannedWords: 'badword' }, 'bannedWords: expected an array of strings'],

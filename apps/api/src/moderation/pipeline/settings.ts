@@ -60,6 +60,8 @@ export interface ModerationSettings {
   readonly newCommenterHold: number;
   /** Site-wide pre-moderation. */
   readonly premodAll: boolean;
+  /** Distinct readers with an open flag from which a published comment is hidden for review. */
+  readonly flagThreshold: number;
 }
 
 export class SettingsError extends Error {
@@ -105,6 +107,7 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = deepFreeze({
   history: { windowDays: 30, minComments: 3, maxRejectionRate: 0.5 },
   newCommenterHold: 0,
   premodAll: false,
+  flagThreshold: 3,
 });
 
 /**
@@ -147,6 +150,7 @@ export function validateModerationSettings(input: unknown): ModerationSettings {
       }),
     newCommenterHold: integer(0, 100),
     premodAll: boolean,
+    flagThreshold: integer(1, 1000),
   });
   if (settings.minLength > settings.maxLength) {
     throw new SettingsError('minLength', `expected at most maxLength (${settings.maxLength})`);

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from '../../generated/prisma/client.js';
+import type { CommentStatus } from '../../generated/prisma/enums.js';
+import { PrismaService } from '../../infra/prisma/prisma.service.js';
+import { notifyModerationOutcome, notifyReply } from '../../notifications/notification.writer.js';
+import { EventBus } from '../../realtime/event-bus.js';
+import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
+import { queueChanges, type QueueState } from '../queues/queue-membership.js';
+import { counterDeltas } from './counter-deltas.js';
+
+/** One decision about comments: who, what, why, and what it does to review and flags. */
+export interface Decision {
+  to: Exclude<CommentStatus, 'PENDING' | 'DELETED'>;
+  /** Stored on the comment (a category its author may see). */
+  statusReason: string;
+  /** Audit action: PIPELINE, APPROVE, REJECT, HOLD, FLAGS_THRESHOLD, BAN. */
+  action: string;
+  /** The moderator; null for the system. */
+  actorId: string | null;
+  /** Free text for the audit row only. */
+  note?: string | null;
+  /** A human decision marks the comment reviewed; a pipeline decision clears that (an edit). */
+  reviewed: 'set' | 'clear' | 'keep';
+  resolveFlags: boolean;
+  /** Tell the author (approve/reject by a moderator; not the rejections that follow a ban). */
+  notifyAuthor: boolean;
+  /** Comments in other statuses are left alone and reported as skipped. */
+  from: readonly CommentStatus[];
+  /** A further condition on the comment's current state, checked under the lock. */
+  when?: (state: QueueState) => boolean;
+  scores?: Prisma.InputJsonValue;
+}
+
+export interface Applied {
+  commentId: string;
+  articleId: string;
+  threadId: string;
+  authorId: string | null;
+  before: QueueState;
+  after: QueueState;
+  action: string;
+  actorId: string | null;
+}
+
+export type Outcome = { applied: Applied } | { skipped: CommentStatus } | { unchanged: true } | { missing: true };
+
+interface LockedRow {
+  id: string;
+  status: CommentStatus;
+  statusReason: string | null;
+  openFlagCount: number;
+  reviewedAt: Date | null;
+  authorId: string | null;
+  threadId: string;
+  parentId: string | null;
+  articleId: string;
+  parentAuthorId: string | null;
+  authorName: string | null;
+}
+
+/**
+ * The one place a comment's moderation status changes (pipeline, moderators, flags, bans):
+ * under a row lock it updates the status, the denormalized counters, open flags, writes the
+ * audit row and the author's notifications in one transaction; after commit it announces
+ * the change to readers (article topic) and moderators (moderation topic).
+ */
+@Injectable()
+export class CommentDecisions {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly bus: EventBus,
+    private readonly moderationEvents: ModerationEventsPublisher,
+  ) {}
+
+  /** Decides one comment in its own transaction, then announces it. */
+  async decide(commentId: string, decision: Decision): Promise<Outcome> {
+    const [outcome] = await this.prisma.$transaction((tx) => this.decideInTx(tx, [commentId], decision));
+    if (outcome && 'applied' in outcome) await this.announce([outcome.applied]);
+    return outcome ?? { missing: true };
+  }
+
+  /** Inside the caller's transaction; call announce() with the applied ones after commit. */
+  async decideInTx(tx: Prisma.TransactionClient, commentIds: string[], decision: Decision): Promise<Outcome[]> {
+    if (commentIds.length === 0) return [];
+    const rows = await tx.$queryRaw<LockedRow[]>`
+      SELECT c.id, c.status::text AS status, c."statusReason", c."openFlagCount", c."reviewedAt", c."authorId",
+             c."threadId", c."parentId", t."articleId", p."authorId" AS "parentAuthorId", u."displayName" AS "authorName"
+      FROM "Comment" c
+      JOIN "Thread" t ON t.id = c."threadId"
+      LEFT JOIN "Comment" p ON p.id = c."parentId"
+      LEFT JOIN "User" u ON u.id = c."authorId"
+      WHERE c.id = ANY(${commentIds}::uuid[])
+      ORDER BY c.id
+      FOR UPDATE OF c`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const outcomes: Outcome[] = [];
+    for (const id of commentIds) {
+      const row = byId.get(id);
+      outcomes.push(row ? await this.applyOne(tx, row, decision) : { missing: true });
+    }
+    return outcomes;
+  }
+
+  /** After commit: readers' and moderators' live views. Failures only delay a screen. */
+  async announce(applied: Applied[]): Promise<void> {
+    if (applied.length === 0) return;
+    await Promise.all(
+      applied
+        .filter((a) => a.before.status !== a.after.status)
+        .map((a) =>
+          this.bus
+            .discussion({
+              type: 'COMMENT_STATUS_CHANGED',
+              articleId: a.articleId,
+              threadId: a.threadId,
+              commentId: a.commentId,
+              authorId: a.authorId,
+              status: a.after.status,
+            })
+            .catch(() => undefined),
+        ),
+    );
+    await this.moderationEvents.publish(applied.map(toChange));
+  }
+
+  private async applyOne(tx: Prisma.TransactionClient, row: LockedRow, decision: Decision): Promise<Outcome> {
+    const now = new Date();
+    const before: QueueState = {
+      status: row.status,
+      statusReason: row.statusReason,
+      openFlagCount: row.openFlagCount,
+      reviewedAt: row.reviewedAt,
+    };
+    if (!decision.from.includes(row.status) || (decision.when && !decision.when(before))) {
+      return { skipped: row.status };
+    }
+    const after: QueueState = {
+      status: decision.to,
+      statusReason: decision.statusReason,
+      openFlagCount: decision.resolveFlags ? 0 : row.openFlagCount,
+      reviewedAt: decision.reviewed === 'set' ? now : decision.reviewed === 'clear' ? null : row.reviewedAt,
+    };
+    const nothingChanges =
+      before.status === after.status &&
+      before.statusReason === after.statusReason &&
+      before.openFlagCount === after.openFlagCount &&
+      (before.reviewedAt === null) === (after.reviewedAt === null);
+    if (nothingChanges) return { unchanged: true };
+
+    await tx.comment.update({
+      where: { id: row.id },
+      data: {
+        status: after.status,
+        statusReason: after.statusReason,
+        openFlagCount: after.openFlagCount,
+        reviewedAt: after.reviewedAt,
+        ...(decision.scores === undefined ? {} : { moderationScores: decision.scores }),
+      },
+    });
+    const deltas = counterDeltas(before.status, after.status);
+    if (deltas.thread !== 0) {
+      await tx.thread.update({ where: { id: row.threadId }, data: { commentCount: { increment: deltas.thread } } });
+    }
+    if (row.authorId && (deltas.authorPublished !== 0 || deltas.authorRejected !== 0)) {
+      await tx.user.update({
+        where: { id: row.authorId },
+        data: {
+          commentCount: { increment: deltas.authorPublished },
+          rejectedCount: { increment: deltas.authorRejected },
+        },
+      });
+    }
+    if (decision.resolveFlags && row.openFlagCount > 0) {
+      await tx.flag.updateMany({
+        where: { commentId: row.id, resolved: false },
+        data: { resolved: true, resolvedAt: now, openKey: null },
+      });
+    }
+    await tx.moderationAction.create({
+      data: {
+        commentId: row.id,
+        articleId: row.articleId,
+        targetUserId: row.authorId,
+        actorId: decision.actorId,
+        action: decision.action,
+        reason: decision.note ? `${decision.statusReason}: ${decision.note}` : decision.statusReason,
+        fromStatus: before.status,
+        toStatus: after.status,
+      },
+    });
+    await this.notify(tx, row, decision, before.status);
+    return {
+      applied: {
+        commentId: row.id,
+        articleId: row.articleId,
+        threadId: row.threadId,
+        authorId: row.authorId,
+        before,
+        after,
+        action: decision.action,
+        actorId: decision.actorId,
+      },
+    };
+  }
+
+  private async notify(
+    tx: Prisma.TransactionClient,
+    row: LockedRow,
+    decision: Decision,
+    from: CommentStatus,
+  ): Promise<void> {
+    const published = decision.to === 'PUBLISHED' && from !== 'PUBLISHED';
+    if (published && row.parentAuthorId && row.authorId && row.parentAuthorId !== row.authorId) {
+      await notifyReply(tx, {
+        recipientId: row.parentAuthorId,
+        replyId: row.id,
+        replierName: row.authorName ?? 'Someone',
+      });
+    }
+    const toldByModerator = decision.notifyAuthor && decision.actorId !== null && decision.actorId !== row.authorId;
+    if (toldByModerator && row.authorId && from !== decision.to && (published || decision.to === 'REJECTED')) {
+      await notifyModerationOutcome(tx, {
+        recipientId: row.authorId,
+        commentId: row.id,
+        outcome: published ? 'APPROVED' : 'REJECTED',
+        reason: decision.statusReason,
+      });
+    }
+  }
+}
+
+function toChange(applied: Applied): ModerationChange {
+  const { entered, left } = queueChanges(applied.before, applied.after);
+  return {
+    commentId: applied.commentId,
+    articleId: applied.articleId,
+    status: applied.after.status,
+    previousStatus: applied.before.status,
+    entered,
+    left,
+    action: applied.action,
+    actorId: applied.actorId,
+  };
+}

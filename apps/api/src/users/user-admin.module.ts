@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { ModeratedUserResolver } from './moderated-user.resolver.js';
+import { SanctionExpiryProcessor } from './sanction-expiry.processor.js';
+import { UserAdminResolver } from './user-admin.resolver.js';
+import { UserAdminService } from './user-admin.service.js';
+
+/** API side: staff view users and change their status, pre-moderation and role. */
+@Module({
+  imports: [ModerationCoreModule],
+  providers: [UserAdminService, UserAdminResolver, ModeratedUserResolver],
+})
+export class UserAdminModule {}
+
+/** Worker side: timed sanctions end by themselves. */
+@Module({ providers: [SanctionExpiryProcessor] })
+export class UserAdminWorkerModule {}
