@@ -25,6 +25,8 @@ export class ImportService {
     const given = SOURCES.filter((key) => input[key] !== undefined && input[key] !== null);
     if (given.length !== 1) throw badInput('input', 'Give exactly one of text, markdown, html, url or bundle');
     const source = given[0]!;
+    // PostgreSQL cannot store NUL, even in the job's input: fail the import at once instead.
+    if (String(input[source]).includes('\u0000')) return this.refuseBinary(source, requestedById);
     const { row, outboxId } = await this.prisma.$transaction(async (tx) => {
       const created = await tx.importJob.create({
         data: {
@@ -37,6 +39,19 @@ export class ImportService {
       return { row: created, outboxId: await this.outbox.record(tx, 'import-article', { importJobId: created.id }) };
     });
     await this.outbox.dispatch([outboxId]);
+    return toImportJobModel({ ...row, article: null });
+  }
+
+  private async refuseBinary(source: string, requestedById: string): Promise<ImportJobModel> {
+    const row = await this.prisma.importJob.create({
+      data: {
+        requestedById,
+        source,
+        status: 'FAILED',
+        error: 'BINARY: The input contains NUL characters: it is binary data, not text.',
+        input: { [source]: null },
+      },
+    });
     return toImportJobModel({ ...row, article: null });
   }
 
