@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
-import { GqlContextType } from '@nestjs/graphql';
+import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { toGraphQLError } from './to-graphql-error.js';
@@ -12,7 +12,16 @@ import { toGraphQLError } from './to-graphql-error.js';
 export class AppExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): GraphQLError | void {
     const error = toGraphQLError(exception);
-    if (host.getType<GqlContextType>() === 'graphql') return error;
+    if (host.getType<GqlContextType>() === 'graphql') {
+      // A subscription's subscribe function must reject: a returned error would be taken for
+      // the event stream (mercurius' withFilter then fails with an uncoded TypeError).
+      if (
+        GqlArgumentsHost.create(host).getInfo<{ operation?: { operation?: string } }>()?.operation?.operation ===
+        'subscription'
+      )
+        throw error;
+      return error;
+    }
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const status = exception instanceof HttpException ? exception.getStatus() : statusFor(error);
     void reply.status(status).send({ error: { message: error.message, ...error.extensions } });

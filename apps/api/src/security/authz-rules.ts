@@ -1,0 +1,88 @@
+import type { ActorName } from './actors.js';
+
+/**
+ * Who may call each root operation of the schema. The matrix spec fails when the live schema
+ * has an operation missing here, so a new operation cannot ship without a decision.
+ *
+ * - public: anyone, signed in or not (a banned user's token is still refused)
+ * - signed-in: any signed-in user, suspended ones included (reading their own things)
+ * - active: signed-in and not suspended (creates or changes content)
+ * - moderator: MODERATOR or ADMIN
+ * - admin: ADMIN only
+ */
+export type Access = 'public' | 'signed-in' | 'active' | 'moderator' | 'admin';
+
+/**
+ * How the generic request is adapted when dummy arguments cannot reach the authorization
+ * decision: `credentials` signs in with a real account, `fresh-refresh-token` sends a valid
+ * refresh token, `fresh-actor` runs as a throwaway user of the same kind (the operation
+ * would end the shared actor's session).
+ */
+export type Setup = 'credentials' | 'fresh-refresh-token' | 'fresh-actor';
+
+export type AuthzRule = { access: Access; setup?: Setup } | { skip: string };
+
+export const AUTHZ_RULES: Record<string, AuthzRule> = {
+  // Reading
+  me: { access: 'public' },
+  article: { access: 'public' },
+  articles: { access: 'public' },
+  comment: { access: 'public' },
+  replies: { access: 'public' },
+  articleEvents: { access: 'public' },
+  notifications: { access: 'signed-in' },
+
+  // Session
+  register: { access: 'public' },
+  login: { access: 'public', setup: 'credentials' },
+  refreshToken: { access: 'public', setup: 'fresh-refresh-token' },
+  logout: { access: 'signed-in', setup: 'fresh-actor' },
+  markNotificationsRead: { access: 'signed-in' },
+
+  // Discussion
+  createThread: { access: 'active' },
+  reply: { access: 'active' },
+  editComment: { access: 'active' },
+  deleteComment: { access: 'active' },
+  react: { access: 'active' },
+  unreact: { access: 'active' },
+  flagComment: { access: 'active' },
+
+  // Moderation
+  moderationQueue: { access: 'moderator' },
+  moderationCounts: { access: 'moderator' },
+  moderationLog: { access: 'moderator' },
+  moderationSettings: { access: 'moderator' },
+  moderationEvents: { access: 'moderator' },
+  moderateComment: { access: 'moderator' },
+  moderateComments: { access: 'moderator' },
+  resolveFlags: { access: 'moderator' },
+  reattachThread: { access: 'moderator' },
+  user: { access: 'moderator' },
+  setUserStatus: { access: 'moderator' },
+  setUserPremod: { access: 'moderator' },
+
+  // Administration
+  setUserRole: { access: 'admin' },
+  updateModerationSettings: { access: 'admin' },
+  importArticle: { access: 'admin' },
+  importJob: { access: 'admin' },
+  importJobs: { access: 'admin' },
+  importJobUpdated: { access: 'admin' },
+  exportArticle: { access: 'admin' },
+};
+
+const ALLOWED: Record<Access, readonly ActorName[]> = {
+  // A banned user's token is refused everywhere, even where no token is needed.
+  public: ['anonymous', 'reader', 'otherReader', 'suspended', 'moderator', 'admin'],
+  'signed-in': ['reader', 'otherReader', 'suspended', 'moderator', 'admin'],
+  active: ['reader', 'otherReader', 'moderator', 'admin'],
+  moderator: ['moderator', 'admin'],
+  admin: ['admin'],
+};
+
+export const isAllowed = (access: Access, actor: ActorName): boolean => ALLOWED[access].includes(actor);
+
+/** The error a refused caller gets: no identity (anonymous, banned) or not enough rights. */
+export const deniedCode = (actor: ActorName): 'UNAUTHENTICATED' | 'FORBIDDEN' =>
+  actor === 'anonymous' || actor === 'banned' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
