@@ -1,6 +1,7 @@
 import { lazy } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout.tsx';
+import { RequireRole } from './ui/RequireRole.tsx';
 
 // Every page is its own chunk: the reader only downloads the shell plus the article page,
 // and the forms, list and 404 load on demand.
@@ -9,6 +10,9 @@ const ArticlePage = lazy(() => import('./reader/ArticlePage.tsx'));
 const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
+// Staff areas are separate chunks: readers never download them.
+const AdminLayout = lazy(() => import('./admin/AdminLayout.tsx'));
+const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 
 export function App() {
   return (
@@ -21,6 +25,17 @@ export function App() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route
+          path="admin"
+          element={
+            <RequireRole roles={['ADMIN']}>
+              <AdminLayout />
+            </RequireRole>
+          }
+        >
+          <Route index element={<Navigate to="import" replace />} />
+          <Route path="import" element={<ImportPage />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,15 @@
 /** GraphQL documents used by the client, next to the shapes they return. */
-import type { Article, ArticleSummary, AuthPayload, Comment, SelectorInput, Thread, User } from './types.ts';
+import type {
+  Article,
+  ArticleSummary,
+  AuthPayload,
+  Comment,
+  ImportArticleInput,
+  ImportJob,
+  SelectorInput,
+  Thread,
+  User,
+} from './types.ts';
 
 const USER_FIELDS = 'id handle displayName role status';
 
@@ -58,3 +68,50 @@ export type CreateThreadVariables = { input: { articleId: string; selector?: Sel
 
 export const REPLY_MUTATION = `mutation Reply($input: ReplyInput!) { reply(input: $input) { ${COMMENT_FIELDS} } }`;
 export type ReplyResult = { reply: Comment };
+
+export const ARTICLE_THREADS_QUERY = `
+  query ArticleThreads($slug: String!) {
+    article(slug: $slug) { id threadCount commentCount threads { ${THREAD_FIELDS} } }
+  }
+`;
+export type ArticleThreadsResult = {
+  article: Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'threads'> | null;
+};
+
+export type DiscussionEventType =
+  | 'COMMENT_ADDED'
+  | 'COMMENT_DELETED'
+  | 'COMMENT_EDITED'
+  | 'COMMENT_STATUS_CHANGED'
+  | 'REACTIONS_CHANGED'
+  | 'THREAD_REANCHORED';
+
+export const ARTICLE_EVENTS_SUBSCRIPTION = `
+  subscription ArticleEvents($articleId: ID!) {
+    articleEvents(articleId: $articleId) { type articleId threadId commentId status }
+  }
+`;
+export type ArticleEventsResult = {
+  articleEvents: {
+    type: DiscussionEventType;
+    articleId: string;
+    threadId: string;
+    commentId: string | null;
+    status: Comment['status'] | null;
+  };
+};
+
+// ── Imports (admin) ────────────────────────────────────────────────────────────────────
+const IMPORT_JOB_FIELDS = 'id status progress step source error warnings articleId articleSlug createdAt updatedAt';
+
+export const IMPORT_ARTICLE_MUTATION = `
+  mutation ImportArticle($input: ImportArticleInput!) { importArticle(input: $input) { ${IMPORT_JOB_FIELDS} } }
+`;
+export type ImportArticleResult = { importArticle: ImportJob };
+export type ImportArticleVariables = { input: ImportArticleInput };
+
+export const IMPORT_JOB_QUERY = `query ImportJob($id: ID!) { importJob(id: $id) { ${IMPORT_JOB_FIELDS} } }`;
+export type ImportJobResult = { importJob: ImportJob };
+
+export const IMPORT_JOBS_QUERY = `query ImportJobs($first: Int) { importJobs(first: $first) { ${IMPORT_JOB_FIELDS} } }`;
+export type ImportJobsResult = { importJobs: ImportJob[] };

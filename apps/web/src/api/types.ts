@@ -110,3 +110,32 @@ export interface SelectorInput {
   prefix?: string;
   suffix?: string;
 }
+
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'bundle';
+export type ImportStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface ImportArticleInput {
+  text?: string;
+  markdown?: string;
+  html?: string;
+  url?: string;
+  bundle?: string;
+  format?: ImportFormat;
+  slug?: string;
+}
+
+export interface ImportJob {
+  id: string;
+  status: ImportStatus;
+  /** 0–100 */
+  progress: number;
+  /** fetch, parse, store, comments or anchoring */
+  step: string | null;
+  source: string;
+  error: string | null;
+  warnings: string[];
+  articleId: string | null;
+  articleSlug: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

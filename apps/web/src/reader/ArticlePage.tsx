@@ -31,6 +31,8 @@ export default function ArticlePage() {
       commentId={commentId ?? null}
       addThread={data.addThread}
       addComment={data.addComment}
+      patchComment={data.patchComment}
+      live={{ hiddenCount: data.hiddenCount, reveal: data.revealNew, revised: data.revised }}
     />
   );
 }

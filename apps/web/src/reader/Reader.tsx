@@ -24,12 +24,15 @@ import { buildSelector } from './selector.ts';
 import { classifyThreads, findThreadOfComment } from './threads.ts';
 import type { HighlightSpan } from './segments.ts';
 import { useTextSelection } from './useTextSelection.ts';
+import { LiveNotice, type LiveState } from './LiveNotice.tsx';
 
 interface ReaderProps {
   article: Article;
   commentId: string | null;
   addThread(thread: Thread): void;
   addComment(comment: Comment): void;
+  patchComment(comment: Comment): void;
+  live: LiveState;
 }
 
 const prefersReducedMotion = (): boolean =>
@@ -55,7 +58,7 @@ function firstMarkOf(body: HTMLElement | null, threadId: string): HTMLElement | 
  * The reading view: article text with highlights, selection → comment flow, the margin (or
  * drawer) of threads, the heatmap and page-level comments.
  */
-export function Reader({ article, commentId, addThread, addComment }: ReaderProps) {
+export function Reader({ article, commentId, addThread, addComment, live }: ReaderProps) {
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
   const coarsePointer = useMediaQuery('(pointer: coarse)');
   const containerRef = useRef<HTMLDivElement>(null);
@@ -259,6 +262,7 @@ export function Reader({ article, commentId, addThread, addComment }: ReaderProp
         </button>
       )}
       <PageComments threads={classified.page} actions={actions} onPost={postPageComment} />
+      <LiveNotice live={live} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { ARTICLE_QUERY, type ArticleResult } from '../api/queries.ts';
 import type { Article, Comment, Thread } from '../api/types.ts';
 import { useQuery } from '../ui/useQuery.ts';
+import { countComments, mergeLive } from './liveMerge.ts';
+import { useLiveDiscussion } from './useLiveDiscussion.ts';
 
 /**
  * Loads an article with its threads and applies the reader's own posts locally, so a new
@@ -48,5 +50,59 @@ export function useArticle(slug: string, viewerKey: string, enabled = true) {
     [patchArticle],
   );
 
-  return { ...query, article: query.data?.article ?? null, addThread, addComment };
+  // ── Live updates: apply changes in place, hold others' new comments until revealed ──────
+  const [hiddenCount, setHiddenCount] = useState(0);
+  const latest = useRef<Thread[] | null>(null);
+  const shown = useRef<Thread[]>([]);
+  shown.current = query.data?.article?.threads ?? [];
+  const applyFetched = useCallback(
+    (fetched: Thread[]) => {
+      latest.current = fetched;
+      const merged = mergeLive(shown.current, fetched);
+      setHiddenCount(merged.hidden);
+      patchArticle((article) => withThreads(article, mergeLive(article.threads, fetched).threads));
+    },
+    [patchArticle],
+  );
+  const revealNew = useCallback(() => {
+    const fetched = latest.current;
+    if (!fetched) return;
+    setHiddenCount(0);
+    patchArticle((article) => withThreads(article, fetched));
+  }, [patchArticle]);
+  const articleId = query.data?.article?.slug === slug ? query.data.article.id : null;
+  const { revised } = useLiveDiscussion(slug, articleId, viewerKey, applyFetched);
+
+  const patchComment = useCallback(
+    (comment: Comment) =>
+      patchArticle((article) => ({
+        ...article,
+        threads: article.threads.map((t) =>
+          t.id === comment.threadId
+            ? { ...t, comments: t.comments.map((c) => (c.id === comment.id ? comment : c)) }
+            : t,
+        ),
+      })),
+    [patchArticle],
+  );
+
+  return {
+    ...query,
+    article: query.data?.article ?? null,
+    addThread,
+    addComment,
+    patchComment,
+    hiddenCount,
+    revealNew,
+    revised,
+  };
+}
+
+function withThreads(article: Article, threads: Thread[]): Article {
+  return {
+    ...article,
+    threads,
+    threadCount: threads.length,
+    commentCount: countComments(threads),
+  };
 }

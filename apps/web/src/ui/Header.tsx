@@ -1,5 +1,6 @@
 import { Link, NavLink, useLocation } from 'react-router';
 import { loginHref, useAuth } from '../auth/AuthContext.tsx';
+import { isStaff } from './RequireRole.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function Header() {
@@ -20,6 +21,8 @@ export function Header() {
           <NavLink to="/" end>
             Articles
           </NavLink>
+          {user && isStaff(user.role) && <NavLink to="/moderate">Moderate</NavLink>}
+          {user?.role === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="site-account">
           {loading ? null : user ? (

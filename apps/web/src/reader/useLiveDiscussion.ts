@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client.ts';
+import { subscribeLive } from '../api/live.ts';
+import {
+  ARTICLE_EVENTS_SUBSCRIPTION,
+  ARTICLE_THREADS_QUERY,
+  type ArticleEventsResult,
+  type ArticleThreadsResult,
+} from '../api/queries.ts';
+import type { Thread } from '../api/types.ts';
+
+/** Events arriving together (a post and its moderation) cost one refetch. */
+const DEBOUNCE_MS = 250;
+
+/**
+ * Follows `articleEvents` for an article and refetches its threads when something changes
+ * (events say what changed, not the new state). `onThreads` decides what to show.
+ */
+export function useLiveDiscussion(
+  slug: string,
+  articleId: string | null,
+  viewerKey: string,
+  onThreads: (threads: Thread[]) => void,
+): { revised: boolean; refresh: () => void } {
+  const [revised, setRevised] = useState(false);
+  const onThreadsRef = useRef(onThreads);
+  onThreadsRef.current = onThreads;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const generation = useRef(0);
+
+  const refresh = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const mine = ++generation.current;
+      api.request<ArticleThreadsResult>(ARTICLE_THREADS_QUERY, { slug }).then(
+        (data) => {
+          // Only the latest refetch counts; an older, slower answer would undo newer state.
+          if (mine === generation.current && data.article) onThreadsRef.current(data.article.threads);
+        },
+        () => undefined, // the next event or reconnect tries again
+      );
+    }, DEBOUNCE_MS);
+  }, [slug]);
+
+  useEffect(() => {
+    if (!articleId) return;
+    const unsubscribe = subscribeLive<ArticleEventsResult>(
+      ARTICLE_EVENTS_SUBSCRIPTION,
+      { articleId },
+      {
+        next: ({ articleEvents }) => {
+          if (articleEvents.type === 'THREAD_REANCHORED') setRevised(true);
+          else refresh();
+        },
+        reconnected: refresh,
+      },
+    );
+    return () => {
+      unsubscribe();
+      clearTimeout(timer.current);
+      generation.current++;
+    };
+  }, [articleId, viewerKey, refresh]);
+
+  return { revised, refresh };
+}
