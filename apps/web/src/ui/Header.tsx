@@ -11,7 +11,7 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="wordmark" aria-label="Marginalia, home">
+        <Link to="/" className="wordmark">
           <span className="wordmark-mark" aria-hidden="true">
             M
           </span>

@@ -1,0 +1,67 @@
+/** An admin uploads a Markdown file and follows the import job to the new article. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
+
+const TITLE = `Field Notes on Marginalia ${Date.now().toString(36)}`;
+const MARKDOWN = `# ${TITLE}
+
+Readers have always written in the margins. The habit predates print: glosses crowd the edges of
+medieval manuscripts, arguing with the text and with each other.
+
+## Why the margin
+
+A margin keeps the conversation next to the sentence that provoked it. Nobody has to quote the
+passage again, and nobody loses their place.
+
+- Notes stay anchored to their passage.
+- Threads grow where the text is contested.
+
+> The margin is where reading becomes a conversation.
+`;
+
+describe('admin import', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('uploads a Markdown file and follows the progress bar to the article', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.admin, '/admin');
+    await page.getByRole('heading', { name: 'Import an article' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Upload a file' }).check();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'field-notes.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(MARKDOWN),
+    });
+    await page.getByText('field-notes.md — imported as markdown').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await screenshot(page, 'admin-import', true);
+
+    // The import shows up in the history, and the link leads to the article.
+    await page.getByRole('table').getByText('markdown', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Read the article' }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('heading', { name: 'Why the margin' }).waitFor();
+    expect(await page.locator('.article-body li').count()).toBe(2);
+    await context.close();
+  });
+
+  it('keeps readers out of the admin pages', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.reader, '/admin/import');
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+    await context.close();
+  });
+});
