@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AnnotationModule } from './annotations/annotation.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
@@ -31,6 +32,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     AuthModule,
     ArticleModule,
     CommentModule,
+    AnnotationModule,
     ImportModule,
     ModerationModule,
     HealthModule,

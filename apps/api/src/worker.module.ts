@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReanchorWorkerModule } from './annotations/reanchor.module.js';
 import { CORE_IMPORTS } from './app.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';
@@ -16,6 +17,7 @@ import { ModerationWorkerModule } from './moderation/moderation.module.js';
     ArticleModule,
     ImportWorkerModule,
     ModerationWorkerModule,
+    ReanchorWorkerModule,
   ],
   providers: [OutboxRelay],
 })

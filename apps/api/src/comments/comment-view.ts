@@ -1,49 +1,9 @@
-import type { CommentStatus } from '../generated/prisma/enums.js';
 import type { Viewer } from '../auth/viewer.js';
+import { isStaff } from '../auth/viewer.js';
+import type { CommentSqlRow } from './discussion.sql.js';
 import type { CommentModel, ReactionCountModel } from './models/comment.model.js';
 
-export interface CommentRow {
-  id: string;
-  threadId: string;
-  parentId: string | null;
-  authorId: string | null;
-  legacyAuthor: string | null;
-  legacyNumber: number | null;
-  legacyPostedAt: Date | null;
-  bodySource: string;
-  bodyHtml: string;
-  status: CommentStatus;
-  statusReason: string | null;
-  replyCount: number;
-  editedAt: Date | null;
-  createdAt: Date;
-  author: {
-    id: string;
-    handle: string;
-    displayName: string;
-    role: 'READER' | 'MODERATOR' | 'ADMIN';
-    status: 'ACTIVE' | 'SUSPENDED' | 'BANNED';
-    createdAt: Date;
-  } | null;
-}
-
-export const COMMENT_SELECT = {
-  id: true,
-  threadId: true,
-  parentId: true,
-  authorId: true,
-  legacyAuthor: true,
-  legacyNumber: true,
-  legacyPostedAt: true,
-  bodySource: true,
-  bodyHtml: true,
-  status: true,
-  statusReason: true,
-  replyCount: true,
-  editedAt: true,
-  createdAt: true,
-  author: { select: { id: true, handle: true, displayName: true, role: true, status: true, createdAt: true } },
-} as const;
+export type CommentRow = CommentSqlRow;
 
 /** Whether the viewer may see this comment at all in the reader view. */
 export function isVisible(row: Pick<CommentRow, 'status' | 'authorId' | 'replyCount'>, viewer: Viewer | null): boolean {
@@ -52,31 +12,47 @@ export function isVisible(row: Pick<CommentRow, 'status' | 'authorId' | 'replyCo
   return viewer !== null && row.authorId === viewer.id;
 }
 
+const NO_REACTIONS: ReactionCountModel[] = [];
+const NO_KINDS: string[] = [];
+
 /** The reader's view of a comment: deleted ones become placeholders; sources stay with their author. */
 export function toCommentModel(
   row: CommentRow,
   viewer: Viewer | null,
-  reactions: ReactionCountModel[] = [],
-  viewerReactions: string[] = [],
+  reactions: ReactionCountModel[] = NO_REACTIONS,
+  viewerReactions: string[] = NO_KINDS,
 ): CommentModel {
   const isOwn = viewer !== null && row.authorId === viewer.id;
   const deleted = row.status === 'DELETED';
+  const author =
+    deleted || !row.authorId || row.authorHandle === null
+      ? null
+      : {
+          id: row.authorId,
+          handle: row.authorHandle,
+          displayName: row.authorDisplayName ?? row.authorHandle,
+          role: row.authorRole ?? 'READER',
+          status: row.authorStatus ?? 'ACTIVE',
+          createdAt: row.authorCreatedAt ?? row.createdAt,
+          email: null,
+        };
   return {
     id: row.id,
     threadId: row.threadId,
     parentId: row.parentId,
-    authorName: deleted ? '[deleted]' : (row.author?.displayName ?? row.legacyAuthor ?? 'Anonymous'),
-    author: deleted || !row.author ? null : { ...row.author, email: null },
+    authorName: deleted ? '[deleted]' : (row.authorDisplayName ?? row.legacyAuthor ?? 'Anonymous'),
+    author,
     legacyNumber: row.legacyNumber,
     postedAt: row.legacyPostedAt ?? row.createdAt,
     bodyHtml: deleted ? '<p><em>This comment was deleted.</em></p>' : row.bodyHtml,
     bodySource: isOwn && !deleted ? row.bodySource : null,
     status: row.status,
-    statusReason: isOwn || viewer?.role === 'MODERATOR' || viewer?.role === 'ADMIN' ? row.statusReason : null,
-    editedAt: row.editedAt,
+    statusReason: isOwn || isStaff(viewer) ? row.statusReason : null,
+    editedAt: deleted ? null : row.editedAt,
     isOwn,
     replyCount: row.replyCount,
-    reactions,
+    reactionCount: deleted ? 0 : row.reactionCount,
+    reactions: deleted ? NO_REACTIONS : reactions,
     viewerReactions,
   };
 }

@@ -1,13 +1,31 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ArticleEventsResolver } from './article-events.resolver.js';
-import { ArticleThreadsResolver, CommentResolver } from './comment.resolver.js';
+import { ArticleThreadsResolver, DiscussionQueryResolver } from './article-threads.resolver.js';
+import { CommentEditService } from './comment-edit.service.js';
+import { CommentResolver } from './comment.resolver.js';
 import { CommentService } from './comment.service.js';
+import { DiscussionQueryService } from './discussion-query.service.js';
+import { DiscussionSettingsService } from './discussion-settings.js';
+import { CommentModerationQueue } from './moderation-queue.js';
+import { ReactionService } from './reaction.service.js';
 import { ThreadReader } from './thread-reader.js';
 
 @Module({
   imports: [AuthModule],
-  providers: [CommentService, ThreadReader, CommentResolver, ArticleThreadsResolver, ArticleEventsResolver],
+  providers: [
+    CommentService,
+    CommentEditService,
+    ReactionService,
+    CommentModerationQueue,
+    DiscussionSettingsService,
+    DiscussionQueryService,
+    ThreadReader,
+    CommentResolver,
+    ArticleThreadsResolver,
+    DiscussionQueryResolver,
+    ArticleEventsResolver,
+  ],
   exports: [ThreadReader],
 })
 export class CommentModule {}

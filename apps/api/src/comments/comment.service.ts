@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { describe, sliceCodePoints } from '@marginalia/anchoring';
 import type { Viewer } from '../auth/viewer.js';
-import { renderMarkdown } from '../common/markdown.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { badInput, notFound } from '../infra/errors/domain-error.js';
-import { OutboxService } from '../infra/outbox/outbox.service.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { EventBus } from '../realtime/event-bus.js';
 import { anchoredThreadData } from './anchor-data.js';
-import { COMMENT_SELECT, toCommentModel, type CommentRow } from './comment-view.js';
-import type { CreateThreadInput, ReplyInput, SelectorInput } from './dto/comment.inputs.js';
+import { cleanBody, renderBody } from './comment-body.js';
+import type { CreateThreadInput, ReplyInput } from './dto/comment.inputs.js';
 import type { CommentModel, ThreadModel } from './models/comment.model.js';
-import { ThreadReader, type StoredAnchorJson } from './thread-reader.js';
+import { CommentModerationQueue } from './moderation-queue.js';
+import { verifiedAnchor } from './selector.js';
+import { ThreadReader } from './thread-reader.js';
 
 /** Comments a user may post per minute, across all articles. */
 export const COMMENTS_PER_MINUTE = 10;
@@ -25,7 +24,7 @@ export const COMMENTS_PER_MINUTE = 10;
 export class CommentService {
   constructor(
     private readonly prisma: PrismaService,
-    private readonly outbox: OutboxService,
+    private readonly moderation: CommentModerationQueue,
     private readonly limiter: RateLimiter,
     private readonly reader: ThreadReader,
     private readonly events: EventBus,
@@ -45,6 +44,7 @@ export class CommentService {
       select: { id: true, currentRevision: { select: { id: true, canonicalText: true } } },
     });
     if (!article?.currentRevision) throw notFound('Article', 'articleId');
+    const html = await renderBody(this.prisma, body);
     const anchor = input.selector ? verifiedAnchor(article.currentRevision, input.selector) : null;
     const outboxIds: string[] = [];
     const threadId = await this.prisma.$transaction(async (tx) => {
@@ -54,11 +54,11 @@ export class CommentService {
           ...(anchor ? anchoredThreadData(anchor) : {}),
         },
       });
-      const { outboxId } = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, viewer });
+      const { outboxId } = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, html, viewer });
       outboxIds.push(outboxId);
       return thread.id;
     });
-    await this.outbox.dispatch(outboxIds);
+    await this.moderation.dispatch(outboxIds);
     const [thread] = await this.reader.byIds([threadId], viewer);
     await this.announce(article.id, thread!.comments[0]!.threadId, thread!.comments[0]!.id, viewer.id);
     return thread!;
@@ -75,21 +75,19 @@ export class CommentService {
     );
     const parent = await this.prisma.comment.findUnique({
       where: { id: input.parentId },
-      select: { id: true, threadId: true, status: true },
+      select: { id: true, threadId: true, status: true, thread: { select: { articleId: true } } },
     });
     if (!parent || (parent.status !== 'PUBLISHED' && parent.status !== 'DELETED'))
       throw notFound('Comment', 'parentId');
     if (parent.status === 'DELETED') throw badInput('parentId', 'You cannot reply to a deleted comment');
+    const html = await renderBody(this.prisma, body);
     const { commentId, outboxId } = await this.prisma.$transaction((tx) =>
-      this.insertComment(tx, { threadId: parent.threadId, parentId: parent.id, body, viewer }),
+      this.insertComment(tx, { threadId: parent.threadId, parentId: parent.id, body, html, viewer }),
     );
-    await this.outbox.dispatch([outboxId]);
-    const row = (await this.prisma.comment.findUniqueOrThrow({
-      where: { id: commentId },
-      select: { ...COMMENT_SELECT, thread: { select: { articleId: true } } },
-    })) as CommentRow & { thread: { articleId: string } };
-    await this.announce(row.thread.articleId, row.threadId, row.id, viewer.id);
-    return toCommentModel(row, viewer);
+    await this.moderation.dispatch([outboxId]);
+    const comment = await this.reader.comment(commentId, viewer);
+    await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
+    return comment!;
   }
 
   /** Tells the author's other open pages (only them: it is PENDING) that the comment exists. */
@@ -101,7 +99,13 @@ export class CommentService {
 
   private async insertComment(
     tx: Prisma.TransactionClient,
-    { threadId, parentId, body, viewer }: { threadId: string; parentId: string | null; body: string; viewer: Viewer },
+    {
+      threadId,
+      parentId,
+      body,
+      html,
+      viewer,
+    }: { threadId: string; parentId: string | null; body: string; html: string; viewer: Viewer },
   ): Promise<{ commentId: string; outboxId: string }> {
     const comment = await tx.comment.create({
       data: {
@@ -109,7 +113,7 @@ export class CommentService {
         parentId,
         authorId: viewer.id,
         bodySource: body,
-        bodyHtml: renderMarkdown(body),
+        bodyHtml: html,
         status: 'PENDING',
       },
       select: { id: true },
@@ -117,31 +121,7 @@ export class CommentService {
     if (parentId) await tx.comment.update({ where: { id: parentId }, data: { replyCount: { increment: 1 } } });
     return {
       commentId: comment.id,
-      outboxId: await this.outbox.record(tx, 'moderate-comment', { commentId: comment.id }),
+      outboxId: await this.moderation.record(tx, comment.id),
     };
   }
-}
-
-function cleanBody(body: string): string {
-  const trimmed = body.trim();
-  if (!trimmed) throw badInput('body', 'body must not be empty');
-  return trimmed;
-}
-
-/**
- * The client's selector must describe the current revision exactly: the quote is checked
- * against the text at the given offsets, and the context is re-derived on the server.
- */
-function verifiedAnchor(revision: { id: string; canonicalText: string }, selector: SelectorInput): StoredAnchorJson {
-  const { start, end, exact } = selector;
-  if (end <= start) throw badInput('selector.end', 'selector.end must be greater than selector.start');
-  const actual = sliceCodePoints(revision.canonicalText, start, end);
-  if (actual !== exact) {
-    throw badInput(
-      'selector.exact',
-      'The selected passage does not match the current text of the article; reload and select again',
-    );
-  }
-  const described = describe(revision.canonicalText, start, end);
-  return { revisionId: revision.id, position: described.position, quote: described.quote };
 }

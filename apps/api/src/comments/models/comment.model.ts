@@ -31,6 +31,7 @@ export class CommentModel {
   @Field(() => Date, { nullable: true }) editedAt: Date | null;
   @Field() isOwn: boolean;
   @Field(() => Int) replyCount: number;
+  @Field(() => Int, { description: 'Reactions of every kind.' }) reactionCount: number;
   @Field(() => [ReactionCountModel]) reactions: ReactionCountModel[];
   @Field(() => [String]) viewerReactions: string[];
 }

@@ -1,0 +1,59 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArticleModel } from '../articles/models/article.model.js';
+import { CurrentUser, Public } from '../auth/decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import { DiscussionQueryService } from './discussion-query.service.js';
+import { CommentArgs, ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
+import { ThreadModel } from './models/comment.model.js';
+import { CommentConnectionModel, CommentPermalinkModel, ThreadConnectionModel } from './models/connection.model.js';
+import { ThreadReader } from './thread-reader.js';
+
+@Resolver(() => ArticleModel)
+export class ArticleThreadsResolver {
+  constructor(
+    private readonly reader: ThreadReader,
+    private readonly queries: DiscussionQueryService,
+  ) {}
+
+  @Public()
+  @ResolveField(() => [ThreadModel], { description: 'Threads with visible comments, in text order; page-level last.' })
+  threads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
+    return this.reader.forArticle(article.id, viewer);
+  }
+
+  @Public()
+  @ResolveField(() => ThreadConnectionModel, {
+    description: 'Threads with visible comments, sorted, a page at a time.',
+  })
+  threadConnection(
+    @Parent() article: ArticleModel,
+    @Args() args: ThreadPageArgs,
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<ThreadConnectionModel> {
+    return this.queries.threadPage(article.id, args, viewer);
+  }
+
+  @Public()
+  @ResolveField(() => [ThreadModel], {
+    description: 'Threads whose passage is no longer in the text, oldest first, with their original quote.',
+  })
+  orphanedThreads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
+    return this.queries.orphanedThreads(article.id, viewer);
+  }
+}
+
+@Public()
+@Resolver()
+export class DiscussionQueryResolver {
+  constructor(private readonly queries: DiscussionQueryService) {}
+
+  @Query(() => CommentPermalinkModel, { description: 'A comment by id, as the viewer may see it.' })
+  comment(@Args() args: CommentArgs, @CurrentUser() viewer: Viewer | null): Promise<CommentPermalinkModel> {
+    return this.queries.permalink(args.id, viewer);
+  }
+
+  @Query(() => CommentConnectionModel, { description: 'Direct replies to a comment, sorted, a page at a time.' })
+  replies(@Args() args: ReplyPageArgs, @CurrentUser() viewer: Viewer | null): Promise<CommentConnectionModel> {
+    return this.queries.replies(args, viewer);
+  }
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { isStaff, type Viewer } from '../auth/viewer.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { DomainError, forbidden, notFound } from '../infra/errors/domain-error.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { RateLimiter } from '../infra/redis/rate-limiter.js';
+import { EventBus, type DiscussionEvent } from '../realtime/event-bus.js';
+import { cleanBody, renderBody } from './comment-body.js';
+import { isVisible } from './comment-view.js';
+import { DiscussionSettingsService } from './discussion-settings.js';
+import type { DeleteCommentInput, EditCommentInput } from './dto/edit-comment.input.js';
+import type { CommentModel } from './models/comment.model.js';
+import { CommentModerationQueue } from './moderation-queue.js';
+import { ThreadReader } from './thread-reader.js';
+
+/** Edits a user may make per minute. */
+export const EDITS_PER_MINUTE = 10;
+
+const TARGET = {
+  id: true,
+  threadId: true,
+  parentId: true,
+  authorId: true,
+  status: true,
+  replyCount: true,
+  bodySource: true,
+  bodyHtml: true,
+  createdAt: true,
+  thread: { select: { articleId: true } },
+} as const;
+
+/** Editing (author only, within the window, back through moderation) and deleting comments. */
+@Injectable()
+export class CommentEditService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly moderation: CommentModerationQueue,
+    private readonly settings: DiscussionSettingsService,
+    private readonly limiter: RateLimiter,
+    private readonly reader: ThreadReader,
+    private readonly events: EventBus,
+  ) {}
+
+  async edit(input: EditCommentInput, viewer: Viewer): Promise<CommentModel> {
+    const body = cleanBody(input.body);
+    await this.limiter.consume(
+      'comment-edit',
+      viewer.id,
+      EDITS_PER_MINUTE,
+      60,
+      'You are editing too fast; wait a minute',
+    );
+    const comment = await this.prisma.comment.findUnique({ where: { id: input.commentId }, select: TARGET });
+    if (!comment || !isVisible(comment, viewer)) throw notFound('Comment', 'commentId');
+    if (comment.authorId !== viewer.id) throw forbidden('Only its author can edit a comment');
+    if (comment.status === 'DELETED' || comment.status === 'REJECTED') {
+      throw new DomainError('CONFLICT', 'This comment can no longer be edited', 'commentId');
+    }
+    const { editWindowMinutes } = await this.settings.get();
+    if (Date.now() - comment.createdAt.getTime() > editWindowMinutes * 60_000) {
+      throw forbidden(`Comments can only be edited within ${editWindowMinutes} minutes of posting`);
+    }
+    if (body !== comment.bodySource) {
+      const html = await renderBody(this.prisma, body);
+      const outboxId = await this.prisma.$transaction(async (tx) => {
+        // Only from the state we checked: a moderation decision in between wins, and the edit is refused.
+        const changed = await tx.comment.updateMany({
+          where: { id: comment.id, status: comment.status, bodySource: comment.bodySource },
+          data: { bodySource: body, bodyHtml: html, editedAt: new Date(), status: 'PENDING', statusReason: null },
+        });
+        if (changed.count === 0) throw new DomainError('CONFLICT', 'The comment changed meanwhile; reload and retry');
+        await tx.commentRevision.create({
+          data: { commentId: comment.id, bodySource: comment.bodySource, bodyHtml: comment.bodyHtml },
+        });
+        // The moderation job counts it again if it publishes the new text.
+        if (comment.status === 'PUBLISHED') await unpublish(tx, comment);
+        return this.moderation.record(tx, comment.id);
+      });
+      await this.moderation.dispatch([outboxId]);
+      await this.announce('COMMENT_EDITED', comment, 'PENDING');
+    }
+    const view = await this.reader.comment(comment.id, viewer);
+    if (!view) throw notFound('Comment', 'commentId');
+    return view;
+  }
+
+  /**
+   * The author or a moderator deletes a comment. With replies it stays as a placeholder;
+   * without, it disappears, and so may deleted ancestors it was the last reply of.
+   * Returns the placeholder, or null when nothing is left to show.
+   */
+  async delete(input: DeleteCommentInput, viewer: Viewer): Promise<CommentModel | null> {
+    const comment = await this.prisma.comment.findUnique({ where: { id: input.commentId }, select: TARGET });
+    const staff = isStaff(viewer);
+    if (!comment || comment.status === 'DELETED' || (!staff && !isVisible(comment, viewer))) {
+      throw notFound('Comment', 'commentId');
+    }
+    const own = comment.authorId === viewer.id;
+    if (!own && !staff) throw forbidden('Only its author or a moderator can delete a comment');
+    await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.comment.updateMany({
+        where: { id: comment.id, status: comment.status },
+        data: { status: 'DELETED', statusReason: own ? 'DELETED_BY_AUTHOR' : 'DELETED_BY_MODERATOR' },
+      });
+      if (changed.count === 0) throw new DomainError('CONFLICT', 'The comment changed meanwhile; reload and retry');
+      if (comment.status === 'PUBLISHED') await unpublish(tx, comment);
+      if (!own) {
+        await tx.moderationAction.create({
+          data: {
+            commentId: comment.id,
+            articleId: comment.thread.articleId,
+            actorId: viewer.id,
+            targetUserId: comment.authorId,
+            action: 'DELETE',
+            reason: input.reason?.trim() || null,
+            fromStatus: comment.status,
+            toStatus: 'DELETED',
+          },
+        });
+      }
+      if (comment.replyCount === 0) await releaseAncestors(tx, comment.parentId);
+    });
+    await this.announce('COMMENT_DELETED', comment, 'DELETED');
+    return this.reader.comment(comment.id, viewer);
+  }
+
+  private async announce(
+    type: DiscussionEvent['type'],
+    comment: { id: string; threadId: string; authorId: string | null; thread: { articleId: string } },
+    status: DiscussionEvent['status'],
+  ): Promise<void> {
+    await this.events
+      .discussion({
+        type,
+        articleId: comment.thread.articleId,
+        threadId: comment.threadId,
+        commentId: comment.id,
+        authorId: comment.authorId,
+        status,
+      })
+      .catch(() => undefined);
+  }
+}
+
+/** A published comment stops counting towards its thread and author. */
+async function unpublish(
+  tx: Prisma.TransactionClient,
+  comment: { threadId: string; authorId: string | null },
+): Promise<void> {
+  await tx.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } });
+  if (comment.authorId) {
+    await tx.user.update({ where: { id: comment.authorId }, data: { commentCount: { decrement: 1 } } });
+  }
+}
+
+/**
+ * A comment that vanished no longer counts as a reply; a deleted parent left with no
+ * replies vanishes too, and so on up the chain.
+ */
+async function releaseAncestors(tx: Prisma.TransactionClient, parentId: string | null): Promise<void> {
+  let next = parentId;
+  while (next) {
+    const parent = await tx.comment.update({
+      where: { id: next },
+      data: { replyCount: { decrement: 1 } },
+      select: { status: true, replyCount: true, parentId: true },
+    });
+    next = parent.status === 'DELETED' && parent.replyCount <= 0 ? parent.parentId : null;
+  }
+}

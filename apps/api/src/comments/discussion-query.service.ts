@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../auth/viewer.js';
+import { notFound } from '../infra/errors/domain-error.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { decodeCursor } from './cursor.js';
+import type { ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
+import type { ThreadModel } from './models/comment.model.js';
+import type {
+  CommentConnectionModel,
+  CommentPermalinkModel,
+  ThreadConnectionModel,
+} from './models/connection.model.js';
+import { ThreadReader } from './thread-reader.js';
+
+/** Reads behind the discussion queries: pages of threads and replies, orphans, permalinks. */
+@Injectable()
+export class DiscussionQueryService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly reader: ThreadReader,
+  ) {}
+
+  threadPage(articleId: string, args: ThreadPageArgs, viewer: Viewer | null): Promise<ThreadConnectionModel> {
+    return this.reader.page(articleId, viewer, {
+      sort: args.sort,
+      scope: args.scope,
+      first: args.first,
+      after: decodeCursor(args.sort, args.after),
+    });
+  }
+
+  async orphanedThreads(articleId: string, viewer: Viewer | null): Promise<ThreadModel[]> {
+    const page = await this.reader.page(articleId, viewer, {
+      sort: 'OLDEST',
+      scope: 'ORPHANED',
+      first: 1000,
+      after: null,
+    });
+    return page.nodes;
+  }
+
+  replies(args: ReplyPageArgs, viewer: Viewer | null): Promise<CommentConnectionModel> {
+    return this.reader.replies(args.parentId, viewer, {
+      sort: args.sort,
+      first: args.first,
+      after: decodeCursor(args.sort, args.after),
+    });
+  }
+
+  /** A comment as the viewer may see it, with its thread and article; others' hidden ones do not exist. */
+  async permalink(commentId: string, viewer: Viewer | null): Promise<CommentPermalinkModel> {
+    const comment = await this.reader.comment(commentId, viewer);
+    if (!comment) throw notFound('Comment', 'id');
+    const [[thread], article] = await Promise.all([
+      this.reader.byIds([comment.threadId], viewer),
+      this.prisma.thread.findUniqueOrThrow({ where: { id: comment.threadId } }).article({
+        select: { id: true, slug: true, title: true },
+      }),
+    ]);
+    return { comment, thread: thread!, article };
+  }
+}

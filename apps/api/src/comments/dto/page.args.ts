@@ -1,0 +1,60 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CommentSort, ThreadScope, ThreadSort } from '../models/discussion-enums.js';
+
+/** Largest page of threads; each thread brings all its visible comments. */
+export const MAX_THREAD_PAGE = 200;
+export const MAX_REPLY_PAGE = 100;
+
+@ArgsType()
+export class ThreadPageArgs {
+  @Field(() => ThreadSort, { defaultValue: ThreadSort.POSITION })
+  @IsEnum(ThreadSort)
+  sort: ThreadSort = ThreadSort.POSITION;
+
+  @Field(() => ThreadScope, { defaultValue: ThreadScope.ALL })
+  @IsEnum(ThreadScope)
+  scope: ThreadScope = ThreadScope.ALL;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @IsInt()
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_THREAD_PAGE, { message: `first must be at most ${MAX_THREAD_PAGE}` })
+  first: number = 50;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  after?: string | null;
+}
+
+@ArgsType()
+export class ReplyPageArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'parentId must be an id' })
+  parentId: string;
+
+  @Field(() => CommentSort, { defaultValue: CommentSort.OLDEST })
+  @IsEnum(CommentSort)
+  sort: CommentSort = CommentSort.OLDEST;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @IsInt()
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_REPLY_PAGE, { message: `first must be at most ${MAX_REPLY_PAGE}` })
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  after?: string | null;
+}
+
+@ArgsType()
+export class CommentArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id' })
+  id: string;
+}

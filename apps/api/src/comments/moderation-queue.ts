@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+import { OutboxService } from '../infra/outbox/outbox.service.js';
+
+/**
+ * Sends a comment (new or edited, now PENDING) through the moderation pipeline: the job
+ * is recorded in the same transaction as the change, and handed to the queue after commit.
+ */
+@Injectable()
+export class CommentModerationQueue {
+  constructor(private readonly outbox: OutboxService) {}
+
+  record(tx: Prisma.TransactionClient, commentId: string): Promise<string> {
+    return this.outbox.record(tx, 'moderate-comment', { commentId });
+  }
+
+  dispatch(outboxIds: string[]): Promise<void> {
+    return this.outbox.dispatch(outboxIds);
+  }
+}
