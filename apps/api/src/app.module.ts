@@ -10,6 +10,7 @@ import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './imports/import.module.js';
+import { InteropModule } from './interop/interop.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
@@ -34,6 +35,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     CommentModule,
     AnnotationModule,
     ImportModule,
+    InteropModule,
     ModerationModule,
     HealthModule,
   ],

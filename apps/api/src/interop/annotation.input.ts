@@ -1,0 +1,111 @@
+import type { Selectors } from '@marginalia/anchoring';
+import { MAX_BODY, MAX_QUOTE } from '../comments/dto/comment.inputs.js';
+import { badInput } from '../infra/errors/domain-error.js';
+
+/** Longest prefix or suffix kept from a client's TextQuoteSelector. */
+export const MAX_CONTEXT = 256;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const typesOf = (v: Json): string[] => asList(v['type']).filter((t): t is string => typeof t === 'string');
+
+/**
+ * A W3C annotation as received (POST or import), reduced to what a comment needs. The
+ * JSON-LD is free-form (a body may be a string, an object or a list), so it is read
+ * defensively here rather than by a validation class; limits match the GraphQL inputs.
+ */
+export interface ReceivedAnnotation {
+  id: string | null;
+  motivation: string | null;
+  /** The Markdown to store. */
+  body: string;
+  /** The target's source IRI, or the IRI of the annotation it replies to. */
+  targetIri: string | null;
+  selectors: Selectors | null;
+  creatorName: string | null;
+  created: Date | null;
+}
+
+export function readAnnotation(value: unknown, field = 'annotation'): ReceivedAnnotation {
+  if (!isObject(value)) throw badInput(field, 'An annotation must be a JSON object');
+  if (!typesOf(value).includes('Annotation')) throw badInput(`${field}.type`, 'type must include "Annotation"');
+  const target = asList(value['target'])[0];
+  if (target === undefined) throw badInput(`${field}.target`, 'An annotation needs a target');
+  const motivation = asList(value['motivation']).find((m): m is string => typeof m === 'string') ?? null;
+  const created = typeof value['created'] === 'string' ? new Date(value['created']) : null;
+  return {
+    id: typeof value['id'] === 'string' ? value['id'] : null,
+    motivation,
+    body: bodyOf(value, field),
+    targetIri: targetIriOf(target),
+    selectors: isObject(target) ? selectorsOf(target['selector'], `${field}.target.selector`) : null,
+    creatorName: creatorNameOf(value['creator']),
+    created: created && !Number.isNaN(created.getTime()) ? created : null,
+  };
+}
+
+function bodyOf(value: Json, field: string): string {
+  const candidates: Array<{ value: string; format: string | null }> = [];
+  if (typeof value['bodyValue'] === 'string') candidates.push({ value: value['bodyValue'], format: 'text/plain' });
+  for (const body of asList(value['body'])) {
+    if (isObject(body) && typeof body['value'] === 'string') {
+      candidates.push({ value: body['value'], format: typeof body['format'] === 'string' ? body['format'] : null });
+    }
+  }
+  const best =
+    candidates.find((c) => c.format === 'text/markdown') ??
+    candidates.find((c) => c.format === null || c.format === 'text/plain') ??
+    candidates[0];
+  const text = best?.value.trim() ?? '';
+  if (!text) throw badInput(`${field}.body`, 'An annotation needs a TextualBody (or bodyValue) with some text');
+  if (text.length > MAX_BODY) throw badInput(`${field}.body`, `body must be at most ${MAX_BODY} characters`);
+  return text;
+}
+
+function targetIriOf(target: unknown): string | null {
+  if (typeof target === 'string') return target;
+  if (isObject(target)) {
+    if (typeof target['source'] === 'string') return target['source'];
+    if (typeof target['id'] === 'string') return target['id'];
+  }
+  return null;
+}
+
+function selectorsOf(value: unknown, field: string): Selectors | null {
+  const selectors = asList(value).filter(isObject);
+  const quote = selectors.find((s) => typesOf(s).includes('TextQuoteSelector'));
+  if (!quote) return null;
+  const exact = quote['exact'];
+  if (typeof exact !== 'string' || exact.length === 0) throw badInput(`${field}.exact`, 'exact must be some text');
+  if (exact.length > MAX_QUOTE) throw badInput(`${field}.exact`, `exact must be at most ${MAX_QUOTE} characters`);
+  const context = (v: unknown): string | undefined => (typeof v === 'string' ? v.slice(-MAX_CONTEXT) : undefined);
+  const suffix = typeof quote['suffix'] === 'string' ? quote['suffix'].slice(0, MAX_CONTEXT) : undefined;
+  const position = selectors.find((s) => typesOf(s).includes('TextPositionSelector'));
+  const start = position?.['start'];
+  const end = position?.['end'];
+  const validPosition =
+    Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) > (start as number);
+  return {
+    quote: { exact, prefix: context(quote['prefix']), suffix },
+    ...(validPosition ? { position: { start: start as number, end: end as number } } : {}),
+  };
+}
+
+/** A Person's name, a bare string (e.g. Hypothesis' `acct:alice@hypothes.is` → alice), or null. */
+function creatorNameOf(value: unknown): string | null {
+  const creator = asList(value)[0];
+  if (typeof creator === 'string')
+    return (
+      creator
+        .replace(/^acct:/, '')
+        .replace(/@.*$/, '')
+        .slice(0, 100) || null
+    );
+  if (isObject(creator)) {
+    const name = creator['name'] ?? creator['nickname'];
+    if (typeof name === 'string' && name.trim()) return name.trim().slice(0, 100);
+  }
+  return null;
+}
