@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { Roles, Writes } from '../auth/decorators.js';
 import { AnnotationImportService, type ImportReport } from './annotation-import.service.js';
 import { InteropExceptionFilter } from './interop-exception.filter.js';
 
-/** Imports a JSON-LD AnnotationCollection into an article's discussion (admins only). */
+/** Imports a JSON-LD AnnotationCollection into an article's discussion (admins only); answers with a report. */
 @Controller('annotations')
 @UseFilters(InteropExceptionFilter)
 export class AnnotationImportController {
@@ -12,6 +12,7 @@ export class AnnotationImportController {
   @Roles('ADMIN')
   @Writes()
   @Post(':slug/import')
+  @HttpCode(200)
   import(@Param('slug') slug: string, @Body() body: unknown): Promise<ImportReport> {
     return this.imports.import(slug, body);
   }
