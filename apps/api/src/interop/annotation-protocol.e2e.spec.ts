@@ -302,6 +302,7 @@ describe('container paging and Prefer', () => {
     const res = await anno(api, 'GET', `/annotations/${slug}/export`);
     expect(res.status).toBe(200);
     expect(containerProblems(res.json)).toEqual([]);
+    expect(res.json['first']).toMatchObject({ id: `${api.url}/annotations/${slug}/export`, startIndex: 0 });
     expect((res.json['first'] as { items: unknown[] }).items).toHaveLength(5);
   });
 

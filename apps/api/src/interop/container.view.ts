@@ -80,7 +80,13 @@ export function containerView(
   };
 }
 
-/** The whole discussion as one collection with every annotation embedded in a single page. */
+/**
+ * The whole discussion as one collection with every annotation embedded in a single page,
+ * which is the export document itself (`<container>export`), so its IRIs all resolve.
+ */
 export function exportView(set: AnnotationSet, container: string): ContainerJson {
-  return containerView(set, 'descriptions', container, Math.max(set.items.length, 1));
+  const view = containerView(set, 'descriptions', container, Math.max(set.items.length, 1));
+  if (typeof view.first !== 'object') return view;
+  const self = `${container}export`;
+  return { ...view, first: { ...view.first, id: self }, last: self };
 }
