@@ -112,7 +112,7 @@ describe('reading and discussing an article', () => {
     await pill.click();
     const authorCard = author.page.locator('.margin .thread-card', { hasText: body });
     await authorCard.getByText(replyBody).waitFor();
-    await authorCard.getByText('Bruno').waitFor();
+    await authorCard.locator('.comment-author', { hasText: 'Bruno' }).waitFor();
     await author.page
       .locator('.article-body mark.hl')
       .first()

@@ -26,7 +26,7 @@ describe('App shell', () => {
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe('#main');
-    expect(screen.getByRole('link', { name: 'Marginalia, home' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('link', { name: 'Marginalia' }).getAttribute('href')).toBe('/');
     expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login?next=%2Fnope');
   });
 

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout.tsx';
 import { RequireRole } from './ui/RequireRole.tsx';
 
@@ -11,8 +11,12 @@ const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 // Staff areas are separate chunks: readers never download them.
-const AdminLayout = lazy(() => import('./admin/AdminLayout.tsx'));
+const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
+const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
+const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
+const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
+const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
 
 export function App() {
   return (
@@ -26,15 +30,27 @@ export function App() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route
-          path="admin"
           element={
-            <RequireRole roles={['ADMIN']}>
-              <AdminLayout />
+            <RequireRole roles={['MODERATOR', 'ADMIN']}>
+              <StaffLayout />
             </RequireRole>
           }
         >
-          <Route index element={<Navigate to="import" replace />} />
-          <Route path="import" element={<ImportPage />} />
+          <Route path="moderate" element={<ModerationPage />} />
+          <Route path="moderate/users/:userId" element={<UserPage />} />
+          <Route
+            path="admin"
+            element={
+              <RequireRole roles={['ADMIN']}>
+                <Outlet />
+              </RequireRole>
+            }
+          >
+            <Route index element={<Navigate to="import" replace />} />
+            <Route path="import" element={<ImportPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="users" element={<UsersPage />} />
+          </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

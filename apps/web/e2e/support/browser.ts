@@ -84,7 +84,7 @@ export function newAccount(name: string): NewAccount {
   };
 }
 
-/** Registers through the API (for supporting characters whose sign-up is not under test). */
+/** Registers through the API (for supporting characters whose sign-up is not under test); returns a token. */
 export async function registerViaApi(account: NewAccount): Promise<string> {
   const response = await fetch(`${baseUrl()}/graphql`, {
     method: 'POST',

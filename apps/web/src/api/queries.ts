@@ -14,8 +14,8 @@ import type {
 const USER_FIELDS = 'id handle displayName role status';
 
 const COMMENT_FIELDS = `
-  id threadId parentId authorName legacyNumber postedAt bodyHtml status statusReason editedAt isOwn
-  author { id handle displayName role }
+  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason editedAt isOwn
+  replyCount author { id handle displayName role }
   reactions { kind count }
   viewerReactions
 `;
@@ -115,3 +115,26 @@ export type ImportJobResult = { importJob: ImportJob };
 
 export const IMPORT_JOBS_QUERY = `query ImportJobs($first: Int) { importJobs(first: $first) { ${IMPORT_JOB_FIELDS} } }`;
 export type ImportJobsResult = { importJobs: ImportJob[] };
+
+// ── Comment actions ────────────────────────────────────────────────────────────────────
+export type ReactionKind = 'LIKE' | 'AGREE' | 'DISAGREE' | 'INSIGHTFUL' | 'FUNNY';
+export type FlagReason = 'SPAM' | 'ABUSE' | 'OFFENSIVE' | 'MISINFORMATION' | 'OFF_TOPIC' | 'OTHER';
+
+export const REACT_MUTATION = `mutation React($input: ReactInput!) { react(input: $input) { ${COMMENT_FIELDS} } }`;
+export type ReactResult = { react: Comment };
+export const UNREACT_MUTATION = `mutation Unreact($input: UnreactInput!) { unreact(input: $input) { ${COMMENT_FIELDS} } }`;
+export type UnreactResult = { unreact: Comment };
+
+export const EDIT_COMMENT_MUTATION = `
+  mutation EditComment($input: EditCommentInput!) { editComment(input: $input) { ${COMMENT_FIELDS} } }
+`;
+export type EditCommentResult = { editComment: Comment };
+
+export const DELETE_COMMENT_MUTATION = `
+  mutation DeleteComment($input: DeleteCommentInput!) { deleteComment(input: $input) { ${COMMENT_FIELDS} } }
+`;
+export type DeleteCommentResult = { deleteComment: Comment | null };
+
+export const FLAG_COMMENT_MUTATION = `
+  mutation FlagComment($input: FlagCommentInput!) { flagComment(input: $input) { id commentId reason } }
+`;

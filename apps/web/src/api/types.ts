@@ -66,6 +66,9 @@ export interface Comment {
   legacyNumber: number | null;
   postedAt: string;
   bodyHtml: string;
+  /** Markdown source; only for the comment's author. */
+  bodySource?: string | null;
+  replyCount?: number;
   status: CommentStatus;
   statusReason: string | null;
   editedAt: string | null;

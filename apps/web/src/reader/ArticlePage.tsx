@@ -32,6 +32,7 @@ export default function ArticlePage() {
       addThread={data.addThread}
       addComment={data.addComment}
       patchComment={data.patchComment}
+      removeComment={data.removeComment}
       live={{ hiddenCount: data.hiddenCount, reveal: data.revealNew, revised: data.revised }}
     />
   );

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import type { FlagReason, ReactionKind } from '../api/queries.ts';
 import type { Comment } from '../api/types.ts';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { Composer } from './Composer.tsx';
+import { DeleteConfirm, FlagForm, ReactionBar } from './CommentTools.tsx';
 import { sanitizeCommentHtml } from './sanitize.ts';
 import { SignInPrompt, useCommentPermission } from './SignInPrompt.tsx';
 import type { CommentNode } from './threads.ts';
@@ -12,6 +14,25 @@ export interface CommentActions {
   /** Comment to emphasise (permalink target). */
   targetId: string | null;
   reply(parentId: string, body: string): Promise<void>;
+  react(comment: Comment, kind: ReactionKind, on: boolean): Promise<void>;
+  edit(comment: Comment, body: string): Promise<void>;
+  remove(comment: Comment): Promise<void>;
+  flag(comment: Comment, reason: FlagReason, note: string): Promise<void>;
+}
+
+/** Rejections carry a category (REJECTED_SPAM…); say it in words. */
+export function describeStatusReason(reason: string): string {
+  const match = /^REJECTED_([A-Z_]+)$/.exec(reason);
+  if (!match) return reason;
+  const words: Record<string, string> = {
+    SPAM: 'spam',
+    ABUSE: 'abuse or harassment',
+    OFFENSIVE: 'offensive content',
+    MISINFORMATION: 'misinformation',
+    OFF_TOPIC: 'being off topic',
+    OTHER: 'breaking the discussion guidelines',
+  };
+  return `A moderator removed this comment for ${words[match[1]!] ?? match[1]!.toLowerCase().replace(/_/g, ' ')}.`;
 }
 
 const STATUS_BADGES: Partial<Record<Comment['status'], string>> = {
@@ -36,25 +57,17 @@ function CommentBody({ comment }: { comment: Comment }) {
   return <div className="comment-body" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function Reactions({ comment }: { comment: Comment }) {
-  const visible = comment.reactions.filter((r) => r.count > 0);
-  if (visible.length === 0) return null;
-  return (
-    <ul className="reactions" aria-label="Reactions">
-      {visible.map((r) => (
-        <li key={r.kind} className={comment.viewerReactions.includes(r.kind) ? 'is-mine' : undefined}>
-          {r.kind} <span className="reaction-count">{r.count}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function CommentItem({ node, actions, depth }: { node: CommentNode; actions: CommentActions; depth: number }) {
   const { comment, children } = node;
   const permission = useCommentPermission();
-  const [replying, setReplying] = useState(false);
+  const [mode, setMode] = useState<'idle' | 'reply' | 'edit' | 'delete' | 'flag'>('idle');
+  const [flagged, setFlagged] = useState(false);
+  const replying = mode === 'reply';
+  const setReplying = (on: boolean) => setMode(on ? 'reply' : 'idle');
   const canBeRepliedTo = comment.status === 'PUBLISHED';
+  const signedIn = permission !== 'anonymous';
+  const live = comment.status !== 'DELETED' && comment.status !== 'REJECTED';
+  const name = comment.author?.displayName ?? comment.authorName;
   const headingId = `comment-${comment.id}-author`;
   const isTarget = actions.targetId === comment.id;
 
@@ -83,22 +96,72 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
           {comment.editedAt && <span className="comment-edited">edited</span>}
           <StatusBadge comment={comment} />
         </header>
-        <CommentBody comment={comment} />
-        {comment.statusReason && comment.status !== 'PUBLISHED' && (
-          <p className="comment-status-reason">{comment.statusReason}</p>
+        {mode === 'edit' ? (
+          <Composer
+            label="Edit your comment"
+            submitLabel="Save"
+            initialValue={comment.bodySource ?? ''}
+            autoFocus
+            onCancel={() => setMode('idle')}
+            onSubmit={async (body) => {
+              await actions.edit(comment, body);
+              setMode('idle');
+            }}
+          />
+        ) : (
+          <CommentBody comment={comment} />
         )}
-        <Reactions comment={comment} />
-        {canBeRepliedTo && !replying && (
+        {comment.statusReason && comment.status !== 'PUBLISHED' && (
+          <p className="comment-status-reason">{describeStatusReason(comment.statusReason)}</p>
+        )}
+        {comment.status === 'PUBLISHED' && (
+          <ReactionBar
+            comment={comment}
+            canReact={permission === 'allowed' && !comment.isOwn}
+            onReact={(kind, on) => actions.react(comment, kind, on)}
+          />
+        )}
+        {mode === 'idle' && live && (
           <div className="comment-actions">
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => setReplying(true)}
-              aria-label={`Reply to ${comment.author?.displayName ?? comment.authorName}`}
-            >
-              Reply
-            </button>
+            {canBeRepliedTo && (
+              <button type="button" className="link-button" onClick={() => setReplying(true)}>
+                Reply<span className="visually-hidden"> to {name}</span>
+              </button>
+            )}
+            {comment.isOwn && comment.bodySource != null && (
+              <button type="button" className="link-button" onClick={() => setMode('edit')}>
+                Edit<span className="visually-hidden"> your comment</span>
+              </button>
+            )}
+            {comment.isOwn && (
+              <button type="button" className="link-button" onClick={() => setMode('delete')}>
+                Delete<span className="visually-hidden"> your comment</span>
+              </button>
+            )}
+            {signedIn && !comment.isOwn && canBeRepliedTo && !flagged && (
+              <button type="button" className="link-button link-quiet" onClick={() => setMode('flag')}>
+                Report<span className="visually-hidden"> the comment by {name}</span>
+              </button>
+            )}
+            {flagged && (
+              <span className="comment-flagged" role="status">
+                Reported — thank you. Moderators will review it.
+              </span>
+            )}
           </div>
+        )}
+        {mode === 'delete' && (
+          <DeleteConfirm onDelete={() => actions.remove(comment)} onCancel={() => setMode('idle')} />
+        )}
+        {mode === 'flag' && (
+          <FlagForm
+            onCancel={() => setMode('idle')}
+            onFlag={async (reason, note) => {
+              await actions.flag(comment, reason, note);
+              setFlagged(true);
+              setMode('idle');
+            }}
+          />
         )}
         {replying &&
           (permission === 'allowed' ? (

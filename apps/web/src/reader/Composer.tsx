@@ -15,6 +15,8 @@ interface ComposerProps {
   autoFocus?: boolean;
   /** Rendered above the text area (e.g. the passage being commented on). */
   context?: ReactNode;
+  /** Starting text, e.g. the Markdown of a comment being edited. */
+  initialValue?: string;
 }
 
 /**
@@ -29,11 +31,12 @@ export function Composer({
   onCancel,
   autoFocus,
   context,
+  initialValue = '',
 }: ComposerProps) {
   const id = useId();
   const location = useLocation();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(initialValue);
   const [error, setError] = useState<{ message: string; signIn: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
 

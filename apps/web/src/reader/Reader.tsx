@@ -2,7 +2,16 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { api } from '../api/client.ts';
 import {
   CREATE_THREAD_MUTATION,
+  DELETE_COMMENT_MUTATION,
+  EDIT_COMMENT_MUTATION,
+  FLAG_COMMENT_MUTATION,
+  REACT_MUTATION,
   REPLY_MUTATION,
+  UNREACT_MUTATION,
+  type DeleteCommentResult,
+  type EditCommentResult,
+  type ReactResult,
+  type UnreactResult,
   type CreateThreadResult,
   type CreateThreadVariables,
   type ReplyResult,
@@ -32,6 +41,7 @@ interface ReaderProps {
   addThread(thread: Thread): void;
   addComment(comment: Comment): void;
   patchComment(comment: Comment): void;
+  removeComment(comment: Comment): void;
   live: LiveState;
 }
 
@@ -58,7 +68,7 @@ function firstMarkOf(body: HTMLElement | null, threadId: string): HTMLElement | 
  * The reading view: article text with highlights, selection → comment flow, the margin (or
  * drawer) of threads, the heatmap and page-level comments.
  */
-export function Reader({ article, commentId, addThread, addComment, live }: ReaderProps) {
+export function Reader({ article, commentId, addThread, addComment, patchComment, removeComment, live }: ReaderProps) {
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
   const coarsePointer = useMediaQuery('(pointer: coarse)');
   const containerRef = useRef<HTMLDivElement>(null);
@@ -147,8 +157,33 @@ export function Reader({ article, commentId, addThread, addComment, live }: Read
         const { reply } = await api.request<ReplyResult>(REPLY_MUTATION, { input: { parentId, body } });
         addComment(reply);
       },
+      react: async (comment, kind, on) => {
+        const input = { commentId: comment.id, kind };
+        const updated = on
+          ? (await api.request<ReactResult>(REACT_MUTATION, { input })).react
+          : (await api.request<UnreactResult>(UNREACT_MUTATION, { input })).unreact;
+        patchComment(updated);
+      },
+      edit: async (comment, body) => {
+        const { editComment } = await api.request<EditCommentResult>(EDIT_COMMENT_MUTATION, {
+          input: { commentId: comment.id, body },
+        });
+        patchComment(editComment);
+      },
+      remove: async (comment) => {
+        const { deleteComment } = await api.request<DeleteCommentResult>(DELETE_COMMENT_MUTATION, {
+          input: { commentId: comment.id },
+        });
+        if (deleteComment) patchComment(deleteComment);
+        else removeComment(comment);
+      },
+      flag: async (comment, reason, note) => {
+        await api.request(FLAG_COMMENT_MUTATION, {
+          input: { commentId: comment.id, reason, ...(note ? { note } : {}) },
+        });
+      },
     }),
-    [article.slug, commentId, addComment],
+    [article.slug, commentId, addComment, patchComment, removeComment],
   );
 
   // ── Keyboard: "c" comments on the current selection ───────────────────────────────────

@@ -86,8 +86,24 @@ export function useArticle(slug: string, viewerKey: string, enabled = true) {
     [patchArticle],
   );
 
+  const removeComment = useCallback(
+    (comment: Comment) =>
+      patchArticle((article) =>
+        withThreads(
+          article,
+          article.threads
+            .map((t) =>
+              t.id === comment.threadId ? { ...t, comments: t.comments.filter((c) => c.id !== comment.id) } : t,
+            )
+            .filter((t) => t.comments.length > 0),
+        ),
+      ),
+    [patchArticle],
+  );
+
   return {
     ...query,
+    removeComment,
     article: query.data?.article ?? null,
     addThread,
     addComment,
