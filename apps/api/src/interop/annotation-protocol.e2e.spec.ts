@@ -180,6 +180,23 @@ describe('W3C Web Annotation Protocol over HTTP', () => {
     expect(again.status).toBe(412);
   });
 
+  it('serves an annotation only under its own article, and refuses writes from suspended users', async () => {
+    const other = await makeArticle(prisma);
+    const id = published.path.split('/').at(-1)!;
+    expect((await anno(api, 'GET', `/annotations/${other.slug}/${id}`)).status).toBe(404);
+    expect((await anno(api, 'GET', `/annotations/${article.slug}/not-a-uuid`)).status).toBe(404);
+    expect((await anno(api, 'GET', `/annotations/no-such-article/${id}`)).status).toBe(404);
+
+    const suspended = await api.register();
+    await prisma.user.update({ where: { id: suspended.userId }, data: { status: 'SUSPENDED' } });
+    const res = await anno(api, 'POST', container, {
+      token: suspended.token,
+      body: newAnnotation(api.url, article.slug, 'Let me in'),
+    });
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+
   it('deletes for the author or staff only', async () => {
     const created = await anno(api, 'POST', container, {
       token: alice.token,

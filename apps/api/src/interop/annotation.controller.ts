@@ -12,7 +12,7 @@ import {
   PAGE_ALLOW,
 } from './anno.vocab.js';
 import { AnnotationWriteService } from './annotation-write.service.js';
-import { containerIri, annotationIri } from './annotation.mapper.js';
+import { containerIri } from './annotation.mapper.js';
 import { AnnotationReader } from './annotation.reader.js';
 import type { AnnotationJson } from './annotation.types.js';
 import { annotationPage, containerView, DEFAULT_PAGE_SIZE, exportView } from './container.view.js';
@@ -166,9 +166,7 @@ export class AnnotationController {
 
   /** The annotation as the viewer may see it; 404 when it does not exist or is not theirs to see. */
   private async find(slug: string, id: string, req: FastifyRequest, viewer: Viewer | null): Promise<AnnotationJson> {
-    const set = await this.reader.forArticle(slug, originOf(req), viewer);
-    const iri = annotationIri({ origin: originOf(req), slug: set.article.slug }, id);
-    const annotation = set.items.find((a) => a.id === iri);
+    const annotation = await this.reader.one(slug, id, originOf(req), viewer);
     if (!annotation) throw notFound('Annotation', 'id');
     return annotation;
   }

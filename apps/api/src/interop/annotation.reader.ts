@@ -6,6 +6,8 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { toAnnotation, type ArticleIris } from './annotation.mapper.js';
 import type { AnnotationJson } from './annotation.types.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ArticleRef {
   id: string;
   slug: string;
@@ -47,6 +49,34 @@ export class AnnotationReader {
     });
     if (!article) throw notFound('Article', 'slug');
     return article;
+  }
+
+  /** One annotation as the viewer may see it, without reading the rest of the discussion; null if not theirs to see. */
+  async one(slug: string, commentId: string, origin: string, viewer: Viewer | null): Promise<AnnotationJson | null> {
+    if (!UUID.test(commentId)) return null;
+    const article = await this.article(slug);
+    const comment = await this.threads.comment(commentId, viewer);
+    if (!comment) return null;
+    const [thread] = await this.threads.byIds([comment.threadId], viewer, true);
+    if (!thread || thread.articleId !== article.id) return null;
+    const [source, revision] = await Promise.all([
+      comment.status === 'DELETED'
+        ? null
+        : this.prisma.comment.findUnique({ where: { id: comment.id }, select: { bodySource: true } }),
+      thread.anchor
+        ? this.prisma.articleRevision.findUnique({
+            where: { id: thread.anchor.revisionId },
+            select: { id: true, createdAt: true },
+          })
+        : null,
+    ]);
+    const revisionDates = new Map(revision ? [[revision.id, revision.createdAt]] : []);
+    return toAnnotation(
+      { origin, slug: article.slug },
+      thread,
+      { comment, source: source?.bodySource ?? null },
+      revisionDates,
+    );
   }
 
   async forArticle(slug: string, origin: string, viewer: Viewer | null): Promise<AnnotationSet> {
