@@ -29,7 +29,8 @@ export const startCommand: Command = {
     const seeded = await withContext((app) => seedDemo(app));
     if (!seeded.skipped) process.stdout.write(`› imported ${seeded.articlesImported} demo articles\n`);
 
-    const env = { ...process.env, WEB_DIST: process.env['WEB_DIST'] ?? WEB_DIST };
+    // Not `??`: loading the configuration sets unset variables to their defaults (WEB_DIST='').
+    const env = { ...process.env, WEB_DIST: process.env['WEB_DIST'] || WEB_DIST };
     const children: ChildProcess[] = [
       spawn(process.execPath, [path.join(DIST, 'main.js')], { env, stdio: 'inherit' }),
       spawn(process.execPath, [path.join(DIST, 'worker.js')], { env, stdio: 'inherit' }),
