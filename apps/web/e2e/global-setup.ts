@@ -22,6 +22,10 @@ declare module 'vitest' {
     baseUrl: string;
     workerPid: number;
     artifactsDir: string;
+    /** The SDL the API under test wrote at start-up (development mode). */
+    schemaFile: string;
+    /** When the stack was started (ms since the epoch). */
+    startedAt: number;
   }
 }
 
@@ -153,6 +157,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     run('migrated', process.execPath, [path.join(apiDist, 'cli/main.js'), 'migrate'], stackRoot, env);
     run('seeded the demo', process.execPath, [path.join(apiDist, 'cli/main.js'), 'seed:demo'], stackRoot, env);
 
+    project.provide('startedAt', Date.now());
     const apiProcess = startProcess('api', path.join(apiDist, 'main.js'), env, logDir);
     children.push(apiProcess);
     const worker = startProcess('worker', path.join(apiDist, 'worker.js'), env, logDir);
@@ -164,6 +169,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('baseUrl', baseUrl);
     project.provide('workerPid', worker.pid ?? 0);
     project.provide('artifactsDir', artifactsDir);
+    project.provide('schemaFile', path.join(stackRoot, 'apps/api/schema.graphql'));
   } catch (error) {
     await teardown();
     throw error;

@@ -4,29 +4,7 @@ import { ApiError, errorMessage } from '../api/errors.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
-
-interface Settings {
-  bannedWords: string[];
-  suspectWords: string[];
-  allowedLinkDomains: string[];
-  blockedLinkDomains: string[];
-  maxLinks: number;
-  minLength: number;
-  maxLength: number;
-  flagThreshold: number;
-  newCommenterHold: number;
-  premodAll: boolean;
-  toxicity: { enabled: boolean; action: 'HELD' | 'REJECTED' };
-}
-
-const FIELDS = `bannedWords suspectWords allowedLinkDomains blockedLinkDomains maxLinks minLength maxLength flagThreshold
-  newCommenterHold premodAll toxicity { enabled action }`;
-const SETTINGS_QUERY = `query ModerationSettings { moderationSettings { ${FIELDS} } }`;
-const UPDATE_MUTATION = `
-  mutation UpdateModerationSettings($input: UpdateModerationSettingsInput!) {
-    updateModerationSettings(input: $input) { ${FIELDS} }
-  }
-`;
+import { SETTINGS_QUERY, UPDATE_SETTINGS_MUTATION, type Settings } from './queries.ts';
 
 type ListKey = 'bannedWords' | 'suspectWords' | 'allowedLinkDomains' | 'blockedLinkDomains';
 type NumberKey = 'maxLinks' | 'minLength' | 'maxLength' | 'flagThreshold' | 'newCommenterHold';
@@ -115,7 +93,7 @@ export default function SettingsPage() {
     setSaving(true);
     setMessage(null);
     try {
-      const data = await api.request<{ updateModerationSettings: Settings }>(UPDATE_MUTATION, { input });
+      const data = await api.request<{ updateModerationSettings: Settings }>(UPDATE_SETTINGS_MUTATION, { input });
       reset(data.updateModerationSettings);
       setMessage({ text: 'Saved. The next comment moderated uses these settings.', error: false });
     } catch (error) {

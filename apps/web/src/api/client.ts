@@ -25,7 +25,7 @@ export interface ClientOptions {
   tokens?: TokenStore;
 }
 
-const REFRESH_MUTATION = /* GraphQL */ `
+export const REFRESH_MUTATION = /* GraphQL */ `
   mutation Refresh($token: String!) {
     refreshToken(token: $token) {
       accessToken
