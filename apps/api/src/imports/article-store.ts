@@ -65,16 +65,18 @@ export class ArticleStore {
           siteName: parsed.siteName ?? null,
           publishedAt: parsed.publishedAt ? new Date(parsed.publishedAt) : null,
         };
-        const article = (await findArticle(tx, identity)) ?? (await createArticle(tx, identity, metadata, warnings));
-        const existing = await tx.articleRevision.findUnique({
-          where: { articleId_contentHash: { articleId: article.id, contentHash: hash } },
-          select: { id: true, version: true },
-        });
-        const latest = await tx.articleRevision.findFirst({
-          where: { articleId: article.id },
-          orderBy: { version: 'desc' },
-          select: { version: true },
-        });
+        const found = await findArticle(tx, identity);
+        const article = found ?? (await createArticle(tx, identity, metadata, warnings));
+        // A new article has no revisions yet; a known one's are few: read them in one go.
+        const revisions = found
+          ? await tx.articleRevision.findMany({
+              where: { articleId: article.id },
+              orderBy: { version: 'desc' },
+              select: { id: true, version: true, contentHash: true },
+            })
+          : [];
+        const latest = revisions[0] ?? null;
+        const existing = revisions.find((r) => r.contentHash === hash) ?? null;
         let revision = existing;
         if (existing && latest && existing.version !== latest.version) {
           warnings.push(
@@ -90,12 +92,12 @@ export class ArticleStore {
               canonicalText: text,
               contentHash: hash,
             },
-            select: { id: true, version: true },
+            select: { id: true, version: true, contentHash: true },
           });
           await tx.article.update({ where: { id: article.id }, data: { ...metadata, currentRevisionId: revision.id } });
         }
         await options.onStep?.('comments');
-        const counts = await writeLegacyComments(tx, article.id, revision.id, parsed.comments);
+        const counts = await writeLegacyComments(tx, article.id, revision.id, parsed.comments, !found);
         await options.onStep?.('anchoring');
         const revised = !existing && latest !== null;
         // The article's threads sit on an earlier revision: move them onto this one.
@@ -177,7 +179,8 @@ async function createArticle(
     warnings.push(`Another article already has the source URL ${sourceUrl}; this copy does not record it.`);
     sourceUrl = null;
   }
-  const slug = identity.explicitSlug ?? (await uniqueSlug(tx, identity.slugs[0] ?? slugify(metadata.title)));
+  // A slug the identity looked up (under its lock) and did not find is free.
+  const slug = identity.explicitSlug ?? identity.slugs[0] ?? (await uniqueSlug(tx, slugify(metadata.title)));
   return tx.article.create({ data: { ...metadata, slug, sourceUrl } });
 }
 

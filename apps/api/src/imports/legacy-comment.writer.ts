@@ -27,13 +27,17 @@ export async function writeLegacyComments(
   articleId: string,
   revisionId: string,
   comments: readonly ParsedComment[],
+  /** The article was created in this transaction: it has no comments to look up. */
+  newArticle = false,
 ): Promise<LegacyCounts> {
   const counts: LegacyCounts = { commentsCreated: 0, anchoredThreads: 0, replies: 0, pageThreads: 0 };
   if (comments.length === 0) return counts;
-  const existing = await tx.comment.findMany({
-    where: { thread: { articleId }, legacyNumber: { not: null } },
-    select: { id: true, legacyNumber: true, threadId: true },
-  });
+  const existing = newArticle
+    ? []
+    : await tx.comment.findMany({
+        where: { thread: { articleId }, legacyNumber: { not: null } },
+        select: { id: true, legacyNumber: true, threadId: true },
+      });
   const placed = new Map<number, Placed>(existing.map((c) => [c.legacyNumber as number, c]));
   const threads: Prisma.ThreadCreateManyInput[] = [];
   const rows: Prisma.CommentCreateManyInput[] = [];
