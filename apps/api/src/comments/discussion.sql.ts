@@ -72,7 +72,9 @@ const THREAD_REACTIONS = Prisma.sql`(SELECT COALESCE(SUM(rc."reactionCount"), 0)
 /** What a viewer may see: published comments, deleted ones kept as placeholders, and their own. */
 function visibleTo(viewerId: string | null, alias = 'c'): Prisma.Sql {
   const c = Prisma.raw(alias);
-  const own = viewerId ? Prisma.sql` OR ${c}."authorId" = ${viewerId}::uuid` : Prisma.empty;
+  const own = viewerId
+    ? Prisma.sql` OR (${c}."authorId" = ${viewerId}::uuid AND ${c}.status <> 'DELETED')`
+    : Prisma.empty;
   return Prisma.sql`(${c}.status = 'PUBLISHED' OR (${c}.status = 'DELETED' AND ${c}."replyCount" > 0)${own})`;
 }
 

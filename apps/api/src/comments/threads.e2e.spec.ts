@@ -4,6 +4,7 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../test/api-client.js';
 import { eventually, makeArticle } from '../test/factories.js';
 import { startWorker } from '../test/worker.js';
+import { seedLargeDiscussion } from './testing/large-discussion.js';
 
 const THREADS = `query($slug: String!) { article(slug: $slug) { threads {
   id anchor { start end exact prefix suffix status } originalQuote commentCount
@@ -165,42 +166,71 @@ describe('threads and replies over HTTP', () => {
     expect(reads.errors).toBeUndefined();
   });
 
-  it('loads an article with many threads in a constant number of statements', async () => {
+  it('loads an article with 1,000 threads and 5,000 comments in a constant number of statements', async () => {
     const article = await makeArticle(prisma);
     const user = await api.register();
-    const threads = await Promise.all(
-      Array.from({ length: 40 }, () => prisma.thread.create({ data: { articleId: article.id, commentCount: 1 } })),
-    );
-    await prisma.comment.createMany({
-      data: threads.flatMap((t) =>
-        [0, 1, 2].map((i) => ({
-          threadId: t.id,
-          authorId: user.userId,
-          bodySource: `c${i}`,
-          bodyHtml: `<p>c${i}</p>`,
-          status: 'PUBLISHED' as const,
-        })),
-      ),
-    });
-    let statements = 0;
-    const counter = (): void => {
-      statements++;
-    };
-    const { default: pg } = await import('pg');
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function patched(this: unknown, ...args: unknown[]) {
-      counter();
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
+    const other = await api.register();
+    const seeded = await seedLargeDiscussion(prisma, article.id, [user.userId, other.userId], 1000, 5);
+
+    const statements = await countStatements(async () => {
       const res = await api.gql<ThreadsData>(THREADS, { slug: article.slug }, user.token);
-      expect(res.data!.article.threads).toHaveLength(40);
-      expect(res.data!.article.threads.every((t) => t.comments.length === 3)).toBe(true);
-    } finally {
-      pg.Client.prototype.query = original;
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.article.threads).toHaveLength(1000);
+      expect(res.data!.article.threads.every((t) => t.comments.length === 5)).toBe(true);
+    });
+    // viewer, article, thread counts, threads, comments with authors, reaction counts, own reactions
+    expect(statements).toBeGreaterThanOrEqual(5);
+    expect(statements).toBeLessThanOrEqual(8);
+
+    const PAGE = `query($slug: String!, $after: String) { article(slug: $slug) {
+      threadConnection(sort: MOST_REACTIONS, first: 200, after: $after) {
+        nodes { id comments { id reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`;
+    let after: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 0; page < 5; page++) {
+      const perPage = await countStatements(async () => {
+        const res: Awaited<ReturnType<typeof api.gql<PageData>>> = await api.gql<PageData>(
+          PAGE,
+          { slug: article.slug, after },
+          user.token,
+        );
+        expect(res.errors).toBeUndefined();
+        const { nodes, pageInfo } = res.data!.article.threadConnection;
+        expect(nodes).toHaveLength(200);
+        for (const n of nodes) seen.add(n.id);
+        after = pageInfo.endCursor;
+        expect(pageInfo.hasNextPage).toBe(page < 4);
+      });
+      // viewer, article, thread counts, page of threads, comments, reaction counts, own reactions
+      expect(perPage).toBeLessThanOrEqual(8);
     }
-    // viewer, article, thread counts, threads, comments, reactions, own reactions
-    expect(statements).toBeGreaterThan(2);
-    expect(statements).toBeLessThanOrEqual(10);
+    expect(seen.size).toBe(1000);
+    expect(seeded.reactions).toBeGreaterThan(0);
   });
 });
+
+interface PageData {
+  article: {
+    threadConnection: {
+      nodes: Array<{ id: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+}
+
+/** Counts the SQL statements sent to PostgreSQL (by any client in this process) while `run` runs. */
+async function countStatements(run: () => Promise<void>): Promise<number> {
+  let statements = 0;
+  const { default: pg } = await import('pg');
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function patched(this: unknown, ...args: unknown[]) {
+    statements++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return statements;
+}
