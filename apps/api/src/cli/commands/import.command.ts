@@ -2,6 +2,8 @@ import { IMPORT_FORMATS, type ImportFormat } from '@marginalia/content';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importFailureOf } from '../../imports/import-failure.js';
+import { loadConfig } from '../../infra/config/env.js';
+import { preflight } from '../../infra/preflight.js';
 import { ImportRunner, type ImportInput, type ImportSummary } from '../../imports/import-runner.js';
 import { CliError, printJson, type Command } from '../command.js';
 import { withContext } from '../context.js';
@@ -95,6 +97,7 @@ export const importCommand: Command = {
       throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
     }
     const inputs = await expandInputs(positionals);
+    await preflight(loadConfig(process.env)); // a clear message if PostgreSQL or Redis is down
     const results = await withContext((app) => importFiles(app.get(ImportRunner), inputs, forced));
     let failed = 0;
     results.forEach((result, i) => {
