@@ -94,6 +94,18 @@ export class Env {
   @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** BullMQ: how long a job's lock lasts unless its worker renews it; a dead worker's jobs wait this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** BullMQ: how often workers look for jobs whose lock expired (their worker died) and run them again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  QUEUE_STALLED_INTERVAL_MS = 30_000;
+
   /** Comma-separated hosts or CIDRs an URL import may reach despite the private-address guard. */
   @IsString()
   IMPORT_ALLOWED_HOSTS = '';

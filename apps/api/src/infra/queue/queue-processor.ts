@@ -1,13 +1,17 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, Type } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job, UnrecoverableError, type WorkerOptions } from 'bullmq';
 import { JobRegistry } from './job-registry.js';
 import { PermanentJobError } from './job-handler.js';
 import type { QueueName } from './jobs.js';
 
 /** One BullMQ worker per queue, dispatching each job to its registered handler. */
-export function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
-  @Processor(queue, { concurrency })
+export function processorFor(
+  queue: QueueName,
+  concurrency: number,
+  timings: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> = {},
+): Type<WorkerHost> {
+  @Processor(queue, { concurrency, ...timings })
   class QueueProcessor extends WorkerHost {
     readonly logger = new Logger(`queue:${queue}`);
 

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/env.js';
+import { loadConfig, type AppConfig } from '../config/env.js';
 import { JobQueue } from './job-queue.js';
 import { JobRegistry } from './job-registry.js';
 import { QUEUES } from './jobs.js';
@@ -30,9 +30,25 @@ export class QueueModule {
       ],
       providers: [
         JobQueue,
-        ...(withWorkers ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, q === 'moderation' ? 8 : 2))] : []),
+        ...(withWorkers
+          ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, q === 'moderation' ? 8 : 2, workerTimings()))]
+          : []),
       ],
       exports: [JobQueue, queues],
     };
+  }
+}
+
+/**
+ * Lock and stall timings of the workers, from the configuration. Read when the worker module
+ * is declared (the @Processor options are fixed then); an invalid configuration is reported
+ * by the process when it boots, so here it just falls back to BullMQ's defaults.
+ */
+function workerTimings(): { lockDuration?: number; stalledInterval?: number } {
+  try {
+    const config = loadConfig(process.env);
+    return { lockDuration: config.QUEUE_LOCK_DURATION_MS, stalledInterval: config.QUEUE_STALLED_INTERVAL_MS };
+  } catch {
+    return {};
   }
 }

@@ -35,18 +35,26 @@ export class ModerationEventsResolver {
   @Roles('MODERATOR', 'ADMIN')
   @Subscription(() => ModerationEventModel, {
     description: 'Live queue changes for moderators, from every API and worker process.',
-    filter: (payload: ModerationEvent, variables: { articleId?: string | null }) =>
-      !variables.articleId || variables.articleId === payload.articleId,
     resolve: (payload: ModerationEvent): ModerationEventModel => ({
       ...payload,
       counts: toCountsModel(payload.counts),
       at: new Date(payload.at),
     }),
   })
-  moderationEvents(
-    @Args('articleId', { type: () => ID, nullable: true }) _articleId: string | null,
+  // No `filter` option: with one, @nestjs/graphql wraps whatever the method returns, and a
+  // guard's refusal would reach the client as a broken stream instead of a FORBIDDEN error.
+  async moderationEvents(
+    @Args('articleId', { type: () => ID, nullable: true }) articleId: string | null,
     @Context() context: SubscriptionContext,
   ): Promise<AsyncIterable<unknown>> {
-    return context.pubsub.subscribe(MODERATION_TOPIC);
+    const events = await context.pubsub.subscribe(MODERATION_TOPIC);
+    return articleId ? onArticle(events, articleId) : events;
+  }
+}
+
+/** Only one article's events; leaving the loop (client gone) closes the source subscription. */
+async function* onArticle(events: AsyncIterable<unknown>, articleId: string): AsyncIterable<unknown> {
+  for await (const event of events) {
+    if ((event as ModerationEvent).articleId === articleId) yield event;
   }
 }
