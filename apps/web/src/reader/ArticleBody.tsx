@@ -20,12 +20,25 @@ const NO_SPANS: readonly HighlightSpan[] = [];
  */
 export const ArticleBody = memo(function ArticleBody({ blocks, spans, activeId, ref }: ArticleBodyProps) {
   const sections = useMemo(() => groupBlocks(blocks), [blocks]);
-  const spansFor = useMemo(() => {
-    return (block: Block): readonly HighlightSpan[] => {
-      const hits = spans.filter((s) => s.end > block.start && s.start < block.end);
-      return hits.length > 0 ? hits : NO_SPANS;
-    };
-  }, [spans]);
+  // Spans per block, computed once per change of the spans (one sweep, not blocks × spans).
+  const spansByBlock = useMemo(() => {
+    const map = new Map<Block, HighlightSpan[]>();
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    let from = 0;
+    for (const block of blocks) {
+      while (from < sorted.length && sorted[from]!.end <= block.start && sorted[from]!.start < block.start) from++;
+      const hits: HighlightSpan[] = [];
+      for (let i = from; i < sorted.length && sorted[i]!.start < block.end; i++) {
+        if (sorted[i]!.end > block.start) hits.push(sorted[i]!);
+      }
+      if (hits.length > 0) map.set(block, hits);
+    }
+    return map;
+  }, [blocks, spans]);
+  const spansFor = (block: Block): readonly HighlightSpan[] => spansByBlock.get(block) ?? NO_SPANS;
+  // Only blocks that show the active thread re-render when it changes.
+  const activeFor = (block: Block): string | null =>
+    activeId && spansByBlock.get(block)?.some((s) => s.id === activeId) ? activeId : null;
 
   const renderNode = (node: BlockNode) => {
     if (node.type === 'list') {
@@ -33,12 +46,19 @@ export const ArticleBody = memo(function ArticleBody({ blocks, spans, activeId, 
       return (
         <List key={`list-${node.items[0]!.start}`} className="block-list">
           {node.items.map((item) => (
-            <BlockView key={item.start} block={item} spans={spansFor(item)} activeId={activeId} />
+            <BlockView key={item.start} block={item} spans={spansFor(item)} activeId={activeFor(item)} />
           ))}
         </List>
       );
     }
-    return <BlockView key={node.block.start} block={node.block} spans={spansFor(node.block)} activeId={activeId} />;
+    return (
+      <BlockView
+        key={node.block.start}
+        block={node.block}
+        spans={spansFor(node.block)}
+        activeId={activeFor(node.block)}
+      />
+    );
   };
 
   return (
@@ -46,7 +66,11 @@ export const ArticleBody = memo(function ArticleBody({ blocks, spans, activeId, 
       {sections.map((section) =>
         section.heading ? (
           <section key={section.heading.start} aria-labelledby={headingId(section.heading)}>
-            <BlockView block={section.heading} spans={spansFor(section.heading)} activeId={activeId} />
+            <BlockView
+              block={section.heading}
+              spans={spansFor(section.heading)}
+              activeId={activeFor(section.heading)}
+            />
             {section.children.map(renderNode)}
           </section>
         ) : (

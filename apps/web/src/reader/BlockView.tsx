@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Block } from '../api/types.ts';
 import { safeHttpUrl } from '../ui/format.ts';
 import { BlockText } from './BlockText.tsx';
@@ -44,7 +44,8 @@ export function speakerTone(speaker: string): 'a' | 'b' | 'c' | 'd' {
   return (['a', 'b', 'c', 'd'] as const)[hash % 4]!;
 }
 
-export function BlockView(props: BlockViewProps): ReactNode {
+/** Memoised: a block re-renders only when its own highlights or active state change. */
+export const BlockView = memo(function BlockView(props: BlockViewProps): ReactNode {
   const { block } = props;
   switch (block.kind) {
     case 'heading': {
@@ -100,4 +101,4 @@ export function BlockView(props: BlockViewProps): ReactNode {
         </p>
       );
   }
-}
+});

@@ -17,6 +17,35 @@ export function heatBuckets(threads: readonly PlacedThread[], textLength: number
   return max > 0 ? weights.map((w) => w / max) : weights;
 }
 
+/** Up to this many threads get a marker each; more are grouped, one marker per slice. */
+export const MAX_MARKERS = 80;
+
+export interface HeatMarker {
+  first: PlacedThread;
+  threads: PlacedThread[];
+}
+
+/**
+ * One marker per thread, or for a long discussion one per slice of the text (a thousand
+ * tab stops would help nobody); a slice's marker jumps to its first thread.
+ */
+export function heatMarkers(threads: readonly PlacedThread[], textLength: number, buckets = BUCKETS): HeatMarker[] {
+  if (threads.length <= MAX_MARKERS || textLength <= 0) return threads.map((t) => ({ first: t, threads: [t] }));
+  const groups = new Map<number, PlacedThread[]>();
+  for (const t of threads) {
+    const b = Math.min(buckets - 1, Math.floor((t.anchor.start / textLength) * buckets));
+    const list = groups.get(b);
+    if (list) list.push(t);
+    else groups.set(b, [t]);
+  }
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((b) => {
+      const list = groups.get(b)!;
+      return { first: list[0]!, threads: list };
+    });
+}
+
 interface HeatmapProps {
   threads: readonly PlacedThread[];
   textLength: number;
@@ -30,6 +59,7 @@ interface HeatmapProps {
  */
 export const Heatmap = memo(function Heatmap({ threads, textLength, activeId, onSelect }: HeatmapProps) {
   const buckets = useMemo(() => heatBuckets(threads, textLength), [threads, textLength]);
+  const markers = useMemo(() => heatMarkers(threads, textLength), [threads, textLength]);
   if (threads.length === 0 || textLength <= 0) return null;
   return (
     <nav className="heatmap" aria-label="Discussion map">
@@ -45,14 +75,18 @@ export const Heatmap = memo(function Heatmap({ threads, textLength, activeId, on
         )}
       </div>
       <ul className="heatmap-markers">
-        {threads.map((t) => (
-          <li key={t.id} style={{ top: `${(t.anchor.start / textLength) * 100}%` }}>
+        {markers.map((m) => (
+          <li key={m.first.id} style={{ top: `${(m.first.anchor.start / textLength) * 100}%` }}>
             <button
               type="button"
-              className={`heatmap-marker${t.id === activeId ? ' is-active' : ''}`}
-              onClick={() => onSelect(t.id)}
-              aria-label={`“${truncate(t.anchor.exact, 50)}”, ${plural(t.commentCount, 'comment')}`}
-              title={truncate(t.anchor.exact, 80)}
+              className={`heatmap-marker${m.threads.some((t) => t.id === activeId) ? ' is-active' : ''}`}
+              onClick={() => onSelect(m.first.id)}
+              aria-label={
+                m.threads.length === 1
+                  ? `“${truncate(m.first.anchor.exact, 50)}”, ${plural(m.first.commentCount, 'comment')}`
+                  : `${plural(m.threads.length, 'thread')} from “${truncate(m.first.anchor.exact, 40)}”`
+              }
+              title={truncate(m.first.anchor.exact, 80)}
             />
           </li>
         ))}

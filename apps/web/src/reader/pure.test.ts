@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Comment, Thread } from '../api/types.ts';
 import { groupBlocks } from './groupBlocks.ts';
 import { intensity, segmentBlock } from './segments.ts';
-import { buildCommentTree, classifyThreads } from './threads.ts';
+import { buildCommentTree, classifyThreads, type PlacedThread } from './threads.ts';
+import { heatMarkers } from './Heatmap.tsx';
+import { thread } from '../test/fixtures.ts';
 
 const block = (kind: Block['kind'], text: string, extra: Partial<Block> = {}): Block => ({
   kind,
@@ -141,5 +143,26 @@ describe('classifyThreads', () => {
     expect(result.anchored.map((t) => t.id)).toEqual(['fuzzy', 'late']);
     expect(result.orphaned.map((t) => t.id)).toEqual(['lost', 'old-revision']);
     expect(result.page.map((t) => t.id)).toEqual(['page']);
+  });
+});
+
+describe('heatMarkers', () => {
+  const placed = (id: string, start: number) =>
+    ({
+      ...thread(id),
+      anchor: { revisionId: 'r1', start, end: start + 5, exact: id, prefix: '', suffix: '', status: 'ANCHORED' },
+    }) as PlacedThread;
+
+  it('gives each thread a marker in a short discussion', () => {
+    const threads = [placed('a', 0), placed('b', 10)];
+    expect(heatMarkers(threads, 100).map((m) => m.first.id)).toEqual(['a', 'b']);
+  });
+
+  it('groups a long discussion into one marker per slice of the text', () => {
+    const threads = Array.from({ length: 200 }, (_, i) => placed(`t${i}`, i * 5));
+    const markers = heatMarkers(threads, 1000, 10);
+    expect(markers).toHaveLength(10);
+    expect(markers[0]!.first.id).toBe('t0');
+    expect(markers.reduce((n, m) => n + m.threads.length, 0)).toBe(200);
   });
 });

@@ -48,8 +48,21 @@ export function sanitizeCommentHtml(html: string): string {
   });
 }
 
-/** Plain-text preview of a comment body (for collapsed thread cards). */
+const previews = new Map<string, string>();
+
+/**
+ * Plain-text preview of a comment body (for collapsed thread cards). The result is only ever
+ * rendered as text, so the markup is parsed in an inert document without sanitizing; results
+ * are cached because a long discussion asks for hundreds of them at once.
+ */
 export function commentText(html: string): string {
-  const doc = new DOMParser().parseFromString(sanitizeCommentHtml(html), 'text/html');
-  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const cached = previews.get(html);
+  if (cached !== undefined) return cached;
+  parser ??= new DOMParser();
+  const text = (parser.parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (previews.size > 5000) previews.clear();
+  previews.set(html, text);
+  return text;
 }
+
+let parser: DOMParser | undefined;

@@ -130,8 +130,13 @@ export function selectionToOffsets(selection: Selection | null, root: Element): 
   return rangeToOffsets(selection.getRangeAt(0), root);
 }
 
-function locate(block: BlockElement, cp: number, side: 'start' | 'end'): { node: Node; offset: number } {
-  const nodes = contentTextNodes(block.el);
+function locate(
+  block: BlockElement,
+  cp: number,
+  side: 'start' | 'end',
+  nodesOf: (el: Element) => Text[] = contentTextNodes,
+): { node: Node; offset: number } {
+  const nodes = nodesOf(block.el);
   let remaining = cp;
   for (let i = 0; i < nodes.length; i++) {
     const text = nodes[i]!;
@@ -153,23 +158,55 @@ function locate(block: BlockElement, cp: number, side: 'start' | 'end'): { node:
  * offsets are empty or cover no rendered text.
  */
 export function offsetsToRange(root: Element, start: number, end: number): Range | null {
-  if (!(end > start)) return null;
+  return createRangeMapper(root)(start, end);
+}
+
+/**
+ * offsetsToRange for many ranges over one rendering: the blocks are read once and each
+ * lookup is a binary search, so measuring a thousand passages stays cheap.
+ */
+export function createRangeMapper(root: Element): (start: number, end: number) => Range | null {
   const blocks = readBlocks(root);
-  const first = blocks.findIndex((b) => b.end > start);
-  let last = -1;
-  for (let i = blocks.length - 1; i >= 0; i--) {
-    if (blocks[i]!.start < end) {
-      last = i;
-      break;
+  // Blocks are in document order, which is offset order.
+  const firstEndingAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.end > offset) hi = mid;
+      else lo = mid + 1;
     }
-  }
-  if (first === -1 || last === -1 || first > last) return null;
-  const startBlock = blocks[first]!;
-  const endBlock = blocks[last]!;
-  const from = locate(startBlock, Math.max(start, startBlock.start) - startBlock.start, 'start');
-  const to = locate(endBlock, Math.min(end, endBlock.end) - endBlock.start, 'end');
-  const range = root.ownerDocument.createRange();
-  range.setStart(from.node, from.offset);
-  range.setEnd(to.node, to.offset);
-  return range;
+    return lo < blocks.length ? lo : -1;
+  };
+  const lastStartingBefore = (offset: number): number => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  // Text nodes per block, walked once however many passages a block holds.
+  const nodeCache = new Map<Element, Text[]>();
+  const nodesOf = (el: Element): Text[] => {
+    let nodes = nodeCache.get(el);
+    if (!nodes) nodeCache.set(el, (nodes = contentTextNodes(el)));
+    return nodes;
+  };
+  return (start, end) => {
+    if (!(end > start)) return null;
+    const first = firstEndingAfter(start);
+    const last = lastStartingBefore(end);
+    if (first === -1 || last === -1 || first > last) return null;
+    const startBlock = blocks[first]!;
+    const endBlock = blocks[last]!;
+    const from = locate(startBlock, Math.max(start, startBlock.start) - startBlock.start, 'start', nodesOf);
+    const to = locate(endBlock, Math.min(end, endBlock.end) - endBlock.start, 'end', nodesOf);
+    const range = root.ownerDocument.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  };
 }

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { offsetsToRange } from './selection.ts';
+import { createRangeMapper } from './selection.ts';
 
 export interface MeasuredRange {
   key: string;
@@ -27,8 +27,9 @@ export function useAnchorTops(
     const measure = () => {
       const origin = originEl.getBoundingClientRect().top;
       const next: Record<string, number> = {};
+      const toRange = createRangeMapper(body);
       for (const { key, start, end } of ranges) {
-        const range = offsetsToRange(body, start, end);
+        const range = toRange(start, end);
         if (!range || typeof range.getClientRects !== 'function') continue;
         const first = range.getClientRects()[0] ?? range.getBoundingClientRect();
         next[key] = Math.round(first.top - origin);
@@ -36,10 +37,19 @@ export function useAnchorTops(
       setTops((prev) => (shallowEqual(prev, next) ? prev : next));
     };
     measure();
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    // A ResizeObserver reports once on observe(); that first report is the size just measured.
+    let initial = true;
+    const observer =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(() => {
+            if (initial) initial = false;
+            else measure();
+          })
+        : null;
     observer?.observe(body);
     window.addEventListener('resize', measure);
-    void document.fonts?.ready.then(measure);
+    // Web fonts change line breaks; re-measure once they arrive (not when they already have).
+    if (document.fonts?.status === 'loading') void document.fonts.ready.then(measure);
     return () => {
       observer?.disconnect();
       window.removeEventListener('resize', measure);

@@ -1,0 +1,333 @@
+/**
+ * `pnpm bench web`: how long the reader takes to render an article with 1,000 threads and
+ * become interactive, in headless Chromium, against a baseline of the same article with no
+ * threads measured in the same run. Also prints the reader route's initial JavaScript.
+ *
+ * The built client (dist/) and a synthetic GraphQL answer are served from a loopback server,
+ * so the figure is the client's own work: download and parse, fetch, render of the text with
+ * 1,000 highlights, the discussion map and the margin's cards, layout.
+ *
+ * Runs with Node's type stripping: `node bench/web.bench.ts` (after `pnpm run build`).
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+
+const THREADS = 1000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BUDGET_MS = 1500;
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+
+// ── Synthetic article ─────────────────────────────────────────────────────────────────
+const WORDS = (
+  'margin reader passage argument evidence history treaty policy comment context question answer debate ' +
+  'source claim quote reply moderator thread archive revision annotation dialogue nuance tension summary'
+).split(' ');
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface Block {
+  kind: 'heading' | 'paragraph';
+  text: string;
+  level: number | null;
+  speaker: null;
+  ordered: null;
+  href: null;
+  start: number;
+  end: number;
+}
+
+function buildArticle(threadCount: number): unknown {
+  const random = seeded(42);
+  const blocks: Block[] = [];
+  const texts: string[] = [];
+  let offset = 0;
+  const push = (kind: Block['kind'], text: string, level: number | null = null) => {
+    blocks.push({
+      kind,
+      text,
+      level,
+      speaker: null,
+      ordered: null,
+      href: null,
+      start: offset,
+      end: offset + text.length,
+    });
+    texts.push(text);
+    offset += text.length + 2;
+  };
+  const paragraphs = 250;
+  for (let p = 0; p < paragraphs; p++) {
+    if (p % 20 === 0) push('heading', `Part ${p / 20 + 1}: on ${WORDS[p % WORDS.length]}`, 1);
+    const words = Array.from({ length: 70 }, () => WORDS[Math.floor(random() * WORDS.length)]!);
+    push('paragraph', `${words.join(' ')}.`);
+  }
+  const text = texts.join('\n\n');
+  const paragraphBlocks = blocks.filter((b) => b.kind === 'paragraph');
+  const threads = [];
+  for (let i = 0; i < threadCount; i++) {
+    const block = paragraphBlocks[i % paragraphBlocks.length]!;
+    const slot = Math.floor(i / paragraphBlocks.length); // up to 4 passages per paragraph
+    const length = block.end - block.start;
+    const start = block.start + Math.floor((slot * length) / 4);
+    const end = Math.min(block.end, start + 40);
+    const comments = Array.from({ length: 1 + (i % 3) }, (_, c) => ({
+      id: `c${i}-${c}`,
+      threadId: `t${i}`,
+      parentId: c === 0 ? null : `c${i}-0`,
+      authorName: `Reader ${c + (i % 17)}`,
+      legacyNumber: null,
+      postedAt: '2025-01-01T12:00:00Z',
+      bodyHtml: `<p>Comment ${c} on passage ${i}: the <em>context</em> matters here.</p>`,
+      bodySource: null,
+      status: 'PUBLISHED',
+      statusReason: null,
+      editedAt: null,
+      isOwn: false,
+      replyCount: 0,
+      author: { id: `u${c}`, handle: `reader${c}`, displayName: `Reader ${c}`, role: 'READER' },
+      reactions: [{ kind: 'LIKE', count: i % 5 }],
+      viewerReactions: [],
+    }));
+    threads.push({
+      id: `t${i}`,
+      articleId: 'bench',
+      originalQuote: text.slice(start, end),
+      anchorStatus: 'ANCHORED',
+      commentCount: comments.length,
+      createdAt: '2025-01-01T12:00:00Z',
+      anchor: {
+        revisionId: 'rev1',
+        start,
+        end,
+        exact: text.slice(start, end),
+        prefix: '',
+        suffix: '',
+        status: 'ANCHORED',
+      },
+      comments,
+    });
+  }
+  return {
+    data: {
+      article: {
+        id: 'bench',
+        slug: 'bench',
+        title: 'A heavily discussed article',
+        author: 'Bench Mark',
+        siteName: 'Marginalia',
+        sourceUrl: null,
+        publishedAt: '2025-01-01T00:00:00Z',
+        createdAt: '2025-01-01T00:00:00Z',
+        threadCount: threads.length,
+        commentCount: threads.reduce((n, t) => n + t.commentCount, 0),
+        revision: { id: 'rev1', version: 1, text, createdAt: '2025-01-01T00:00:00Z', blocks },
+        threads,
+      },
+    },
+  };
+}
+
+// ── Static server for dist/ ───────────────────────────────────────────────────────────
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** What POST /graphql answers: the article of the run in progress. */
+let graphqlPayload = '{}';
+
+async function serveDist(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/graphql') {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(graphqlPayload);
+      return;
+    }
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(distDir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+    const isAsset = file.startsWith(distDir) && path.extname(file) !== '';
+    readFile(isAsset ? file : path.join(distDir, 'index.html')).then(
+      (body) => {
+        const type = isAsset ? TYPES[path.extname(file)] : TYPES['.html'];
+        res.writeHead(200, { 'Content-Type': type ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+// ── One measured load ─────────────────────────────────────────────────────────────────
+interface Sample {
+  /** From navigation start until the text, highlights and every margin card are placed. */
+  rendered: number;
+  /** …and the main thread is free again (the first task after rendering runs). */
+  interactive: number;
+  /** Clicking a highlight until its thread is open. */
+  click: number;
+}
+
+async function measure(browser: Browser, url: string, payload: string, threads: number): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+  graphqlPayload = payload;
+  // A quiet live-updates socket: acknowledged, never sends events.
+  await context.routeWebSocket('**/graphql', (ws) => {
+    ws.onMessage((message) => {
+      if (typeof message === 'string' && message.includes('connection_init')) ws.send('{"type":"connection_ack"}');
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`${url}/a/bench`, { waitUntil: 'commit' });
+  const rendered = await page.waitForFunction(
+    (expected) => {
+      const body = document.querySelector('.article-body');
+      if (!body) return false;
+      if (expected === 0) return body.querySelectorAll('[data-start]').length > 0 && performance.now();
+      // The threads highlighted and on the discussion map; the margin's cards (those in and
+      // near the viewport, for a long discussion) placed beside their passages.
+      if (document.querySelectorAll('.heatmap-marker').length === 0) return false;
+      if (body.querySelectorAll('mark[data-threads]').length < expected / 2) return false;
+      const cards = document.querySelectorAll<HTMLElement>('.margin .thread-card');
+      if (cards.length === 0) return false;
+      for (const card of cards) if (card.style.opacity === '0') return false; // not yet measured
+      return performance.now();
+    },
+    threads,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const renderedAt = (await rendered.jsonValue()) as number;
+  const interactive = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(performance.now()), 0)));
+  let click = 0;
+  if (threads > 0) {
+    click = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const mark = document.querySelectorAll<HTMLElement>('mark[data-threads]')[500];
+          const started = performance.now();
+          mark?.click();
+          const check = () =>
+            document.querySelector('.margin .thread-card.is-expanded')
+              ? resolve(performance.now() - started)
+              : requestAnimationFrame(check);
+          check();
+        }),
+    );
+  }
+  await context.close();
+  return { rendered: renderedAt, interactive, click };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const spread = (values: number[]): string => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+
+// ── Initial JavaScript of the reader route ────────────────────────────────────────────
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+async function readerInitialJs(): Promise<{ files: string[]; raw: number; gzip: number }> {
+  const manifest = JSON.parse(await readFile(path.join(distDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (!entry) throw new Error('no entry in the Vite manifest');
+  visit(entry);
+  visit('src/reader/ArticlePage.tsx');
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const body = await readFile(path.join(distDir, file));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: [...files], raw, gzip };
+}
+
+// ── Run ───────────────────────────────────────────────────────────────────────────────
+const { server, url } = await serveDist();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const heavy = JSON.stringify(buildArticle(THREADS));
+  const empty = JSON.stringify(buildArticle(0));
+  await measure(browser, url, empty, 0); // warm-up: browser start, disk cache of dist/
+  const base: Sample[] = [];
+  const load: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so drift on the machine affects both the same way.
+    base.push(await measure(browser, url, empty, 0));
+    load.push(await measure(browser, url, heavy, THREADS));
+  }
+  const baseInteractive = median(base.map((s) => s.interactive));
+  const loadInteractive = median(load.map((s) => s.interactive));
+  const js = await readerInitialJs();
+  console.log(`web: reader with ${THREADS} threads (${RUNS} runs each, headless Chromium, 1440×900)`);
+  console.log(
+    `  baseline, 0 threads:      rendered ${median(base.map((s) => s.rendered)).toFixed(0)} ms, ` +
+      `interactive ${baseInteractive.toFixed(0)} ms (spread ${spread(base.map((s) => s.interactive))})`,
+  );
+  console.log(
+    `  ${THREADS} threads:            rendered ${median(load.map((s) => s.rendered)).toFixed(0)} ms, ` +
+      `interactive ${loadInteractive.toFixed(0)} ms (spread ${spread(load.map((s) => s.interactive))})`,
+  );
+  console.log(`  ratio to baseline:        ${(loadInteractive / baseInteractive).toFixed(2)}×`);
+  console.log(`  open a thread by click:   ${median(load.map((s) => s.click)).toFixed(0)} ms (median)`);
+  console.log(
+    `  reader route initial JS:  ${(js.gzip / 1024).toFixed(1)} KB gzipped (${(js.raw / 1024).toFixed(1)} KB raw, ` +
+      `${js.files.length} files; budget 150 KB) ${js.gzip <= 150 * 1024 ? 'PASS' : 'FAIL'}`,
+  );
+  const pass = loadInteractive <= BUDGET_MS;
+  console.log(
+    `  ${pass ? 'PASS' : 'FAIL'}: ${loadInteractive.toFixed(0)} ms to interactive with ${THREADS} threads ` +
+      `(budget ${BUDGET_MS} ms)`,
+  );
+  process.exitCode = pass && js.gzip <= 150 * 1024 ? 0 : 1;
+} finally {
+  await browser.close();
+  server.close();
+}
