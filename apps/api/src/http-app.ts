@@ -3,6 +3,8 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import { parse } from 'graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -40,6 +42,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     .map((o) => o.trim())
     .filter(Boolean);
   await app.register(fastifyCors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  refuseNonStringQueries(app);
   await registerQueueBoard(app);
   if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
     await serveWebClient(app, config.WEB_DIST);
@@ -60,4 +63,34 @@ async function serveWebClient(app: NestFastifyApplication, root: string): Promis
       return reply.status(404).send({ error: { message: 'Not found', code: 'NOT_FOUND' } });
     return reply.type('text/html').sendFile('index.html');
   });
+}
+
+/**
+ * Mercurius takes a non-string `query` (an object, a number) for a parsed document and
+ * fails deep inside graphql-js; refuse it up front as the client error it is.
+ */
+function refuseNonStringQueries(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (request.method !== 'POST' || !request.url.startsWith('/graphql')) return;
+    const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
+    const bad = items.some((item) => {
+      const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
+      return query !== undefined && typeof query !== 'string';
+    });
+    if (bad) return refuse(reply, 'BAD_USER_INPUT', 'query must be a string');
+    // An application/graphql body that does not parse sends Mercurius down the same path.
+    const { query } = (request.body ?? {}) as { query?: unknown };
+    if (String(request.headers['content-type']).startsWith('application/graphql') && typeof query === 'string') {
+      try {
+        parse(query);
+      } catch (error) {
+        return refuse(reply, 'GRAPHQL_VALIDATION_FAILED', (error as Error).message);
+      }
+    }
+  });
+}
+
+async function refuse(reply: FastifyReply, code: string, message: string): Promise<void> {
+  await reply.status(400).send({ data: null, errors: [{ message, extensions: { code, field: 'query' } }] });
 }

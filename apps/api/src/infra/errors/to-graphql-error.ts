@@ -26,7 +26,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   if (original instanceof GraphQLError) {
     // Already mapped (by the exception filter), or a parse/validation error from graphql-js.
-    const code = original.extensions['code'] ?? 'GRAPHQL_VALIDATION_FAILED';
+    const code = original.extensions?.['code'] ?? 'GRAPHQL_VALIDATION_FAILED';
     return new GraphQLError(original.message, { extensions: { ...original.extensions, code } });
   }
   if (original instanceof DomainError) {
@@ -38,9 +38,27 @@ export function toGraphQLError(error: unknown): GraphQLError {
     const code = HTTP_CODES[original.getStatus()];
     if (code) return new GraphQLError(original.message, { extensions: { code } });
   }
+  const status = clientErrorStatus(original);
+  if (status !== undefined) {
+    // Fastify and Mercurius refusing the request itself (malformed JSON, wrong body shape):
+    // their messages describe the request, not the server.
+    return new GraphQLError((original as Error).message, {
+      extensions: { code: HTTP_CODES[status] ?? 'BAD_USER_INPUT' },
+    });
+  }
   const correlationId = randomUUID();
   logger.error({ err: original, correlationId }, 'Unexpected error');
   return new GraphQLError(`Internal server error (reference ${correlationId})`, {
     extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
   });
+}
+
+/** The 4xx status Fastify or Mercurius attached to an error about the request, if any. */
+export function clientErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { statusCode, code } = error as Error & { statusCode?: unknown; code?: unknown };
+  const fromFramework = typeof code === 'string' && /^(FST|MER)_/.test(code);
+  return fromFramework && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
+    ? statusCode
+    : undefined;
 }

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DefinitionNode } from 'graphql';
+import { badInput } from '../errors/domain-error.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuthModule } from '../../auth/auth.module.js';
 import { TokenViewerService } from '../../auth/token-viewer.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
-import { toGraphQLError } from '../errors/to-graphql-error.js';
+import { clientErrorStatus, toGraphQLError } from '../errors/to-graphql-error.js';
 import { queryLimits } from './query-limits.js';
 
 /** The schema is emitted to apps/api/schema.graphql, which the web client's types are checked against. */
@@ -34,6 +35,17 @@ export interface GraphQLContext {
         queryDepth: config.GRAPHQL_MAX_DEPTH,
         validationRules: queryLimits(config),
         context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
+        hooks: {
+          // Mercurius would run a subscription sent over HTTP as a query: its resolve function
+          // without the subscribe step (where the guards run). Subscriptions are websocket-only.
+          preExecution: [
+            (_schema, document, context) => {
+              const viaHttp = (context as { reply?: unknown }).reply !== undefined;
+              if (viaHttp && document.definitions.some(isSubscription))
+                throw badInput('query', 'Subscriptions are served over the websocket only');
+            },
+          ],
+        },
         subscription: {
           keepAlive: 15_000,
           // The viewer is resolved once per websocket, from connection_init; a bad token refuses the connection.
@@ -47,9 +59,11 @@ export interface GraphQLContext {
           },
         },
         errorFormatter: (execution) => {
-          const errors = (execution.errors ?? []).map((e: GraphQLError) => toGraphQLError(e));
-          // Mercurius answers 200 for errors raised by resolvers and 400 for invalid queries.
-          const statusCode = execution.data ? 200 : errors.every(isClientError) ? 400 : 200;
+          const errors = (execution.errors ?? []).flatMap(expandAggregate).map((e) => toGraphQLError(e));
+          // Mercurius answers 200 for errors raised by resolvers and 400 for invalid queries;
+          // a request refused before execution (malformed body) keeps the framework's 4xx.
+          const refused = (execution.errors ?? []).map((e: GraphQLError) => clientErrorStatus(e.originalError))[0];
+          const statusCode = execution.data ? 200 : (refused ?? (errors.every(isClientError) ? 400 : 200));
           return { statusCode, response: { data: execution.data ?? null, errors } };
         },
       }),
@@ -60,4 +74,20 @@ export class AppGraphQLModule {}
 
 function isClientError(error: GraphQLError): boolean {
   return error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED';
+}
+
+/** Mercurius reports all validation errors of a document as one error carrying the list. */
+function expandAggregate(error: GraphQLError): unknown[] {
+  const outer = error.originalError as (Error & { errors?: unknown }) | undefined;
+  if (!outer || !Array.isArray(outer.errors) || outer.errors.length === 0) return [error];
+  // Inner plain errors (e.g. "not via GET") carry the outer error's status and code.
+  return outer.errors.map((inner: unknown) =>
+    inner instanceof GraphQLError || !(inner instanceof Error)
+      ? inner
+      : Object.assign(outer, { message: inner.message }),
+  );
+}
+
+function isSubscription(definition: DefinitionNode): boolean {
+  return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
 }
