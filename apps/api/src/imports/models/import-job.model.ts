@@ -8,7 +8,7 @@ export class ImportJobModel {
   @Field(() => ID) id: string;
   @Field(() => ImportStatus) status: ImportStatus;
   @Field(() => Int, { description: '0–100' }) progress: number;
-  @Field(() => String, { nullable: true, description: 'fetch, parse, store, comments or anchoring' }) step:
+  @Field(() => String, { nullable: true, description: 'fetch, parse, store, comments, anchoring, then done' }) step:
     string | null;
   @Field() source: string;
   @Field(() => [String]) warnings: string[];
