@@ -90,14 +90,14 @@ function exportComments(rows: CommentRow[], threads: ThreadRow[], revisionId: st
   const byId = new Map(rows.map((r) => [r.id, r]));
   const threadById = new Map(threads.map((t) => [t.id, t]));
   const published = rows.filter((r) => r.status === 'PUBLISHED');
-  const numbers = numberComments(published);
-  const exported = new Map<string, ParsedComment>();
-
   const publishedAncestor = (row: CommentRow): CommentRow | undefined => {
     let parent = row.parentId ? byId.get(row.parentId) : undefined;
     while (parent && parent.status !== 'PUBLISHED') parent = parent.parentId ? byId.get(parent.parentId) : undefined;
     return parent;
   };
+  const numbers = numberComments(published, publishedAncestor);
+  const exported = new Map<string, ParsedComment>();
+
   // Parents before their replies, as the bundle requires; otherwise in number order.
   const emit = (row: CommentRow): void => {
     if (exported.has(row.id)) return;
@@ -118,7 +118,14 @@ function exportComments(rows: CommentRow[], threads: ThreadRow[], revisionId: st
   return [...exported.values()];
 }
 
-function numberComments(published: CommentRow[]): Map<string, number> {
+/**
+ * Legacy comments keep their numbers; native ones follow in posting order, each parent
+ * numbered before its replies (posting times can tie).
+ */
+function numberComments(
+  published: CommentRow[],
+  publishedAncestor: (row: CommentRow) => CommentRow | undefined,
+): Map<string, number> {
   const numbers = new Map<string, number>();
   let next = 1;
   for (const row of published) {
@@ -127,7 +134,13 @@ function numberComments(published: CommentRow[]): Map<string, number> {
       next = Math.max(next, row.legacyNumber + 1);
     }
   }
-  for (const row of published) if (!numbers.has(row.id)) numbers.set(row.id, next++);
+  const assign = (row: CommentRow): void => {
+    if (numbers.has(row.id)) return;
+    const parent = publishedAncestor(row);
+    if (parent) assign(parent);
+    numbers.set(row.id, next++);
+  };
+  published.forEach(assign);
   return numbers;
 }
 

@@ -131,6 +131,32 @@ describe('exporting an article as a bundle', () => {
     expect(copied.filter(([n]) => n <= 19)).toEqual((await shape(articleId)).filter(([n]) => n > 0));
   });
 
+  it('imports bundle replies by array order, whatever their numbers', async () => {
+    const bundle = JSON.stringify({
+      format: 'marginalia.bundle',
+      version: 1,
+      article: { title: 'Numbered out of order', blocks: [{ kind: 'paragraph', text: 'A short text to discuss.' }] },
+      comments: [
+        { number: 5, authorName: 'first', postedAt: '2024-01-01T10:00:00Z', body: 'Opening.' },
+        { number: 2, authorName: 'second', postedAt: '2024-01-01T11:00:00Z', body: 'Reply.', parentNumber: 5 },
+      ],
+    });
+    const job = await importAndWait(api, token, { bundle });
+    expect(job.status).toBe('SUCCEEDED');
+    const rows = await prisma.comment.findMany({
+      where: { thread: { articleId: job.articleId! } },
+      include: { parent: { select: { legacyNumber: true } } },
+    });
+    const reply = rows.find((r) => r.legacyNumber === 2)!;
+    expect(reply.parent?.legacyNumber).toBe(5);
+    expect(rows.find((r) => r.legacyNumber === 5)!.replyCount).toBe(1);
+    const again = await exported(job.articleId!);
+    expect(again.comments.map((c) => [c.number, c.parentNumber])).toEqual([
+      [5, undefined],
+      [2, 5],
+    ]);
+  });
+
   it('is for admins only, and names an unknown article', async () => {
     const reader = await api.register();
     const article = await prisma.article.findFirstOrThrow();

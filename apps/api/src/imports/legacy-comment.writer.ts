@@ -44,7 +44,8 @@ export async function writeLegacyComments(
   const threadCount = new Map<string, number>();
   const replyCount = new Map<string, number>();
 
-  for (const comment of [...comments].sort((a, b) => a.number - b.number)) {
+  // In the given order: parsers and bundles put every parent before its replies (numbers need not).
+  for (const comment of comments) {
     if (placed.has(comment.number)) continue;
     const parent = comment.parentNumber === undefined ? undefined : placed.get(comment.parentNumber);
     const postedAt = new Date(comment.postedAt);
