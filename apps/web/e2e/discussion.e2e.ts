@@ -119,4 +119,25 @@ describe('reading and discussing an article', () => {
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(author.page, 'reader', true);
   });
+
+  it('lets a reader edit (with a preview) and delete their own reply', async () => {
+    const { page } = other;
+    const card = page.locator('.margin .thread-card', { hasText: 'close reading' });
+    const reply = card.locator('.comment', { hasText: replyBody }).last();
+    await reply.getByRole('button', { name: 'Edit your comment' }).click();
+    const editor = card.getByRole('textbox', { name: 'Edit your comment' });
+    expect(await editor.inputValue()).toBe(replyBody);
+    await editor.fill('I read it **differently**: context matters.');
+    await card.getByRole('button', { name: 'Preview' }).click();
+    await card.locator('.composer-preview strong', { hasText: 'differently' }).waitFor();
+    await card.getByRole('button', { name: 'Preview' }).click();
+    await card.getByRole('button', { name: 'Save' }).click();
+    const edited = card.locator('.comment', { hasText: 'context matters.' }).last();
+    await edited.locator('strong', { hasText: 'differently' }).waitFor();
+    await edited.getByText('edited').waitFor();
+
+    await edited.getByRole('button', { name: 'Delete your comment' }).click();
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    await card.locator('.comment-body', { hasText: 'context matters.' }).waitFor({ state: 'detached' });
+  });
 });

@@ -117,5 +117,12 @@ describe('reporting and moderating a comment', () => {
     await card.getByText('Not published').waitFor();
     await card.getByRole('button', { name: /open thread/ }).click();
     await card.getByText('A moderator removed this comment for spam.').waitFor();
+
+    // …and is told about it in the notifications.
+    await page.reload();
+    const bell = page.getByRole('button', { name: /^Notifications, \d+ unread/ });
+    await bell.click();
+    await page.locator('.notifications-panel li').first().waitFor();
+    expect(await page.locator('.notifications-panel').textContent()).toMatch(/reject|removed|not published/i);
   });
 });

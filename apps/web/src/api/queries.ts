@@ -138,3 +138,20 @@ export type DeleteCommentResult = { deleteComment: Comment | null };
 export const FLAG_COMMENT_MUTATION = `
   mutation FlagComment($input: FlagCommentInput!) { flagComment(input: $input) { id commentId reason } }
 `;
+
+// ── Notifications ──────────────────────────────────────────────────────────────────────
+export interface Notification {
+  id: string;
+  kind: 'REPLY' | 'MODERATION';
+  message: string;
+  read: boolean;
+  createdAt: string;
+  articleSlug: string | null;
+  commentId: string | null;
+}
+
+export const NOTIFICATIONS_QUERY = `
+  query Notifications { notifications(first: 15) { unreadCount items { id kind message read createdAt articleSlug commentId } } }
+`;
+export const MARK_READ_MUTATION = 'mutation MarkNotificationsRead { markNotificationsRead }';
+export type NotificationsResult = { notifications: { unreadCount: number; items: Notification[] } };

@@ -3,13 +3,38 @@ import { errorMessage } from '../api/errors.ts';
 import type { FlagReason, ReactionKind } from '../api/queries.ts';
 import type { Comment } from '../api/types.ts';
 
-export const REACTIONS: ReadonlyArray<{ kind: ReactionKind; emoji: string; label: string }> = [
-  { kind: 'LIKE', emoji: '👍', label: 'Like' },
-  { kind: 'INSIGHTFUL', emoji: '💡', label: 'Insightful' },
-  { kind: 'AGREE', emoji: '✓', label: 'Agree' },
-  { kind: 'DISAGREE', emoji: '✗', label: 'Disagree' },
-  { kind: 'FUNNY', emoji: '😄', label: 'Funny' },
+/** Icons drawn inline (16×16 strokes), so they look the same whatever fonts the reader has. */
+const ICONS: Record<ReactionKind, string> = {
+  LIKE: 'M5 7v7H2.5V7zM5 7l3-5c1.2 0 1.8.8 1.5 2L9 6.5h3.6c.9 0 1.5.8 1.3 1.6l-1.1 4.6c-.2.7-.8 1.3-1.6 1.3H5',
+  INSIGHTFUL:
+    'M6 12.5h4M6.5 14.5h3M8 1.5a4.5 4.5 0 0 0-2.6 8.2c.4.3.6.8.6 1.3v.5h4V11c0-.5.2-1 .6-1.3A4.5 4.5 0 0 0 8 1.5',
+  AGREE: 'M3 8.5l3 3 7-7',
+  DISAGREE: 'M4 4l8 8M12 4l-8 8',
+  FUNNY: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13M5.5 9.5c.6 1 1.5 1.5 2.5 1.5s1.9-.5 2.5-1.5M6 6h.01M10 6h.01',
+};
+
+export const REACTIONS: ReadonlyArray<{ kind: ReactionKind; label: string }> = [
+  { kind: 'LIKE', label: 'Like' },
+  { kind: 'INSIGHTFUL', label: 'Insightful' },
+  { kind: 'AGREE', label: 'Agree' },
+  { kind: 'DISAGREE', label: 'Disagree' },
+  { kind: 'FUNNY', label: 'Funny' },
 ];
+
+function ReactionIcon({ kind }: { kind: ReactionKind }) {
+  return (
+    <svg className="reaction-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        d={ICONS[kind]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
 
 const FLAG_REASONS: ReadonlyArray<{ id: FlagReason; label: string }> = [
   { id: 'SPAM', label: 'Spam' },
@@ -59,13 +84,13 @@ export function ReactionBar({
                 .finally(() => setPending(null));
             }}
           >
-            <span aria-hidden="true">{r.emoji}</span>
+            <ReactionIcon kind={r.kind} />
             <span className="visually-hidden">{r.label}</span>
             {n > 0 && <span className="reaction-count">{n}</span>}
           </button>
         ) : (
           <span key={r.kind} className="reaction is-static" title={r.label}>
-            <span aria-hidden="true">{r.emoji}</span>
+            <ReactionIcon kind={r.kind} />
             <span className="visually-hidden">{r.label}</span>
             <span className="reaction-count">{n}</span>
           </span>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import { Link, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../api/errors.ts';
 import { loginHref } from '../auth/AuthContext.tsx';
+import { renderPreview } from './markdownPreview.ts';
 
 export const MAX_BODY = 10_000;
 
@@ -39,6 +40,18 @@ export function Composer({
   const [body, setBody] = useState(initialValue);
   const [error, setError] = useState<{ message: string; signIn: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const previewing = preview !== null;
+
+  const togglePreview = () => {
+    if (previewing) {
+      setPreview(null);
+      requestAnimationFrame(() => textareaRef.current?.focus());
+      return;
+    }
+    setPreview('');
+    renderPreview(body).then(setPreview, () => setPreview('<p>The preview could not be shown.</p>'));
+  };
 
   useEffect(() => {
     if (autoFocus) textareaRef.current?.focus();
@@ -90,7 +103,17 @@ export function Composer({
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
+      {previewing && (
+        <div className="composer-preview comment-body" aria-live="polite" aria-label="Preview">
+          {preview ? (
+            <div dangerouslySetInnerHTML={{ __html: preview }} />
+          ) : (
+            <p className="muted">{body.trim() ? 'Rendering…' : 'Nothing to preview yet.'}</p>
+          )}
+        </div>
+      )}
       <textarea
+        hidden={previewing}
         ref={textareaRef}
         id={id}
         value={body}
@@ -121,6 +144,15 @@ export function Composer({
         </p>
       )}
       <div className="composer-actions">
+        <button
+          type="button"
+          className="button button-ghost composer-preview-toggle"
+          aria-pressed={previewing}
+          onClick={togglePreview}
+          disabled={submitting}
+        >
+          Preview
+        </button>
         {onCancel && (
           <button type="button" className="button button-ghost" onClick={onCancel} disabled={submitting}>
             Cancel

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article, Thread } from '../api/types.ts';
 import type { CommentActions } from './CommentItem.tsx';
 import { DiscussionTabs, type DiscussionTab } from './DiscussionTabs.tsx';
@@ -7,7 +7,8 @@ import { Drawer } from './Drawer.tsx';
 import { MarginColumn, type MarginEntry } from './MarginColumn.tsx';
 import type { OffsetRange } from './selection.ts';
 import { ThreadCard } from './ThreadCard.tsx';
-import { findThreadElement, type ClassifiedThreads } from './threads.ts';
+import { SortSelect } from './SortSelect.tsx';
+import { findThreadElement, sortThreads, type ClassifiedThreads, type DiscussionOrder } from './threads.ts';
 import { useAnchorTops, type MeasuredRange } from './useAnchorTops.ts';
 
 const DRAFT_KEY = '__draft';
@@ -147,6 +148,8 @@ function AlignedThreads({
 /** Narrow layout: a plain list in the drawer, the active thread expanded and scrolled to. */
 function StackedThreads({ classified, activeId, onToggle, actions, drawerOpen, focusThreadId }: DiscussionProps) {
   const listRef = useRef<HTMLDivElement>(null);
+  const [order, setOrder] = useState<DiscussionOrder>('position');
+  const sorted = useMemo(() => sortThreads(classified.anchored, order), [classified.anchored, order]);
   useEffect(() => {
     if (!drawerOpen || !activeId) return;
     findThreadElement(listRef.current, activeId)?.scrollIntoView?.({ block: 'nearest' });
@@ -156,7 +159,10 @@ function StackedThreads({ classified, activeId, onToggle, actions, drawerOpen, f
   }
   return (
     <div ref={listRef} className="thread-stack">
-      {classified.anchored.map((thread) => (
+      {sorted.length > 1 && (
+        <SortSelect value={order} options={['position', 'newest', 'oldest', 'reactions']} onChange={setOrder} />
+      )}
+      {sorted.map((thread) => (
         <ThreadCard
           key={thread.id}
           thread={thread}
@@ -172,6 +178,8 @@ function StackedThreads({ classified, activeId, onToggle, actions, drawerOpen, f
 }
 
 function OrphanedThreads({ classified, activeId, onToggle, actions }: DiscussionProps) {
+  const [order, setOrder] = useState<DiscussionOrder>('oldest');
+  const sorted = useMemo(() => sortThreads(classified.orphaned, order), [classified.orphaned, order]);
   if (classified.orphaned.length === 0) {
     return (
       <p className="empty-note">
@@ -182,7 +190,10 @@ function OrphanedThreads({ classified, activeId, onToggle, actions }: Discussion
   }
   return (
     <div className="thread-stack">
-      {classified.orphaned.map((thread: Thread) => (
+      {sorted.length > 1 && (
+        <SortSelect value={order} options={['oldest', 'newest', 'reactions']} onChange={setOrder} />
+      )}
+      {sorted.map((thread: Thread) => (
         <ThreadCard
           key={thread.id}
           thread={thread}

@@ -3,7 +3,9 @@ import { plural } from '../ui/format.ts';
 import { CommentList, type CommentActions } from './CommentItem.tsx';
 import { Composer } from './Composer.tsx';
 import { SignInPrompt, useCommentPermission } from './SignInPrompt.tsx';
-import { buildCommentTree } from './threads.ts';
+import { useMemo, useState } from 'react';
+import { SortSelect } from './SortSelect.tsx';
+import { buildCommentTree, sortCommentNodes, type DiscussionOrder } from './threads.ts';
 
 interface PageCommentsProps {
   threads: readonly Thread[];
@@ -14,7 +16,15 @@ interface PageCommentsProps {
 /** Comments on the article as a whole, below the text. Each page-level thread is a root comment. */
 export function PageComments({ threads, actions, onPost }: PageCommentsProps) {
   const permission = useCommentPermission();
-  const nodes = threads.flatMap((t) => buildCommentTree(t.comments));
+  const [order, setOrder] = useState<DiscussionOrder>('oldest');
+  const nodes = useMemo(
+    () =>
+      sortCommentNodes(
+        threads.flatMap((t) => buildCommentTree(t.comments)),
+        order,
+      ),
+    [threads, order],
+  );
   const count = threads.reduce((n, t) => n + t.commentCount, 0);
   return (
     <section className="page-comments" aria-labelledby="page-comments-heading">
@@ -33,6 +43,7 @@ export function PageComments({ threads, actions, onPost }: PageCommentsProps) {
       ) : (
         <SignInPrompt action="join the discussion" />
       )}
+      {nodes.length > 1 && <SortSelect value={order} options={['oldest', 'newest', 'reactions']} onChange={setOrder} />}
       {nodes.length > 0 ? (
         <CommentList nodes={nodes} actions={actions} />
       ) : (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Comment, Thread } from '../api/types.ts';
 import { groupBlocks } from './groupBlocks.ts';
 import { intensity, segmentBlock } from './segments.ts';
-import { buildCommentTree, classifyThreads, type PlacedThread } from './threads.ts';
+import { buildCommentTree, classifyThreads, sortCommentNodes, sortThreads, type PlacedThread } from './threads.ts';
 import { heatMarkers } from './Heatmap.tsx';
 import { thread } from '../test/fixtures.ts';
 
@@ -164,5 +164,37 @@ describe('heatMarkers', () => {
     expect(markers).toHaveLength(10);
     expect(markers[0]!.first.id).toBe('t0');
     expect(markers.reduce((n, m) => n + m.threads.length, 0)).toBe(200);
+  });
+});
+
+describe('sorting the discussion', () => {
+  const withComment = (id: string, postedAt: string, likes = 0) =>
+    thread(id, {
+      comments: [
+        {
+          ...thread(id).comments[0]!,
+          id: `${id}-c`,
+          postedAt,
+          reactions: likes ? [{ kind: 'LIKE', count: likes }] : [],
+        },
+      ],
+    });
+  const threads = [
+    withComment('a', '2024-05-02T00:00:00Z', 1),
+    withComment('b', '2024-05-01T00:00:00Z', 5),
+    withComment('c', '2024-05-03T00:00:00Z'),
+  ];
+
+  it('orders threads by position, age or reactions', () => {
+    expect(sortThreads(threads, 'position').map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(sortThreads(threads, 'oldest').map((t) => t.id)).toEqual(['b', 'a', 'c']);
+    expect(sortThreads(threads, 'newest').map((t) => t.id)).toEqual(['c', 'a', 'b']);
+    expect(sortThreads(threads, 'reactions').map((t) => t.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('orders top-level comments and keeps replies beneath them', () => {
+    const nodes = threads.flatMap((t) => buildCommentTree(t.comments));
+    expect(sortCommentNodes(nodes, 'newest').map((n) => n.comment.id)).toEqual(['c-c', 'a-c', 'b-c']);
+    expect(sortCommentNodes(nodes, 'reactions').map((n) => n.comment.id)).toEqual(['b-c', 'a-c', 'c-c']);
   });
 });

@@ -69,3 +69,45 @@ export function findThreadElement(root: ParentNode | null, threadId: string): HT
   }
   return null;
 }
+
+export type DiscussionOrder = 'position' | 'newest' | 'oldest' | 'reactions';
+
+export const ORDER_LABELS: Record<DiscussionOrder, string> = {
+  position: 'In text order',
+  oldest: 'Oldest first',
+  newest: 'Newest first',
+  reactions: 'Most reactions',
+};
+
+const reactionsOf = (comments: readonly Comment[]): number =>
+  comments.reduce((n, c) => n + c.reactions.reduce((m, r) => m + r.count, 0), 0);
+const postedAt = (comment: Comment | undefined): number => (comment ? Date.parse(comment.postedAt) || 0 : 0);
+
+/** Threads in the reader's chosen order (stable; "position" keeps the given text order). */
+export function sortThreads<T extends Thread>(threads: readonly T[], order: DiscussionOrder): T[] {
+  const list = [...threads];
+  switch (order) {
+    case 'position':
+      return list;
+    case 'oldest':
+      return list.sort((a, b) => postedAt(a.comments[0]) - postedAt(b.comments[0]));
+    case 'newest':
+      return list.sort((a, b) => Math.max(...b.comments.map(postedAt), 0) - Math.max(...a.comments.map(postedAt), 0));
+    case 'reactions':
+      return list.sort((a, b) => reactionsOf(b.comments) - reactionsOf(a.comments));
+  }
+}
+
+/** Top-level comments in the chosen order; replies keep conversation order beneath them. */
+export function sortCommentNodes(nodes: readonly CommentNode[], order: DiscussionOrder): CommentNode[] {
+  const list = [...nodes];
+  switch (order) {
+    case 'position':
+    case 'oldest':
+      return list.sort((a, b) => postedAt(a.comment) - postedAt(b.comment));
+    case 'newest':
+      return list.sort((a, b) => postedAt(b.comment) - postedAt(a.comment));
+    case 'reactions':
+      return list.sort((a, b) => reactionsOf([b.comment]) - reactionsOf([a.comment]));
+  }
+}

@@ -1,6 +1,7 @@
 import { Link, NavLink, useLocation } from 'react-router';
 import { loginHref, useAuth } from '../auth/AuthContext.tsx';
 import { isStaff } from './RequireRole.tsx';
+import { Notifications } from './Notifications.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function Header() {
@@ -26,7 +27,10 @@ export function Header() {
         </nav>
         <div className="site-account">
           {loading ? null : user ? (
-            <UserMenu user={user} />
+            <>
+              <Notifications key={user.id} />
+              <UserMenu user={user} />
+            </>
           ) : (
             <>
               <Link className="button button-ghost" to={onAuthPage ? '/login' : loginHref(here)}>
