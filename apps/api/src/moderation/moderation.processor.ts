@@ -6,9 +6,8 @@ import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
 import { CommentDecisions } from './decisions/comment-decisions.service.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
-import { runPipeline, type PipelineContext } from './pipeline/index.js';
-
-const DAY = 24 * 3600 * 1000;
+import { loadPipelineInput } from './pipeline-input.js';
+import { runPipeline } from './pipeline/index.js';
 
 /** statusReason of a comment the pipeline could not decide (it waits in the Pending queue). */
 export const PIPELINE_FAILED = 'PIPELINE_FAILED';
@@ -59,55 +58,14 @@ export class ModerationProcessor {
   }
 
   private async run({ commentId }: JobPayloads['moderate-comment']): Promise<void> {
-    const comment = await this.prisma.comment.findUnique({
-      where: { id: commentId },
-      include: { author: true, thread: { include: { article: { select: { id: true, premod: true } } } } },
-    });
-    // Gone, or decided already (a duplicate delivery): nothing to do, exactly once.
-    if (!comment || comment.status !== 'PENDING' || !comment.author) return;
     const settings = await this.settings.get();
-    const author = comment.author;
-    const since = new Date(Date.now() - settings.history.windowDays * DAY);
-    const [recent, recentBodies] = await Promise.all([
-      this.prisma.comment.groupBy({
-        by: ['status'],
-        where: { authorId: author.id, createdAt: { gte: since }, id: { not: comment.id } },
-        _count: { _all: true },
-      }),
-      this.prisma.comment.findMany({
-        where: {
-          authorId: author.id,
-          id: { not: comment.id },
-          createdAt: { gte: new Date(Date.now() - settings.repeatWindowMinutes * 60_000) },
-          status: { in: ['PUBLISHED', 'HELD', 'PENDING'] },
-        },
-        orderBy: { createdAt: 'desc' },
-        take: 20,
-        select: { bodySource: true },
-      }),
-    ]);
-    const count = (status?: string): number =>
-      recent.filter((r) => !status || r.status === status).reduce((n, r) => n + r._count._all, 0);
-    const context: PipelineContext = {
-      comment: { body: comment.bodySource, isEdit: comment.editedAt !== null },
-      author: {
-        id: author.id,
-        status: author.status,
-        premod: author.premod,
-        role: author.role,
-        publishedCount: author.commentCount,
-        rejectedCount: author.rejectedCount,
-        recentTotal: count(),
-        recentRejected: count('REJECTED'),
-        recentBodies: recentBodies.map((c) => c.bodySource),
-      },
-      article: { premod: comment.thread.article.premod },
-      settings,
-    };
-    const decision = runPipeline(context);
+    const input = await loadPipelineInput(this.prisma, commentId, settings);
+    // Gone, or decided already (a duplicate delivery): nothing to do, exactly once.
+    if (!input || input.status !== 'PENDING') return;
+    const decision = runPipeline(input.context);
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
     // first, leaves it alone. Clearing `reviewed` sends an edited comment back to Unmoderated.
-    const outcome = await this.decisions.decide(comment.id, {
+    const outcome = await this.decisions.decide(commentId, {
       to: decision.status,
       statusReason: decision.reason,
       action: 'PIPELINE',

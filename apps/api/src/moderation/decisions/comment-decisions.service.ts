@@ -147,47 +147,7 @@ export class CommentDecisions {
       (before.reviewedAt === null) === (after.reviewedAt === null);
     if (nothingChanges) return { unchanged: true };
 
-    await tx.comment.update({
-      where: { id: row.id },
-      data: {
-        status: after.status,
-        statusReason: after.statusReason,
-        openFlagCount: after.openFlagCount,
-        reviewedAt: after.reviewedAt,
-        ...(decision.scores === undefined ? {} : { moderationScores: decision.scores }),
-      },
-    });
-    const deltas = counterDeltas(before.status, after.status);
-    if (deltas.thread !== 0) {
-      await tx.thread.update({ where: { id: row.threadId }, data: { commentCount: { increment: deltas.thread } } });
-    }
-    if (row.authorId && (deltas.authorPublished !== 0 || deltas.authorRejected !== 0)) {
-      await tx.user.update({
-        where: { id: row.authorId },
-        data: {
-          commentCount: { increment: deltas.authorPublished },
-          rejectedCount: { increment: deltas.authorRejected },
-        },
-      });
-    }
-    if (decision.resolveFlags && row.openFlagCount > 0) {
-      await tx.flag.updateMany({
-        where: { commentId: row.id, resolved: false },
-        data: { resolved: true, resolvedAt: now, openKey: null },
-      });
-    }
-    await tx.moderationAction.create({
-      data: {
-        commentId: row.id,
-        articleId: row.articleId,
-        targetUserId: row.authorId,
-        actorId: decision.actorId,
-        action: decision.action,
-        reason: decision.note ? `${decision.statusReason}: ${decision.note}` : decision.statusReason,
-        fromStatus: before.status,
-        toStatus: after.status,
-      },
-    });
+    await writeDecision(tx, row, decision, after, now);
     await this.notify(tx, row, decision, before.status);
     return {
       applied: {
@@ -241,4 +201,45 @@ function toChange(applied: Applied): ModerationChange {
     action: applied.action,
     actorId: applied.actorId,
   };
+}
+
+/**
+ * The writes of a decision in one statement (it runs for every comment the pipeline
+ * decides): the comment, its thread's and author's counters, its open flags, the audit row.
+ * Raw SQL sets what Prisma would fill in on the client: updatedAt and the audit row's id.
+ */
+async function writeDecision(
+  tx: Prisma.TransactionClient,
+  row: LockedRow,
+  decision: Decision,
+  after: QueueState,
+  now: Date,
+): Promise<void> {
+  const deltas = counterDeltas(row.status, after.status);
+  const scores = decision.scores === undefined ? null : JSON.stringify(decision.scores);
+  const reason = decision.note ? `${decision.statusReason}: ${decision.note}` : decision.statusReason;
+  const resolve = decision.resolveFlags && row.openFlagCount > 0;
+  await tx.$executeRaw`
+    WITH comment AS (
+      UPDATE "Comment"
+      SET status = ${after.status}::"CommentStatus", "statusReason" = ${after.statusReason},
+          "openFlagCount" = ${after.openFlagCount}, "reviewedAt" = ${after.reviewedAt},
+          "moderationScores" = coalesce(${scores}::jsonb, "moderationScores"), "updatedAt" = ${now}
+      WHERE id = ${row.id}::uuid
+    ), thread AS (
+      UPDATE "Thread" SET "commentCount" = "commentCount" + ${deltas.thread}, "updatedAt" = ${now}
+      WHERE id = ${row.threadId}::uuid AND ${deltas.thread} <> 0
+    ), author AS (
+      UPDATE "User"
+      SET "commentCount" = "commentCount" + ${deltas.authorPublished},
+          "rejectedCount" = "rejectedCount" + ${deltas.authorRejected}, "updatedAt" = ${now}
+      WHERE id = ${row.authorId}::uuid AND (${deltas.authorPublished} <> 0 OR ${deltas.authorRejected} <> 0)
+    ), flags AS (
+      UPDATE "Flag" SET resolved = true, "resolvedAt" = ${now}, "openKey" = NULL
+      WHERE ${resolve} AND "commentId" = ${row.id}::uuid AND resolved = false
+    )
+    INSERT INTO "ModerationAction"
+      (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
+    VALUES (gen_random_uuid(), ${row.id}::uuid, ${row.articleId}::uuid, ${row.authorId}::uuid, ${decision.actorId}::uuid,
+      ${decision.action}, ${reason}, ${row.status}::"CommentStatus", ${after.status}::"CommentStatus", ${now})`;
 }

@@ -1,0 +1,459 @@
+/**
+ * `pnpm bench moderation`: end-to-end moderation latency and worker throughput.
+ *
+ * Latency: comments are posted over HTTP (createThread) at a steady 50/s, then 200/s, for
+ * BENCH_DURATION seconds each; each is timed from the request to the moment a subscriber
+ * hears the pipeline's decision: a moderator's `moderationEvents` websocket (the target) and
+ * an anonymous reader's `articleEvents` websocket. Side by side, at the same rates, a no-op
+ * BullMQ job's round trip: enqueue → a no-op worker process → Redis pub/sub → this process.
+ * Throughput: 1,000 queued `moderate-comment` jobs drained by the real worker, against 1,000
+ * no-op jobs drained by a no-op processor with the same concurrency.
+ *
+ * API, worker and no-op worker each run in their own child process; this one drives them.
+ * The database and Redis prefix are created and dropped here. Targets: p99 ≤ 100 ms at 50/s,
+ * and p99 ≤ 3× the no-op round trip's p99 at each rate.
+ */
+import 'reflect-metadata';
+import { canonicalize, type Block } from '@marginalia/content';
+import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Queue, Worker } from 'bullmq';
+import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrate } from '../infra/prisma/migrate.js';
+import { JOBS } from '../infra/queue/jobs.js';
+
+const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
+const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
+const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
+/** The real moderation queue's worker concurrency (queue.module.ts), given to the no-op worker too. */
+const CONCURRENCY = 8;
+const TARGET_P99_MS = 100;
+const TARGET_RATIO = 3;
+/** Comments a user may post per minute (comment.service.ts); posts rotate over enough users. */
+const USERS = 400;
+const NOOP_QUEUE = 'bench-noop';
+
+type Role = 'api' | 'worker' | 'noop';
+type ChildMessage = { ready: string } | { error: string };
+
+// ---------------------------------------------------------------- child processes
+
+async function serve(role: Role): Promise<void> {
+  let close: () => Promise<unknown>;
+  let ready = '';
+  if (role === 'api') {
+    const { createHttpApp } = await import('../http-app.js');
+    const { loadConfig } = await import('../infra/config/env.js');
+    const app = await createHttpApp(loadConfig(process.env));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    ready = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    close = () => app.close();
+  } else if (role === 'worker') {
+    const { WorkerModule } = await import('../worker.module.js');
+    const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await app.init();
+    close = () => app.close();
+  } else {
+    // The same work minus the moderation: take the job, publish "done" on Redis pub/sub.
+    const prefix = process.env['REDIS_PREFIX']!;
+    const publisher = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    const worker = new Worker(
+      NOOP_QUEUE,
+      async (job) => {
+        await publisher.publish(`${prefix}:bench:noop`, job.id!);
+      },
+      {
+        connection: { url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null },
+        prefix: `${prefix}:bull`,
+        concurrency: CONCURRENCY,
+      },
+    );
+    await worker.waitUntilReady();
+    close = async () => {
+      await worker.close();
+      await publisher.quit();
+    };
+  }
+  process.on('message', (message: string) => {
+    if (message === 'stop') void close().then(() => process.exit(0));
+  });
+  process.send!({ ready });
+}
+
+function spawnChild(role: Role, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ready: string }> {
+  const child = fork(process.argv[1]!, ['--serve', role], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: ChildMessage) =>
+      'ready' in message ? resolve({ child, ready: message.ready }) : reject(new Error(message.error)),
+    );
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+}
+
+// ---------------------------------------------------------------- data
+
+const WORDS = (
+  'margin reader author passage argument evidence history library chapter footnote quote river mountain ' +
+  'garden winter summer theory practice method question answer premise doubt memory letter archive ' +
+  'journey harbour lantern orchard meadow violin canvas pigment engine signal bridge tunnel compass ' +
+  'weather season harvest kitchen recipe pattern rhythm melody chorus verse sonnet essay novel'
+).split(' ');
+
+/** A comment body unlike the author's others (the pipeline holds near-repeats): seeded random words. */
+function body(i: number): string {
+  let state = (i + 1) * 2654435761;
+  const next = (): number => {
+    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return state;
+  };
+  return `Comment ${i}: ${Array.from({ length: 12 }, () => WORDS[next() % WORDS.length]).join(' ')}.`;
+}
+
+async function seed(
+  databaseUrl: string,
+): Promise<{ articleId: string; readers: string[]; moderator: string; threadId: string }> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    const blocks: Block[] = [
+      { kind: 'heading', level: 1, text: 'A benchmark article' },
+      { kind: 'paragraph', text: 'Readers write in the margins of the books they love.' },
+    ];
+    const { text } = canonicalize(blocks);
+    const article = await prisma.article.create({ data: { slug: 'moderation-bench', title: 'A benchmark article' } });
+    const revision = await prisma.articleRevision.create({
+      data: {
+        articleId: article.id,
+        version: 1,
+        blocks: blocks as never,
+        canonicalText: text,
+        contentHash: createHash('sha256').update(text).digest('hex'),
+      },
+    });
+    await prisma.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
+    const users = await prisma.user.createManyAndReturn({
+      data: Array.from({ length: USERS + 1 }, (_, i) => ({
+        email: `bench${i}@bench.test`,
+        handle: `bench_${i}`,
+        displayName: `Bench ${i}`,
+        passwordHash: 'x',
+        role: i === USERS ? ('MODERATOR' as const) : ('READER' as const),
+      })),
+      select: { id: true },
+    });
+    const thread = await prisma.thread.create({ data: { articleId: article.id } });
+    return {
+      articleId: article.id,
+      readers: users.slice(0, USERS).map((u) => u.id),
+      moderator: users[USERS]!.id,
+      threadId: thread.id,
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Fires `fire(i)` at a steady rate, open loop: a slow answer never delays the next send. */
+async function steady(rate: number, seconds: number, fire: (i: number) => void): Promise<void> {
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const wait = start + (i * 1000) / rate - performance.now();
+    if (wait > 0) await sleep(wait);
+    fire(i);
+  }
+}
+
+interface Stats {
+  n: number;
+  lost: number;
+  p50: number;
+  p99: number;
+}
+
+function stats(latencies: number[], expected: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { n: sorted.length, lost: expected - sorted.length, p50: at(0.5), p99: at(0.99) };
+}
+
+async function settle(done: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await sleep(50);
+}
+
+function subscribe(url: string, query: string, variables: object, token: string | null, onData: (d: never) => void) {
+  let connected: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const client: Client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: false,
+    retryAttempts: 0,
+    on: { connected: () => connected() },
+  });
+  client.subscribe(
+    { query, variables: variables as Record<string, unknown> },
+    {
+      next: (message) => message.data && onData(message.data as never),
+      error: (error) => console.error('subscription error', error),
+      complete: () => undefined,
+    },
+  );
+  return { client, ready };
+}
+
+const fmt = (ms: number): string => `${ms.toFixed(1).padStart(6)} ms`;
+const line = (label: string, s: Stats): string =>
+  `  ${label.padEnd(34)} n=${String(s.n).padStart(5)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}${s.lost ? `  LOST ${s.lost}` : ''}`;
+
+async function main(): Promise<void> {
+  const base = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `marginalia_bench_${suffix}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const dbUrl = new URL(base);
+  dbUrl.pathname = `/${name}`;
+  const databaseUrl = dbUrl.toString();
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `mbench_${suffix}`;
+  const secret = randomBytes(32).toString('hex');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    NODE_ENV: 'production',
+    DEMO_MODE: 'false',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: secret,
+    WEB_DIST: '',
+  };
+  const children: ChildProcess[] = [];
+  const clients: Client[] = [];
+  const redis = new Redis(redisUrl);
+  const noopEvents = new Redis(redisUrl);
+  const queues: Queue[] = [];
+  let failed = true;
+  try {
+    await migrate(databaseUrl);
+    const { articleId, readers, moderator, threadId } = await seed(databaseUrl);
+    const jwt = new JwtService({ secret });
+    const token = (sub: string): Promise<string> =>
+      jwt.signAsync({ sub, typ: 'access', ver: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
+    const readerTokens = await Promise.all(readers.map(token));
+    const { child: api, ready: apiUrl } = await spawnChild('api', env);
+    children.push(api);
+    for (const role of ['worker', 'noop'] as const) children.push((await spawnChild(role, env)).child);
+    console.log(`API, worker and no-op worker started; ${USERS} readers; ${DURATION_S} s per rate`);
+
+    // Subscribers: when each comment's decision reaches a moderator and a reader.
+    const heard = { moderator: new Map<string, number>(), reader: new Map<string, number>() };
+    const moderatorWs = subscribe(
+      apiUrl,
+      'subscription($a: ID) { moderationEvents(articleId: $a) { commentId action } }',
+      { a: articleId },
+      await token(moderator),
+      (d: { moderationEvents: { commentId: string; action: string } }) => {
+        if (d.moderationEvents.action === 'PIPELINE')
+          heard.moderator.set(d.moderationEvents.commentId, performance.now());
+      },
+    );
+    const readerWs = subscribe(
+      apiUrl,
+      'subscription($a: ID!) { articleEvents(articleId: $a) { type commentId status } }',
+      { a: articleId },
+      null,
+      (d: { articleEvents: { type: string; commentId: string; status: string } }) => {
+        if (d.articleEvents.type === 'COMMENT_STATUS_CHANGED' && d.articleEvents.status === 'PUBLISHED') {
+          heard.reader.set(d.articleEvents.commentId, performance.now());
+        }
+      },
+    );
+    clients.push(moderatorWs.client, readerWs.client);
+    await Promise.all([moderatorWs.ready, readerWs.ready]);
+    const noopHeard = new Map<string, number>();
+    noopEvents.on('message', (_channel: string, id: string) => noopHeard.set(id, performance.now()));
+    await noopEvents.subscribe(`${redisPrefix}:bench:noop`);
+    const noopQueue = new Queue(NOOP_QUEUE, { connection: { url: redisUrl }, prefix: `${redisPrefix}:bull` });
+    const moderationQueue = new Queue('moderation', { connection: { url: redisUrl }, prefix: `${redisPrefix}:bull` });
+    queues.push(noopQueue, moderationQueue);
+    await sleep(500); // let the subscriptions register
+
+    let posted = 0;
+    const post = async (sent: Map<string, number>, errors: { n: number }, answered: number[]): Promise<void> => {
+      const i = posted++;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${apiUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${readerTokens[i % USERS]}` },
+          body: JSON.stringify({
+            query: 'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }',
+            variables: { input: { articleId, body: body(i) } },
+          }),
+        });
+        const json = (await res.json()) as { data?: { createThread: { comments: Array<{ id: string }> } } };
+        const id = json.data?.createThread.comments[0]?.id;
+        answered.push(performance.now() - t0);
+        if (id) sent.set(id, t0);
+        else errors.n++;
+      } catch {
+        errors.n++;
+      }
+    };
+    let noopCount = 0;
+    const enqueueNoop = (sent: Map<string, number>): void => {
+      const id = `noop-${noopCount++}`;
+      sent.set(id, performance.now());
+      void noopQueue.add('noop', {}, { jobId: id, removeOnComplete: true });
+    };
+
+    const runReal = async (rate: number, seconds: number) => {
+      const sent = new Map<string, number>();
+      const errors = { n: 0 };
+      const answered: number[] = [];
+      const pending: Promise<void>[] = [];
+      await steady(rate, seconds, () => pending.push(post(sent, errors, answered)));
+      await Promise.all(pending);
+      await settle(() => [...sent.keys()].every((id) => heard.moderator.has(id) && heard.reader.has(id)));
+      const latencies = (who: 'moderator' | 'reader'): number[] =>
+        [...sent].flatMap(([id, t0]) => (heard[who].has(id) ? [heard[who].get(id)! - t0] : []));
+      const expected = Math.round(rate * seconds);
+      return {
+        moderator: stats(latencies('moderator'), expected),
+        reader: stats(latencies('reader'), expected),
+        http: stats(answered, expected),
+        errors: errors.n,
+      };
+    };
+    const runNoop = async (rate: number, seconds: number): Promise<Stats> => {
+      const sent = new Map<string, number>();
+      await steady(rate, seconds, () => enqueueNoop(sent));
+      await settle(() => [...sent.keys()].every((id) => noopHeard.has(id)));
+      return stats(
+        [...sent].flatMap(([id, t0]) => (noopHeard.has(id) ? [noopHeard.get(id)! - t0] : [])),
+        Math.round(rate * seconds),
+      );
+    };
+
+    await runNoop(20, 2);
+    await runReal(20, 2);
+    const results: Array<{ rate: number; noop: Stats; real: Awaited<ReturnType<typeof runReal>> }> = [];
+    for (const rate of RATES) {
+      const noop = await runNoop(rate, DURATION_S);
+      const real = await runReal(rate, DURATION_S);
+      results.push({ rate, noop, real });
+      console.log(`\n${rate} comments/s for ${DURATION_S} s${real.errors ? ` (${real.errors} failed posts)` : ''}`);
+      console.log(line('no-op job round trip', noop));
+      console.log(line('post (HTTP answer, for reference)', real.http));
+      console.log(line('post → decision → moderator', real.moderator));
+      console.log(line('post → decision → reader', real.reader));
+      console.log(
+        `  ratio (moderator / no-op)          p50 ${(real.moderator.p50 / noop.p50).toFixed(1)}×   p99 ${(
+          real.moderator.p99 / noop.p99
+        ).toFixed(1)}×`,
+      );
+    }
+
+    // Throughput: a backlog of jobs, drained by the real worker and by the no-op one.
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const backlog = await prisma.comment.createManyAndReturn({
+      data: Array.from({ length: THROUGHPUT_JOBS }, (_, i) => ({
+        threadId,
+        authorId: readers[i % USERS]!,
+        bodySource: body(100_000 + i),
+        bodyHtml: `<p>${body(100_000 + i)}</p>`,
+      })),
+      select: { id: true },
+    });
+    const ids = backlog.map((c) => c.id);
+    let t0 = performance.now();
+    await moderationQueue.addBulk(
+      ids.map((commentId) => ({
+        name: 'moderate-comment',
+        data: { commentId },
+        opts: { ...JOBS['moderate-comment'].options, jobId: `bench-${commentId}` },
+      })),
+    );
+    for (;;) {
+      const left = await prisma.comment.count({ where: { id: { in: ids }, status: 'PENDING' } });
+      if (left === 0) break;
+      await sleep(20);
+    }
+    const realRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
+    await prisma.$disconnect();
+    noopHeard.clear();
+    t0 = performance.now();
+    await noopQueue.addBulk(
+      Array.from({ length: THROUGHPUT_JOBS }, (_, i) => ({
+        name: 'noop',
+        data: {},
+        opts: { jobId: `drain-${i}`, removeOnComplete: true },
+      })),
+    );
+    await settle(() => noopHeard.size >= THROUGHPUT_JOBS, 60_000);
+    const noopRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
+    console.log(`\nworker throughput, ${THROUGHPUT_JOBS} queued jobs, concurrency ${CONCURRENCY}`);
+    console.log(`  moderate-comment (real pipeline)   ${realRate.toFixed(0).padStart(6)} jobs/s`);
+    console.log(`  no-op processor                    ${noopRate.toFixed(0).padStart(6)} jobs/s`);
+    console.log(`  ratio real / no-op                 ${(realRate / noopRate).toFixed(2)}×`);
+
+    const checks: Array<[string, boolean]> = [];
+    for (const { rate, noop, real } of results) {
+      if (rate === 50) checks.push([`p99 at 50/s ≤ ${TARGET_P99_MS} ms`, real.moderator.p99 <= TARGET_P99_MS]);
+      checks.push([`p99 at ${rate}/s ≤ ${TARGET_RATIO}× no-op p99`, real.moderator.p99 <= TARGET_RATIO * noop.p99]);
+      checks.push([`no decision lost at ${rate}/s`, real.moderator.lost === 0 && real.errors === 0]);
+    }
+    console.log('\ntargets');
+    for (const [label, ok] of checks) console.log(`  ${label.padEnd(34)} ${ok ? 'PASS' : 'FAIL'}`);
+    failed = checks.some(([, ok]) => !ok);
+    console.log(failed ? 'FAIL' : 'PASS');
+  } finally {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(queues.map((q) => q.close()));
+    await noopEvents.quit();
+    for (const child of children) {
+      child.send('stop');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+const serving = process.argv.indexOf('--serve');
+if (serving >= 0) {
+  serve(process.argv[serving + 1] as Role).catch((error: unknown) => {
+    process.send?.({ error: String(error) });
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
