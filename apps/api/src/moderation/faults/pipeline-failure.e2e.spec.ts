@@ -1,0 +1,61 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { PrismaService } from '../../infra/prisma/prisma.service.js';
+import { makeArticle } from '../../test/factories.js';
+import { startWorker } from '../../test/worker.js';
+import { ModerationSettingsService } from '../moderation-settings.service.js';
+import { ModerationProcessor, PIPELINE_FAILED } from '../moderation.processor.js';
+
+/** A moderation job that keeps failing is retried, and on its last attempt holds the comment for a human. */
+describe('fault: the pipeline fails for good', () => {
+  let worker: INestApplicationContext;
+  let prisma: PrismaService;
+
+  beforeAll(async () => {
+    worker = await startWorker();
+    prisma = worker.get(PrismaService);
+  });
+  afterAll(() => worker.close());
+
+  const attempt = (attemptsMade: number): Job => ({ attemptsMade, opts: { attempts: 8 } }) as Job;
+
+  it('leaves the comment PENDING for a retry, then holds it in the Pending queue on the last attempt', async () => {
+    const article = await makeArticle(prisma);
+    const author = await prisma.user.create({
+      data: {
+        email: `fail-${Date.now()}@example.test`,
+        handle: `fail_${Date.now()}`,
+        displayName: 'F',
+        passwordHash: 'x',
+      },
+    });
+    const thread = await prisma.thread.create({ data: { articleId: article.id } });
+    const comment = await prisma.comment.create({
+      data: { threadId: thread.id, authorId: author.id, bodySource: 'Unlucky.', bodyHtml: '<p>Unlucky.</p>' },
+    });
+    const settings = worker.get(ModerationSettingsService);
+    const get = settings.get.bind(settings);
+    settings.get = () => Promise.reject(new Error('settings store unreachable'));
+    const processor = worker.get(ModerationProcessor);
+    try {
+      await expect(processor.moderate({ commentId: comment.id }, attempt(0))).rejects.toThrow('unreachable');
+      expect((await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe('PENDING');
+
+      await expect(processor.moderate({ commentId: comment.id }, attempt(7))).rejects.toThrow('unreachable');
+    } finally {
+      settings.get = get;
+    }
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({
+      status: 'HELD',
+      statusReason: PIPELINE_FAILED,
+    });
+    const audit = await prisma.moderationAction.findMany({ where: { commentId: comment.id } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'PIPELINE',
+        toStatus: 'HELD',
+        reason: `${PIPELINE_FAILED}: settings store unreachable`,
+      }),
+    ]);
+  });
+});
