@@ -72,7 +72,15 @@ async function serveWebClient(app: NestFastifyApplication, root: string): Promis
 function refuseNonStringQueries(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || !request.url.startsWith('/graphql')) return;
+    if (!request.url.startsWith('/graphql')) return;
+    if (request.method === 'GET') {
+      // Mercurius JSON-parses GET parameters: `?query={}` or `?query=12` would not arrive as text.
+      const { query } = (request.query ?? {}) as { query?: unknown };
+      if (typeof query === 'string' && !['undefined', 'string'].includes(typeof parseJson(query)))
+        return refuse(reply, 'BAD_USER_INPUT', 'query must be a GraphQL document');
+      return;
+    }
+    if (request.method !== 'POST') return;
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
     const bad = items.some((item) => {
       const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
@@ -93,4 +101,12 @@ function refuseNonStringQueries(app: NestFastifyApplication): void {
 
 async function refuse(reply: FastifyReply, code: string, message: string): Promise<void> {
   await reply.status(400).send({ data: null, errors: [{ message, extensions: { code, field: 'query' } }] });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

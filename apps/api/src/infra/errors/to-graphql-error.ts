@@ -46,6 +46,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
       extensions: { code: HTTP_CODES[status] ?? 'BAD_USER_INPUT' },
     });
   }
+  if (original instanceof URIError) {
+    // validator.js encodes input with encodeURI, which throws on lone surrogates the client sent.
+    return new GraphQLError('Text is not well-formed Unicode', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (isNulRefusal(original)) {
+    // PostgreSQL refuses NUL in text: the client sent it, so it is their error, not ours.
+    return new GraphQLError('Text must not contain NUL characters', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   const correlationId = randomUUID();
   logger.error({ err: original, correlationId }, 'Unexpected error');
   return new GraphQLError(`Internal server error (reference ${correlationId})`, {
@@ -61,4 +69,11 @@ export function clientErrorStatus(error: unknown): number | undefined {
   return fromFramework && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
     ? statusCode
     : undefined;
+}
+
+/** PostgreSQL's "invalid byte sequence for encoding UTF8: 0x00" (SQLSTATE 22021), as Prisma reports it. */
+function isNulRefusal(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; message?: unknown } } } })?.meta
+    ?.driverAdapterError?.cause;
+  return cause?.code === '22021' && String(cause.message).includes('0x00');
 }
