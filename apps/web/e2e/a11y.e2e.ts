@@ -50,7 +50,7 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   it('admin import page', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, DEMO.admin, '/admin/import');
+    await signIn(page, DEMO.admin, '/manage/import');
     await page.getByRole('heading', { name: 'Import an article' }).waitFor();
     await page.getByRole('heading', { name: 'Recent imports' }).waitFor();
     await expectAccessible(page);

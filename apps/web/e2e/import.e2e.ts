@@ -31,7 +31,7 @@ describe('admin import', () => {
 
   it('uploads a Markdown file and follows the progress bar to the article', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, DEMO.admin, '/admin');
+    await signIn(page, DEMO.admin, '/manage');
     await page.getByRole('heading', { name: 'Import an article' }).waitFor();
 
     await page.getByRole('radio', { name: 'Upload a file' }).check();
@@ -60,7 +60,7 @@ describe('admin import', () => {
 
   it('keeps readers out of the admin pages', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, DEMO.reader, '/admin/import');
+    await signIn(page, DEMO.reader, '/manage/import');
     await page.getByRole('heading', { name: 'Not available' }).waitFor();
     await context.close();
   });

@@ -39,7 +39,7 @@ export function App() {
           <Route path="moderate" element={<ModerationPage />} />
           <Route path="moderate/users/:userId" element={<UserPage />} />
           <Route
-            path="admin"
+            path="manage"
             element={
               <RequireRole roles={['ADMIN']}>
                 <Outlet />

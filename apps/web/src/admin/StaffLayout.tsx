@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { api } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import '../styles/staff.css';
 
@@ -13,9 +14,21 @@ export default function StaffLayout() {
         </NavLink>
         {user?.role === 'ADMIN' && (
           <>
-            <NavLink to="/admin/import">Import</NavLink>
-            <NavLink to="/admin/settings">Moderation settings</NavLink>
-            <NavLink to="/admin/users">Users</NavLink>
+            <NavLink to="/manage/import">Import</NavLink>
+            <NavLink to="/manage/settings">Moderation settings</NavLink>
+            <NavLink to="/manage/users">Users</NavLink>
+            {/* The API's job dashboard (Bull Board); the token is exchanged there for a short-lived cookie. */}
+            <a
+              href="/admin/queues"
+              target="_blank"
+              rel="noopener"
+              onClick={(event) => {
+                const token = api.tokens.get()?.accessToken;
+                if (token) event.currentTarget.href = `/admin/queues?token=${encodeURIComponent(token)}`;
+              }}
+            >
+              Job queues<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
           </>
         )}
       </nav>

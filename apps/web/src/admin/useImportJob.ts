@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { IMPORT_JOB_QUERY, type ImportJobResult } from '../api/queries.ts';
+import { subscribeLive } from '../api/live.ts';
+import {
+  IMPORT_JOB_QUERY,
+  IMPORT_JOB_SUBSCRIPTION,
+  type ImportJobResult,
+  type ImportJobUpdatedResult,
+} from '../api/queries.ts';
 import type { ImportJob } from '../api/types.ts';
 import { isFinished } from './importSource.ts';
 
-const POLL_MS = 400;
+/** Polling is the safety net under the live updates (a dropped socket, a missed event). */
+const POLL_MS = 1500;
 
-/** Follows an import job until it finishes, starting from the state the mutation returned. */
+/**
+ * Follows an import job until it finishes, starting from the state the mutation returned:
+ * live through `importJobUpdated`, with a slow poll of `importJob` in case the socket drops.
+ */
 export function useImportJob(initial: ImportJob | null): { job: ImportJob | null; error: unknown } {
   const [job, setJob] = useState<ImportJob | null>(initial);
   const [error, setError] = useState<unknown>(null);
@@ -16,15 +26,32 @@ export function useImportJob(initial: ImportJob | null): { job: ImportJob | null
     setError(null);
     if (!initial || isFinished(initial)) return;
     let stopped = false;
+    let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    // Updates can arrive from both sources; never step back to an older state.
+    const accept = (next: ImportJob) => {
+      if (stopped) return;
+      setJob((prev) =>
+        prev && prev.id === next.id && Date.parse(prev.updatedAt) > Date.parse(next.updatedAt) ? prev : next,
+      );
+      if (isFinished(next)) {
+        done = true;
+        clearTimeout(timer);
+        unsubscribe();
+      }
+    };
+    const unsubscribe = subscribeLive<ImportJobUpdatedResult>(
+      IMPORT_JOB_SUBSCRIPTION,
+      { id: initial.id },
+      { next: ({ importJobUpdated }) => accept(importJobUpdated) },
+    );
     const poll = () => {
       api.request<ImportJobResult>(IMPORT_JOB_QUERY, { id: initial.id }).then(
         ({ importJob }) => {
-          if (stopped) return;
           failures = 0;
-          setJob(importJob);
-          if (!isFinished(importJob)) timer = setTimeout(poll, POLL_MS);
+          accept(importJob);
+          if (!done && !stopped) timer = setTimeout(poll, POLL_MS);
         },
         (caught: unknown) => {
           if (stopped) return;
@@ -34,10 +61,11 @@ export function useImportJob(initial: ImportJob | null): { job: ImportJob | null
         },
       );
     };
-    timer = setTimeout(poll, POLL_MS);
+    timer = setTimeout(poll, 400);
     return () => {
       stopped = true;
       clearTimeout(timer);
+      unsubscribe();
     };
   }, [initial]);
 

@@ -155,3 +155,10 @@ export const NOTIFICATIONS_QUERY = `
 `;
 export const MARK_READ_MUTATION = 'mutation MarkNotificationsRead { markNotificationsRead }';
 export type NotificationsResult = { notifications: { unreadCount: number; items: Notification[] } };
+
+export const IMPORT_JOB_SUBSCRIPTION = `
+  subscription ImportJobUpdated($id: ID!) {
+    importJobUpdated(id: $id) { id status progress step source error warnings articleId articleSlug createdAt updatedAt }
+  }
+`;
+export type ImportJobUpdatedResult = { importJobUpdated: ImportJob };

@@ -23,7 +23,7 @@ export function Header() {
             Articles
           </NavLink>
           {user && isStaff(user.role) && <NavLink to="/moderate">Moderate</NavLink>}
-          {user?.role === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
+          {user?.role === 'ADMIN' && <NavLink to="/manage">Admin</NavLink>}
         </nav>
         <div className="site-account">
           {loading ? null : user ? (
