@@ -1,0 +1,53 @@
+import { TestApi } from '../test/api-client.js';
+
+// Its own file: nestjs-pino keeps one root logger per module registry, built at the level
+// of the first app started, so this app must be the first one here.
+
+/** Collects what is written to stdout, where pino's default destination writes. */
+function captureStdout(): { text: () => string; restore: () => void } {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  return { text: () => chunks.join(''), restore: () => void (process.stdout.write = write) };
+}
+
+describe('logs', () => {
+  it('never contain passwords or tokens, even at trace level', async () => {
+    const saved = process.env['LOG_LEVEL'];
+    process.env['LOG_LEVEL'] = 'trace';
+    const capture = captureStdout();
+    let api: TestApi | undefined;
+    try {
+      api = await TestApi.start();
+      const password = 'Secret-Pass-9f3k2-unique';
+      const wrong = 'Wrong-Pass-7x1q-unique';
+      const user = await api.register({ password });
+      const login = await api.gql<{ login: { accessToken: string; refreshToken: string } }>(
+        'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',
+        { input: { email: user.email, password } },
+      );
+      await api.gql('{ me { id } }', {}, login.data!.login.accessToken);
+      await api.gql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+        input: { email: user.email, password: wrong },
+      });
+      // A refused registration and a refresh go through the validation and error paths too.
+      await api.gql('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+        input: { email: 'not-an-email', handle: 'h_x', password: wrong, displayName: 'X' },
+      });
+      await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: user.refreshToken });
+      const logged = capture.text();
+      // The capture works: the app logged at trace level while we listened.
+      expect(logged).toMatch(/"level":\d+.*Starting Nest application/);
+      const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken];
+      expect(secrets.filter((secret) => logged.includes(secret))).toEqual([]);
+    } finally {
+      capture.restore();
+      if (saved === undefined) delete process.env['LOG_LEVEL'];
+      else process.env['LOG_LEVEL'] = saved;
+      await api?.close();
+    }
+  });
+});
