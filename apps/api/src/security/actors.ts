@@ -69,7 +69,7 @@ export async function trySubscription(
   document: string,
   variables: Record<string, unknown>,
   token: string | undefined,
-  waitMs = 400,
+  waitMs = 2_000,
 ): Promise<Outcome> {
   const client = createClient({
     url: `${api.url.replace('http', 'ws')}/graphql`,
