@@ -68,3 +68,30 @@ export async function waitForStatus(token: string, commentId: string, status: st
   }
   throw new Error(`comment ${commentId} stayed ${last}, expected ${status}`);
 }
+
+export async function loginViaApi(who: { email: string; password: string }): Promise<string> {
+  const data = await gql<{ login: { accessToken: string } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: who },
+  );
+  return data.login.accessToken;
+}
+
+/** Imports Markdown as an admin and waits for the job; returns the article's slug. */
+export async function importMarkdown(adminToken: string, markdown: string, slug: string): Promise<string> {
+  const { importArticle } = await gql<{ importArticle: { id: string } }>(
+    'mutation($input: ImportArticleInput!) { importArticle(input: $input) { id } }',
+    { input: { markdown, format: 'markdown', slug } },
+    adminToken,
+  );
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const { importJob } = await gql<{
+      importJob: { status: string; articleSlug: string | null; error: string | null };
+    }>('query($id: ID!) { importJob(id: $id) { status articleSlug error } }', { id: importArticle.id }, adminToken);
+    if (importJob.status === 'SUCCEEDED') return importJob.articleSlug!;
+    if (importJob.status === 'FAILED') throw new Error(`import failed: ${importJob.error}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error('import did not finish');
+}

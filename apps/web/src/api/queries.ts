@@ -162,3 +162,8 @@ export const IMPORT_JOB_SUBSCRIPTION = `
   }
 `;
 export type ImportJobUpdatedResult = { importJobUpdated: ImportJob };
+
+export const REATTACH_THREAD_MUTATION = `
+  mutation ReattachThread($input: ReattachThreadInput!) { reattachThread(input: $input) { ${THREAD_FIELDS} } }
+`;
+export type ReattachThreadResult = { reattachThread: Thread };

@@ -33,6 +33,7 @@ export default function ArticlePage() {
       addComment={data.addComment}
       patchComment={data.patchComment}
       removeComment={data.removeComment}
+      replaceThread={data.replaceThread}
       live={{ hiddenCount: data.hiddenCount, reveal: data.revealNew, revised: data.revised }}
     />
   );

@@ -5,13 +5,15 @@ interface CommentButtonProps {
   onComment(): void;
   /** Below the selection on touch screens, where the native selection menu sits above it. */
   placeBelow: boolean;
+  /** Another action for the selection, e.g. "Attach here" while re-attaching a thread. */
+  label?: string | undefined;
 }
 
 /**
  * The floating button offered for a text selection. It keeps the selection alive on
  * mousedown, is an ordinary focusable button, and advertises the `c` shortcut.
  */
-export function CommentButton({ selection, onComment, placeBelow }: CommentButtonProps) {
+export function CommentButton({ selection, onComment, placeBelow, label = 'Comment' }: CommentButtonProps) {
   const box = selection.box;
   const style = box
     ? { top: placeBelow ? box.bottom + 8 : Math.max(0, box.top - 44), left: Math.max(0, (box.left + box.right) / 2) }
@@ -22,7 +24,7 @@ export function CommentButton({ selection, onComment, placeBelow }: CommentButto
         type="button"
         className="comment-button"
         aria-keyshortcuts="c"
-        title="Comment on the selection (C)"
+        title={`${label} (C)`}
         onMouseDown={(e) => e.preventDefault()}
         onClick={onComment}
       >
@@ -32,7 +34,7 @@ export function CommentButton({ selection, onComment, placeBelow }: CommentButto
             fill="currentColor"
           />
         </svg>
-        Comment
+        {label}
         <kbd aria-hidden="true">C</kbd>
       </button>
     </div>

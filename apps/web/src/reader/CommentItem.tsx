@@ -18,6 +18,8 @@ export interface CommentActions {
   edit(comment: Comment, body: string): Promise<void>;
   remove(comment: Comment): Promise<void>;
   flag(comment: Comment, reason: FlagReason, note: string): Promise<void>;
+  /** Staff only: start re-attaching an orphaned thread to a passage of the current text. */
+  reattach?: (threadId: string) => void;
 }
 
 /** Rejections carry a category (REJECTED_SPAM…); say it in words. */

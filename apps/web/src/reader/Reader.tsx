@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { api } from '../api/client.ts';
+import { errorMessage } from '../api/errors.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
 import {
   CREATE_THREAD_MUTATION,
   DELETE_COMMENT_MUTATION,
   EDIT_COMMENT_MUTATION,
   FLAG_COMMENT_MUTATION,
   REACT_MUTATION,
+  REATTACH_THREAD_MUTATION,
   REPLY_MUTATION,
   UNREACT_MUTATION,
+  type ReattachThreadResult,
   type DeleteCommentResult,
   type EditCommentResult,
   type ReactResult,
@@ -42,6 +46,7 @@ interface ReaderProps {
   addComment(comment: Comment): void;
   patchComment(comment: Comment): void;
   removeComment(comment: Comment): void;
+  replaceThread(thread: Thread): void;
   live: LiveState;
 }
 
@@ -68,7 +73,21 @@ function firstMarkOf(body: HTMLElement | null, threadId: string): HTMLElement | 
  * The reading view: article text with highlights, selection → comment flow, the margin (or
  * drawer) of threads, the heatmap and page-level comments.
  */
-export function Reader({ article, commentId, addThread, addComment, patchComment, removeComment, live }: ReaderProps) {
+export function Reader({
+  article,
+  commentId,
+  addThread,
+  addComment,
+  patchComment,
+  removeComment,
+  replaceThread,
+  live,
+}: ReaderProps) {
+  const { user } = useAuth();
+  const staff = user?.role === 'MODERATOR' || user?.role === 'ADMIN';
+  // An orphaned thread a moderator is placing on a passage: the next selection's button attaches it.
+  const [reattaching, setReattaching] = useState<string | null>(null);
+  const [reattachError, setReattachError] = useState<string | null>(null);
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
   const coarsePointer = useMediaQuery('(pointer: coarse)');
   const containerRef = useRef<HTMLDivElement>(null);
@@ -182,9 +201,38 @@ export function Reader({ article, commentId, addThread, addComment, patchComment
           input: { commentId: comment.id, reason, ...(note ? { note } : {}) },
         });
       },
+      ...(staff
+        ? {
+            reattach: (threadId: string) => {
+              setReattaching(threadId);
+              setReattachError(null);
+              setDrawerOpen(false);
+              bodyRef.current?.focus({ preventScroll: true });
+            },
+          }
+        : {}),
     }),
-    [article.slug, commentId, addComment, patchComment, removeComment],
+    [article.slug, commentId, addComment, patchComment, removeComment, staff],
   );
+
+  const attachHere = useCallback(async () => {
+    const body = bodyRef.current;
+    const offsets = (body && selectionToOffsets(window.getSelection(), body)) ?? selection;
+    if (!reattaching || !offsets) return;
+    try {
+      const selector = await buildSelector(revision.text, offsets.start, offsets.end);
+      const { reattachThread } = await api.request<ReattachThreadResult>(REATTACH_THREAD_MUTATION, {
+        input: { threadId: reattaching, selector },
+      });
+      replaceThread(reattachThread);
+      clearSelection();
+      setReattaching(null);
+      setTab('text');
+      setActiveId(reattachThread.id);
+    } catch (error) {
+      setReattachError(errorMessage(error));
+    }
+  }, [reattaching, selection, revision.text, replaceThread, clearSelection]);
 
   // ── Keyboard: "c" comments on the current selection ───────────────────────────────────
   useEffect(() => {
@@ -194,11 +242,12 @@ export function Reader({ article, commentId, addThread, addComment, patchComment
       const body = bodyRef.current;
       if (!body || !selectionToOffsets(window.getSelection(), body)) return;
       event.preventDefault();
-      openComposer();
+      if (reattaching) void attachHere();
+      else openComposer();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [openComposer]);
+  }, [openComposer, reattaching, attachHere]);
 
   // ── Clicking a highlight opens its (narrowest) thread ─────────────────────────────────
   const onBodyClick = useCallback(
@@ -248,6 +297,20 @@ export function Reader({ article, commentId, addThread, addComment, patchComment
   return (
     <div className={`reader${wide ? ' is-wide' : ''}`}>
       <ArticleHeader article={article} />
+      {reattaching && (
+        <div className="notice reattach-notice" role="status">
+          Select the passage this thread belongs to, then choose <strong>Attach here</strong>.{' '}
+          <button type="button" className="link-button" onClick={() => setReattaching(null)}>
+            Cancel
+          </button>
+          {reattachError && (
+            <span className="field-error" role="alert">
+              {' '}
+              {reattachError}
+            </span>
+          )}
+        </div>
+      )}
       {missingComment && (
         <p className="notice" role="status">
           The linked comment isn’t available. It may have been removed or be awaiting moderation.
@@ -260,7 +323,12 @@ export function Reader({ article, commentId, addThread, addComment, patchComment
         <div className="reader-text" onClick={onBodyClick}>
           <ArticleBody ref={bodyRef} blocks={revision.blocks} spans={spans} activeId={activeId} />
           {selection && !draft && (
-            <CommentButton selection={selection} onComment={openComposer} placeBelow={coarsePointer} />
+            <CommentButton
+              selection={selection}
+              onComment={reattaching ? () => void attachHere() : openComposer}
+              placeBelow={coarsePointer}
+              label={reattaching ? 'Attach here' : undefined}
+            />
           )}
         </div>
         <Discussion

@@ -72,6 +72,11 @@ export const ThreadCard = memo(function ThreadCard({
         </blockquote>
       )}
       {orphaned && <p className="thread-note">This passage was changed or removed in a later revision.</p>}
+      {orphaned && actions.reattach && (
+        <button type="button" className="link-button" onClick={() => actions.reattach?.(thread.id)}>
+          Re-attach to a passage…
+        </button>
+      )}
       {!orphaned && fuzzy && expanded && (
         <p className="thread-note">
           The passage has been edited since this thread began; the highlight is approximate.

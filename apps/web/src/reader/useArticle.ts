@@ -101,9 +101,19 @@ export function useArticle(slug: string, viewerKey: string, enabled = true) {
     [patchArticle],
   );
 
+  const replaceThread = useCallback(
+    (thread: Thread) =>
+      patchArticle((article) => ({
+        ...article,
+        threads: article.threads.map((t) => (t.id === thread.id ? thread : t)),
+      })),
+    [patchArticle],
+  );
+
   return {
     ...query,
     removeComment,
+    replaceThread,
     article: query.data?.article ?? null,
     addThread,
     addComment,

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { User } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 
@@ -65,6 +66,17 @@ export function UserMenu({ user }: { user: User }) {
             <p className="user-menu-status">
               Your account is {user.status === 'SUSPENDED' ? 'suspended' : 'banned'}; you can read but not comment.
             </p>
+          )}
+          {/* Staff areas, also here because the header nav is hidden on small screens. */}
+          {(user.role === 'MODERATOR' || user.role === 'ADMIN') && (
+            <Link className="button button-ghost user-menu-item" to="/moderate" onClick={() => setOpen(false)}>
+              Moderation
+            </Link>
+          )}
+          {user.role === 'ADMIN' && (
+            <Link className="button button-ghost user-menu-item" to="/manage" onClick={() => setOpen(false)}>
+              Admin
+            </Link>
           )}
           <button
             type="button"
