@@ -14,7 +14,7 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface CommentRow {
+export interface CommentRow {
   id: string;
   threadId: string;
   parentId: string | null;
@@ -27,7 +27,7 @@ interface CommentRow {
   author: { displayName: string } | null;
 }
 
-interface ThreadRow {
+export interface ThreadRow {
   id: string;
   anchor: unknown;
   anchorStatus: AnchorStatus | null;
@@ -86,7 +86,16 @@ export class ArticleExportService {
   }
 }
 
-function exportComments(rows: CommentRow[], threads: ThreadRow[], revisionId: string, text: string): ParsedComment[] {
+/**
+ * The bundle's comments, from the article's comment rows in (createdAt, id) order. Pure, so
+ * the numbering can be tested with ties the database would only produce by chance.
+ */
+export function exportComments(
+  rows: CommentRow[],
+  threads: ThreadRow[],
+  revisionId: string,
+  text: string,
+): ParsedComment[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const threadById = new Map(threads.map((t) => [t.id, t]));
   const published = rows.filter((r) => r.status === 'PUBLISHED');

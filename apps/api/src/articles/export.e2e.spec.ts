@@ -60,9 +60,13 @@ describe('exporting an article as a bundle', () => {
         }),
       },
     });
-    const native = (body: string, over: { threadId: string; parentId?: string; status?: 'PUBLISHED' | 'HELD' }) =>
+    const native = (
+      body: string,
+      over: { threadId: string; parentId?: string; status?: 'PUBLISHED' | 'HELD'; id?: string },
+    ) =>
       prisma.comment.create({
         data: {
+          ...(over.id ? { id: over.id } : {}),
           threadId: over.threadId,
           parentId: over.parentId ?? null,
           authorId: reader.userId,
@@ -72,8 +76,17 @@ describe('exporting an article as a bundle', () => {
           createdAt: new Date('2024-03-01T12:00:00Z'),
         },
       });
-    const opener = await native('Which Congress, exactly?', { threadId: thread.id });
-    await native('The one that passed the sanctions.', { threadId: thread.id, parentId: opener.id });
+    // Posting times tie, so ids break the tie: give the reply the smaller one, the order a
+    // full-suite run once drew, where the reply sorted (and was numbered) before its parent.
+    const opener = await native('Which Congress, exactly?', {
+      threadId: thread.id,
+      id: 'ffffffff-0000-4000-8000-000000000001',
+    });
+    await native('The one that passed the sanctions.', {
+      threadId: thread.id,
+      parentId: opener.id,
+      id: '00000000-0000-4000-8000-000000000001',
+    });
     const four = await prisma.comment.findFirstOrThrow({ where: { thread: { articleId }, legacyNumber: 4 } });
     const held = await native('A held reply to #4.', { threadId: four.threadId, parentId: four.id, status: 'HELD' });
     await native('A published reply to the held one.', { threadId: four.threadId, parentId: held.id });
