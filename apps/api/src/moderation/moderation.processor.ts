@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
@@ -64,21 +63,14 @@ export class ModerationProcessor {
     if (!input || input.status !== 'PENDING') return;
     const decision = runPipeline(input.context);
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
-    // first, leaves it alone. Clearing `reviewed` sends an edited comment back to Unmoderated.
-    const outcome = await this.decisions.decide(commentId, {
-      to: decision.status,
-      statusReason: decision.reason,
-      action: 'PIPELINE',
-      actorId: null,
+    // first, leaves it alone. The decision clears `reviewedAt`: an edited comment goes back
+    // to Unmoderated.
+    const applied = await this.decisions.decidePending(input.comment, {
+      status: decision.status,
+      reason: decision.reason,
       note: decision.detail ?? null,
-      reviewed: 'clear',
-      resolveFlags: false,
-      notifyAuthor: false,
-      from: ['PENDING'],
-      scores: { ...decision.scores, detail: decision.detail ?? null } as Prisma.InputJsonValue,
+      scores: { ...decision.scores, detail: decision.detail ?? null },
     });
-    if ('applied' in outcome) {
-      this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
-    }
+    if (applied) this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
   }
 }

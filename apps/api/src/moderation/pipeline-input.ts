@@ -1,11 +1,16 @@
 import type { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
+import type { PendingComment } from './decisions/pipeline-decision.js';
 import type { ModerationSettings, PipelineContext, UserRole, UserStatus } from './pipeline/index.js';
 
 const DAY = 24 * 3600 * 1000;
 
 interface InputRow {
   status: CommentStatus;
+  threadId: string;
+  articleId: string;
+  openFlagCount: number;
+  authorName: string;
   bodySource: string;
   isEdit: boolean;
   authorId: string;
@@ -31,11 +36,12 @@ export async function loadPipelineInput(
   commentId: string,
   settings: ModerationSettings,
   now = Date.now(),
-): Promise<{ status: CommentStatus; context: PipelineContext } | null> {
+): Promise<{ status: CommentStatus; comment: PendingComment; context: PipelineContext } | null> {
   const since = new Date(now - settings.history.windowDays * DAY);
   const repeatSince = new Date(now - settings.repeatWindowMinutes * 60_000);
   const [row] = await prisma.$queryRaw<InputRow[]>`
-    SELECT c.status::text AS status, c."bodySource", c."editedAt" IS NOT NULL AS "isEdit",
+    SELECT c.status::text AS status, c."threadId", t."articleId", c."openFlagCount", u."displayName" AS "authorName",
+           c."bodySource", c."editedAt" IS NOT NULL AS "isEdit",
            u.id AS "authorId", u.status::text AS "authorStatus", u.premod, u.role::text AS role,
            u."commentCount", u."rejectedCount", a.premod AS "articlePremod",
            h.total, h.rejected, r.bodies
@@ -62,6 +68,14 @@ export async function loadPipelineInput(
   if (!row) return null;
   return {
     status: row.status,
+    comment: {
+      id: commentId,
+      threadId: row.threadId,
+      articleId: row.articleId,
+      authorId: row.authorId,
+      authorName: row.authorName,
+      openFlagCount: row.openFlagCount,
+    },
     context: {
       comment: { body: row.bodySource, isEdit: row.isEdit },
       author: {

@@ -10,6 +10,8 @@ const REJECTION_LABELS: Record<string, string> = {
   REJECTED_OTHER: 'other',
 };
 
+export const replyMessage = (replierName: string): string => `${replierName} replied to your comment`;
+
 /**
  * Notifications are written in the same transaction as the decision that causes them, so a
  * reader is told exactly once, and never about a change that was rolled back.
@@ -25,7 +27,7 @@ export async function notifyReply(
   });
   if (already) return;
   await tx.notification.create({
-    data: { userId: recipientId, kind: 'REPLY', commentId: replyId, message: `${replierName} replied to your comment` },
+    data: { userId: recipientId, kind: 'REPLY', commentId: replyId, message: replyMessage(replierName) },
   });
 }
 

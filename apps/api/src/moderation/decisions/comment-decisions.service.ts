@@ -7,6 +7,7 @@ import { EventBus } from '../../realtime/event-bus.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
+import { applyPipelineDecision, type PendingComment, type PipelineVerdict } from './pipeline-decision.js';
 
 /** One decision about comments: who, what, why, and what it does to review and flags. */
 export interface Decision {
@@ -77,6 +78,13 @@ export class CommentDecisions {
     const [outcome] = await this.prisma.$transaction((tx) => this.decideInTx(tx, [commentId], decision));
     if (outcome && 'applied' in outcome) await this.announce([outcome.applied]);
     return outcome ?? { missing: true };
+  }
+
+  /** The pipeline's decision on a PENDING comment, in one statement (see pipeline-decision.ts). */
+  async decidePending(comment: PendingComment, verdict: PipelineVerdict): Promise<Applied | null> {
+    const applied = await applyPipelineDecision(this.prisma, comment, verdict);
+    if (applied) await this.announce([applied]);
+    return applied;
   }
 
   /** Inside the caller's transaction; call announce() with the applied ones after commit. */

@@ -12,6 +12,7 @@ import { waitForStatus } from '../testing/e2e-helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '../../..');
+const CHILD = 'stalled-worker-child';
 
 /**
  * A worker killed (SIGKILL) in the middle of a moderation job: BullMQ notices the job's
@@ -71,6 +72,8 @@ describe('fault: a worker dies mid-job', () => {
       { ...JOBS['moderate-comment'].options, jobId: comment.id },
     );
     const { NODE_OPTIONS: _jestOptions, ...env } = process.env;
+    // Its database sessions carry a name, so the spec can find (and end) exactly them.
+    const childDatabaseUrl = `${config.DATABASE_URL}${config.DATABASE_URL.includes('?') ? '&' : '?'}application_name=${CHILD}`;
     child = spawn(
       process.execPath,
       [
@@ -79,7 +82,11 @@ describe('fault: a worker dies mid-job', () => {
         path.join(here, '../testing/register-ts.mjs'),
         path.join(here, '../testing/worker-child.ts'),
       ],
-      { cwd: apiRoot, env: { ...env, ...timings, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' }, stdio: 'pipe' },
+      {
+        cwd: apiRoot,
+        env: { ...env, ...timings, DATABASE_URL: childDatabaseUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
+        stdio: 'pipe',
+      },
     );
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -91,7 +98,7 @@ describe('fault: a worker dies mid-job', () => {
     const blocked = async (): Promise<boolean> => {
       const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
         SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'`;
+        WHERE datname = current_database() AND application_name = ${CHILD} AND wait_event_type = 'Lock'`;
       return (row?.n ?? 0) > 0 && (await queue.getJobState(comment.id)) === 'active';
     };
     const deadline = Date.now() + 45_000;
@@ -104,6 +111,13 @@ describe('fault: a worker dies mid-job', () => {
     }
     child.kill('SIGKILL');
     await exited;
+    // A backend waiting on a lock only notices its client is gone once it gets the lock, and
+    // would then finish the statement; end it as the crash would have, so the job's effect
+    // is certainly not applied by the dead worker.
+    await blocker.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [CHILD],
+    );
     await blocker.query('COMMIT');
     await blocker.end();
     expect(await queue.getJobState(comment.id)).toBe('active');

@@ -1,0 +1,85 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import pg from 'pg';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { makeArticle } from '../test/factories.js';
+import { startWorker } from '../test/worker.js';
+import { ModerationSettingsService } from './moderation-settings.service.js';
+import { ModerationProcessor } from './moderation.processor.js';
+
+/** The moderation job is the hot path of every comment: its statements are counted. */
+describe('moderate-comment job', () => {
+  let worker: INestApplicationContext;
+  let prisma: PrismaService;
+
+  beforeAll(async () => {
+    worker = await startWorker();
+    prisma = worker.get(PrismaService);
+  });
+  afterAll(() => worker.close());
+
+  it('decides a comment in four statements, and a duplicate delivery in two', async () => {
+    const article = await makeArticle(prisma);
+    const [author, replier] = await Promise.all(
+      ['a', 'b'].map((k) =>
+        prisma.user.create({
+          data: {
+            email: `job-${k}-${Date.now()}@x.test`,
+            handle: `job_${k}_${Date.now()}`,
+            displayName: k,
+            passwordHash: 'x',
+          },
+        }),
+      ),
+    );
+    const thread = await prisma.thread.create({ data: { articleId: article.id } });
+    const parent = await prisma.comment.create({
+      data: {
+        threadId: thread.id,
+        authorId: author!.id,
+        bodySource: 'Root',
+        bodyHtml: '<p>Root</p>',
+        status: 'PUBLISHED',
+      },
+    });
+    const reply = await prisma.comment.create({
+      data: {
+        threadId: thread.id,
+        parentId: parent.id,
+        authorId: replier!.id,
+        bodySource: 'A fair reply.',
+        bodyHtml: 'x',
+      },
+    });
+    await worker.get(ModerationSettingsService).get(); // settings are cached after the first read
+
+    const original = pg.Client.prototype.query;
+    let statements = 0;
+    pg.Client.prototype.query = function counted(this: unknown, ...args: unknown[]) {
+      statements++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    const processor = worker.get(ModerationProcessor);
+    let duplicate = 0;
+    try {
+      await processor.moderate({ commentId: reply.id });
+      const first = statements;
+      await processor.moderate({ commentId: reply.id });
+      duplicate = statements - first;
+      statements = first;
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    // settings check, pipeline input, the decision, the queue counts for the moderation event
+    expect(statements).toBe(4);
+    expect(duplicate).toBe(2);
+
+    const decided = await prisma.comment.findUniqueOrThrow({ where: { id: reply.id } });
+    expect(decided).toMatchObject({ status: 'PUBLISHED', statusReason: 'APPROVED_BY_PIPELINE', reviewedAt: null });
+    expect((await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } })).commentCount).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: replier!.id } })).commentCount).toBe(1);
+    expect(await prisma.moderationAction.count({ where: { commentId: reply.id } })).toBe(1);
+    expect(await prisma.notification.findMany({ where: { userId: author!.id } })).toEqual([
+      expect.objectContaining({ kind: 'REPLY', commentId: reply.id, message: 'b replied to your comment' }),
+    ]);
+  });
+});
