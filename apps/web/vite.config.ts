@@ -15,7 +15,9 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/graphql': { target: api, changeOrigin: true },
+      // ws: live updates (graphql-transport-ws) go through the same path.
+      '/graphql': { target: api, changeOrigin: true, ws: true },
+      '/admin': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
     },
   },

@@ -5,7 +5,8 @@
  * is torn down afterwards: children stopped, database dropped, Redis keys deleted.
  *
  * E2E_SKIP_BUILD=1 reuses existing builds (handy while iterating on the tests), and
- * E2E_STACK_ROOT runs the API from another checkout's build (e.g. a snapshot of main).
+ * E2E_STACK_ROOT runs the API from another checkout's existing build (e.g. a snapshot of main)
+ * instead of building this one's.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -101,7 +102,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(logDir, { recursive: true });
 
   if (process.env.E2E_SKIP_BUILD !== '1') {
-    run('built the API and shared packages', 'pnpm', ['--filter', '@marginalia/api...', 'run', 'build'], rootDir);
+    if (stackRoot === rootDir) {
+      run('built the API and shared packages', 'pnpm', ['--filter', '@marginalia/api...', 'run', 'build'], rootDir);
+    }
     run('built the web client', 'pnpm', ['run', 'build'], webDir);
   }
 
