@@ -59,7 +59,7 @@ describe('moderate-comment job', () => {
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original;
     const processor = worker.get(ModerationProcessor);
-    let duplicate = 0;
+    let duplicate: number;
     try {
       await processor.moderate({ commentId: reply.id });
       const first = statements;
