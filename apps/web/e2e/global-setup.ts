@@ -76,6 +76,31 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the API did not become healthy within ${timeoutMs} ms`);
 }
 
+/** Resolves when the child prints a line matching `pattern`; rejects if it exits first. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, what: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => finish(new Error(`${what} did not start within ${timeoutMs} ms`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4000);
+      if (pattern.test(seen)) finish();
+    };
+    const onExit = (code: number | null) =>
+      finish(new Error(`${what} exited with code ${code}:\n${seen.slice(-1500)}\n(see test-artifacts/e2e-logs)`));
+    function finish(error?: Error) {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
 function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string): ChildProcess {
   const log = createWriteStream(path.join(logDir, `${name}.log`));
   const child = spawn(process.execPath, [script], { cwd: stackRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -163,10 +188,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('startedAt', Date.now());
     const apiProcess = startProcess('api', path.join(apiDist, 'main.js'), env, logDir);
     children.push(apiProcess);
-    const worker = startProcess('worker', path.join(apiDist, 'worker.js'), env, logDir);
+    // The worker logs at info level, to say when it is ready (its log is a file, not the console).
+    const worker = startProcess('worker', path.join(apiDist, 'worker.js'), { ...env, LOG_LEVEL: 'info' }, logDir);
     children.push(worker);
+    const workerReady = waitForOutput(worker, /worker started/, 'the worker', 60_000);
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(baseUrl, apiProcess, 60_000);
+    await Promise.all([waitForHealth(baseUrl, apiProcess, 60_000), workerReady]);
     console.log(`[e2e] API on ${baseUrl}, database ${database}, Redis prefix ${redisPrefix}`);
 
     project.provide('baseUrl', baseUrl);
