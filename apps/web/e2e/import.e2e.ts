@@ -1,4 +1,5 @@
 /** An admin uploads a Markdown file and follows the import job to the new article. */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, launchBrowser, newPage, screenshot, signIn } from './support/browser.ts';
@@ -55,6 +56,15 @@ describe('admin import', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('heading', { name: 'Why the margin' }).waitFor();
     expect(await page.locator('.article-body li').count()).toBe(2);
+
+    // …and can export it again as a bundle.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export bundle' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.bundle\.json$/);
+    const bundle = JSON.parse(await readFile((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(bundle)).toContain('Why the margin');
     await context.close();
   });
 

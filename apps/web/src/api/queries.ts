@@ -167,3 +167,6 @@ export const REATTACH_THREAD_MUTATION = `
   mutation ReattachThread($input: ReattachThreadInput!) { reattachThread(input: $input) { ${THREAD_FIELDS} } }
 `;
 export type ReattachThreadResult = { reattachThread: Thread };
+
+export const EXPORT_ARTICLE_QUERY = 'query ExportArticle($id: ID!) { exportArticle(id: $id) }';
+export type ExportArticleResult = { exportArticle: string };

@@ -1,9 +1,12 @@
 import type { Article } from '../api/types.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { formatDate, hostOf, plural, safeHttpUrl } from '../ui/format.ts';
 
 export function ArticleHeader({ article }: { article: Article }) {
   const source = safeHttpUrl(article.sourceUrl);
   const site = article.siteName ?? hostOf(article.sourceUrl);
+  const { user } = useAuth();
   return (
     <header className="article-header">
       {site && <p className="article-site">{site}</p>}
@@ -18,6 +21,7 @@ export function ArticleHeader({ article }: { article: Article }) {
         <span>
           {plural(article.threadCount, 'thread')}, {plural(article.commentCount, 'comment')}
         </span>
+        {user?.role === 'ADMIN' && <ExportButton articleId={article.id} slug={article.slug} />}
       </p>
       {source && (
         <p className="article-source">

@@ -85,13 +85,13 @@ export function ReactionBar({
             }}
           >
             <ReactionIcon kind={r.kind} />
-            <span className="visually-hidden">{r.label}</span>
+            <span className="visually-hidden">{n > 0 ? `${r.label}, ` : r.label}</span>
             {n > 0 && <span className="reaction-count">{n}</span>}
           </button>
         ) : (
           <span key={r.kind} className="reaction is-static" title={r.label}>
             <ReactionIcon kind={r.kind} />
-            <span className="visually-hidden">{r.label}</span>
+            <span className="visually-hidden">{`${r.label}, `}</span>
             <span className="reaction-count">{n}</span>
           </span>
         );
