@@ -8,6 +8,7 @@ import { CommentService } from './comment.service.js';
 import { DiscussionQueryService } from './discussion-query.service.js';
 import { DiscussionSettingsService } from './discussion-settings.js';
 import { CommentModerationQueue } from './moderation-queue.js';
+import { PlainFieldResolvers } from './plain-field-resolvers.js';
 import { ReactionService } from './reaction.service.js';
 import { ThreadReader } from './thread-reader.js';
 
@@ -25,6 +26,7 @@ import { ThreadReader } from './thread-reader.js';
     ArticleThreadsResolver,
     DiscussionQueryResolver,
     ArticleEventsResolver,
+    PlainFieldResolvers,
   ],
   exports: [ThreadReader],
 })

@@ -1,0 +1,322 @@
+/**
+ * `pnpm bench read`: the GraphQL read of an article with 1,000 threads and 5,000 comments
+ * (the web client's article query, anonymous), against the real API (createHttpApp, the
+ * production GraphQL setup) and, in the same run, a bare node:http + pg server running
+ * the same SQL and building the same JSON (read-baseline.ts). Both answers are checked to
+ * be identical first. Each server runs in its own child process; autocannon drives them
+ * from this one, alternating API, baseline, API, baseline, for a fixed duration each.
+ * The database is created, migrated, seeded and dropped here. Target: API ≥ 0.5× baseline.
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { canonicalize, type Block } from '@marginalia/content';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Redis } from 'ioredis';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import pg from 'pg';
+import { seedLargeDiscussion } from '../comments/testing/large-discussion.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrate } from '../infra/prisma/migrate.js';
+import { READ_QUERY, startBaseline } from './read-baseline.js';
+
+const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
+const RUNS_ENABLED = process.env['BENCH_DURATION'] !== '0';
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 20);
+const ROUNDS = 2;
+const TARGET = 0.5;
+const SLUG = 'bench-article';
+
+type Kind = 'api' | 'baseline';
+type ChildMessage = { ready: string } | { statements: string[] } | { error: string };
+
+// ---------------------------------------------------------------- child processes
+
+/** In a child: serve one kind until told to stop; record the SQL of requests on demand. */
+async function serve(kind: Kind): Promise<void> {
+  const databaseUrl = process.env['DATABASE_URL']!;
+  let recording: string[] | null = null;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    if (recording) recording.push(typeof first === 'string' ? first : (first.text ?? ''));
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  let close: () => Promise<void>;
+  let url: string;
+  if (kind === 'api') {
+    const { createHttpApp } = await import('../http-app.js');
+    const { loadConfig } = await import('../infra/config/env.js');
+    const app = await createHttpApp(loadConfig(process.env));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    close = () => app.close();
+  } else {
+    ({ url, close } = await startBaseline(databaseUrl));
+  }
+  process.on('message', (message: string) => {
+    if (message === 'record') {
+      recording = [];
+      process.send!({ statements: [] });
+    }
+    if (message === 'report') {
+      process.send!({ statements: recording ?? [] });
+      recording = null;
+    }
+    if (message === 'stop') void close().then(() => process.exit(0));
+  });
+  process.send!({ ready: url });
+}
+
+function spawnServer(kind: Kind, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(process.argv[1]!, ['--serve', kind], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: ChildMessage) =>
+      'ready' in message ? resolve({ child, url: message.ready }) : reject(new Error(JSON.stringify(message))),
+    );
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+function ask<T extends ChildMessage>(child: ChildProcess, message: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (reply: T) => resolve(reply));
+    child.send(message);
+  });
+}
+
+// ---------------------------------------------------------------- database
+
+function articleBlocks(): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: 'Reading in the margins' }];
+  for (let i = 0; i < 40; i++) {
+    if (i % 10 === 0) blocks.push({ kind: 'heading', level: 2, text: `Part ${i / 10 + 1}` });
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        `Paragraph ${i}: readers have always written beside the text they love, arguing with the author, ` +
+        `correcting a date, copying a recipe or a prayer, and leaving a trace for the next reader (${i}).`,
+    });
+  }
+  return blocks;
+}
+
+async function seed(databaseUrl: string): Promise<{ threads: number; comments: number; reactions: number }> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    const users = await Promise.all(
+      ['ada', 'grace', 'alan'].map((handle) =>
+        prisma.user.create({
+          data: { email: `${handle}@bench.test`, handle, displayName: handle.toUpperCase(), passwordHash: 'x' },
+        }),
+      ),
+    );
+    const blocks = articleBlocks();
+    const { text } = canonicalize(blocks);
+    const article = await prisma.article.create({ data: { slug: SLUG, title: 'Reading in the margins' } });
+    const revision = await prisma.articleRevision.create({
+      data: {
+        articleId: article.id,
+        version: 1,
+        blocks: blocks as never,
+        canonicalText: text,
+        contentHash: createHash('sha256').update(text).digest('hex'),
+      },
+    });
+    await prisma.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
+    return await seedLargeDiscussion(
+      prisma,
+      article.id,
+      users.map((u) => u.id),
+      1000,
+      5,
+      { id: revision.id, text },
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, duration: number): Promise<Figures> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: READ_QUERY, variables: { slug: SLUG } }),
+    connections: CONNECTIONS,
+    duration,
+    // Answers are ~3 MB; on a busy machine a slow answer should count as slow, not as lost.
+    timeout: 30,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function fetchRead(url: string): Promise<{ json: unknown; bytes: number }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: READ_QUERY, variables: { slug: SLUG } }),
+  });
+  const text = await res.text();
+  return { json: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const row = (label: string, f: Figures): string =>
+  `${label.padEnd(22)} ${f.rps.toFixed(1).padStart(8)} req/s   p50 ${String(f.p50).padStart(5)} ms   p99 ${String(
+    f.p99,
+  ).padStart(5)} ms${f.errors ? `   errors ${f.errors}` : ''}`;
+
+async function main(): Promise<void> {
+  const base = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `marginalia_bench_read_${suffix}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const redisPrefix = `mbench_read_${suffix}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: redisPrefix,
+    NODE_ENV: 'production',
+    DEMO_MODE: 'false',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    WEB_DIST: '',
+  };
+  const children: ChildProcess[] = [];
+  let failed = true;
+  try {
+    await migrate(databaseUrl);
+    const t0 = Date.now();
+    const seeded = await seed(databaseUrl);
+    console.log(
+      `seeded ${seeded.threads} threads, ${seeded.comments} comments, ${seeded.reactions} reactions in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const servers = {} as Record<Kind, { child: ChildProcess; url: string }>;
+    for (const kind of ['api', 'baseline'] as const) {
+      servers[kind] = await spawnServer(kind, env);
+      children.push(servers[kind].child);
+    }
+
+    // Same answer, and the SQL each sends for it.
+    const answers = {} as Record<Kind, { json: unknown; bytes: number }>;
+    const statements = {} as Record<Kind, string[]>;
+    for (const kind of ['api', 'baseline'] as const) {
+      await fetchRead(servers[kind].url); // warm caches and pools before recording
+      await ask(servers[kind].child, 'record');
+      answers[kind] = await fetchRead(servers[kind].url);
+      statements[kind] = (await ask<{ statements: string[] }>(servers[kind].child, 'report')).statements;
+    }
+    if (!isDeepStrictEqual(answers.api.json, answers.baseline.json)) {
+      throw new Error('The API and the baseline answer differently; the comparison would be meaningless');
+    }
+    const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
+    const sameSql = isDeepStrictEqual(statements.api.map(norm).sort(), statements.baseline.map(norm).sort());
+    console.log(`response: ${(answers.api.bytes / 1024).toFixed(0)} KB, identical JSON from both servers`);
+    console.log(
+      `SQL per request: API ${statements.api.length}, baseline ${statements.baseline.length} statements (${sameSql ? 'the same text' : 'DIFFERENT text'})`,
+    );
+    if (!sameSql) {
+      for (const s of statements.api) console.log(`  api:      ${norm(s).slice(0, 110)}`);
+      for (const s of statements.baseline) console.log(`  baseline: ${norm(s).slice(0, 110)}`);
+    }
+
+    for (const kind of ['api', 'baseline'] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await fetchRead(servers[kind].url);
+        times.push(performance.now() - started);
+      }
+      console.log(`one request at a time, ${kind}: median ${median(times).toFixed(0)} ms over 5`);
+    }
+
+    if (!RUNS_ENABLED) return;
+    console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, warm-up 3 s each`);
+    await load(servers.api.url, 3);
+    await load(servers.baseline.url, 3);
+    const results: Record<Kind, Figures[]> = { api: [], baseline: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const kind of ['api', 'baseline'] as const) {
+        const figures = await load(servers[kind].url, DURATION_S);
+        results[kind].push(figures);
+        console.log(row(`${kind} (run ${round})`, figures));
+      }
+    }
+    const summary = (kind: Kind): Figures => ({
+      rps: mean(results[kind].map((f) => f.rps)),
+      p50: mean(results[kind].map((f) => f.p50)),
+      p99: mean(results[kind].map((f) => f.p99)),
+      errors: results[kind].reduce((n, f) => n + f.errors, 0),
+    });
+    const api = summary('api');
+    const baseline = summary('baseline');
+    const ratio = api.rps / baseline.rps;
+    const spread = (kind: Kind): string => {
+      const rps = results[kind].map((f) => f.rps);
+      return `${(((Math.max(...rps) - Math.min(...rps)) / mean(rps)) * 100).toFixed(0)}%`;
+    };
+    console.log(`\n${row('API (mean)', api)}   spread ${spread('api')}`);
+    console.log(`${row('baseline (mean)', baseline)}   spread ${spread('baseline')}`);
+    failed = ratio < TARGET || api.errors > 0 || baseline.errors > 0;
+    console.log(`ratio API/baseline: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×)  ${failed ? 'FAIL' : 'PASS'}`);
+  } finally {
+    for (const child of children) {
+      child.send('stop');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    if (process.env['BENCH_KEEP_DB']) console.log(`kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+    const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+const serving = process.argv.indexOf('--serve');
+if (serving >= 0) {
+  serve(process.argv[serving + 1] as Kind).catch((error: unknown) => {
+    console.error(error);
+    process.send?.({ error: String(error) });
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
