@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { errorMessage } from '../api/errors.ts';
 import { ARTICLES_QUERY, type ArticlesResult } from '../api/queries.ts';
 import { plural } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
@@ -9,20 +8,12 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
 import { BanDialog, RejectDialog, ShortcutsDialog } from './Dialogs.tsx';
 import { commandForKey, consoleReducer, initialConsoleState, type Command } from './keyboard.ts';
-import {
-  MODERATE_MANY_MUTATION,
-  MODERATE_MUTATION,
-  QUEUES,
-  SET_USER_STATUS_MUTATION,
-  type ModerateInput,
-  type ModerateManyResult,
-  type ModerateResult,
-} from './queries.ts';
+import { QUEUES } from './queries.ts';
 import { QueueCard, type QueueCardActions } from './QueueCard.tsx';
-import type { FlagReason, ModerationActionKind, ModerationItem, ModerationQueue } from './types.ts';
+import { QueueTabs } from './QueueTabs.tsx';
+import type { FlagReason, ModerationItem, ModerationQueue } from './types.ts';
+import { useDecisions } from './useDecisions.ts';
 import { useModerationQueue } from './useModerationQueue.ts';
-
-const PAST: Record<ModerationActionKind, string> = { APPROVE: 'Approved', REJECT: 'Rejected', HOLD: 'Held' };
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -39,8 +30,6 @@ export default function ModerationPage() {
   const data = useModerationQueue(queue, articleId);
   const { applyDecision, reload: reloadQueue } = data;
   const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const [announcement, setAnnouncement] = useState('');
   const cards = useRef(new Map<string, HTMLElement>());
   const keyboardMoved = useRef(false);
 
@@ -70,68 +59,12 @@ export default function ModerationPage() {
       return out;
     });
 
-  const markBusy = (list: readonly string[], on: boolean) =>
-    setBusy((prev) => {
-      const next = new Set(prev);
-      for (const id of list) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
-
-  const decide = useCallback(
-    async (item: ModerationItem, action: ModerationActionKind, extra: Partial<ModerateInput> = {}) => {
-      markBusy([item.id], true);
-      try {
-        const input: ModerateInput = { commentId: item.id, action, ...extra };
-        const { moderateComment } = await api.request<ModerateResult>(MODERATE_MUTATION, { input });
-        applyDecision(moderateComment);
-        setAnnouncement(`${PAST[action]} the comment by ${item.author?.displayName ?? item.authorName}.`);
-      } catch (error) {
-        setAnnouncement(`Could not ${action.toLowerCase()}: ${errorMessage(error)}`);
-      } finally {
-        markBusy([item.id], false);
-      }
-    },
-    [applyDecision],
-  );
-
-  const decideMany = useCallback(
-    async (commentIds: string[], action: ModerationActionKind, category?: FlagReason, reason?: string) => {
-      if (commentIds.length === 0) return;
-      markBusy(commentIds, true);
-      try {
-        const input = { commentIds, action, ...(category ? { category } : {}), ...(reason ? { reason } : {}) };
-        const { moderateComments } = await api.request<ModerateManyResult>(MODERATE_MANY_MUTATION, { input });
-        const done = moderateComments.filter((r) => r.ok).map((r) => r.commentId);
-        const failed = moderateComments.length - done.length;
-        dispatch({ type: 'clearSelection' });
-        reloadQueue();
-        setAnnouncement(
-          `${PAST[action]} ${plural(done.length, 'comment')}.${failed > 0 ? ` ${failed} could not be changed.` : ''}`,
-        );
-      } catch (error) {
-        setAnnouncement(`Could not ${action.toLowerCase()} the selection: ${errorMessage(error)}`);
-      } finally {
-        markBusy(commentIds, false);
-      }
-    },
-    [reloadQueue],
-  );
-
-  const ban = useCallback(
-    async (userId: string, name: string, reason: string, rejectComments: boolean) => {
-      try {
-        await api.request(SET_USER_STATUS_MUTATION, { input: { userId, status: 'BANNED', reason, rejectComments } });
-        setAnnouncement(`Banned ${name}.`);
-        reloadQueue();
-      } catch (error) {
-        setAnnouncement(`Could not ban ${name}: ${errorMessage(error)}`);
-      }
-    },
-    [reloadQueue],
-  );
+  const clearSelection = useCallback(() => dispatch({ type: 'clearSelection' }), []);
+  const { busy, announcement, decide, decideMany, ban } = useDecisions({
+    applyDecision,
+    reload: reloadQueue,
+    clearSelection,
+  });
 
   const openReject = useCallback((commentIds: string[]) => {
     if (commentIds.length > 0) dispatch({ type: 'open', dialog: { kind: 'reject', commentIds } });
@@ -214,15 +147,6 @@ export default function ModerationPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, [run, state.dialog]);
 
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    event.preventDefault();
-    const index = QUEUES.findIndex((q) => q.id === queue);
-    const next = QUEUES[(index + (event.key === 'ArrowRight' ? 1 : -1) + QUEUES.length) % QUEUES.length]!;
-    setQuery({ queue: next.id });
-    document.getElementById(`queue-tab-${next.id}`)?.focus();
-  };
-
   const dialog = state.dialog;
   const rejectDefault: FlagReason =
     (dialog?.kind === 'reject' && data.items.find((i) => i.id === dialog.commentIds[0])?.flags[0]?.reason) || 'OTHER';
@@ -254,27 +178,7 @@ export default function ModerationPage() {
         </div>
       </header>
 
-      <div className="mod-tabs" role="tablist" aria-label="Queues">
-        {QUEUES.map((q) => {
-          const count = data.counts?.[q.key];
-          return (
-            <button
-              key={q.id}
-              id={`queue-tab-${q.id}`}
-              type="button"
-              role="tab"
-              aria-selected={q.id === queue}
-              aria-controls="queue-panel"
-              tabIndex={q.id === queue ? 0 : -1}
-              onClick={() => setQuery({ queue: q.id })}
-              onKeyDown={onTabKey}
-            >
-              {q.label}
-              {count !== undefined && <span className="tab-count">{count}</span>}
-            </button>
-          );
-        })}
-      </div>
+      <QueueTabs queue={queue} counts={data.counts} onChange={(next) => setQuery({ queue: next })} />
 
       <section id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${queue}`} className="mod-panel">
         {data.arrived > 0 && (

@@ -4,21 +4,10 @@ import { errorMessage } from '../api/errors.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import {
   CREATE_THREAD_MUTATION,
-  DELETE_COMMENT_MUTATION,
-  EDIT_COMMENT_MUTATION,
-  FLAG_COMMENT_MUTATION,
-  REACT_MUTATION,
   REATTACH_THREAD_MUTATION,
-  REPLY_MUTATION,
-  UNREACT_MUTATION,
-  type ReattachThreadResult,
-  type DeleteCommentResult,
-  type EditCommentResult,
-  type ReactResult,
-  type UnreactResult,
   type CreateThreadResult,
   type CreateThreadVariables,
-  type ReplyResult,
+  type ReattachThreadResult,
 } from '../api/queries.ts';
 import type { Article, Comment, Thread } from '../api/types.ts';
 import { plural } from '../ui/format.ts';
@@ -26,7 +15,6 @@ import { useMediaQuery, WIDE_LAYOUT_QUERY } from '../ui/useMediaQuery.ts';
 import { ArticleBody } from './ArticleBody.tsx';
 import { ArticleHeader } from './ArticleHeader.tsx';
 import { DRAFT_ID } from './BlockText.tsx';
-import type { CommentActions } from './CommentItem.tsx';
 import { CommentButton } from './CommentButton.tsx';
 import { Discussion } from './Discussion.tsx';
 import type { DiscussionTab } from './DiscussionTabs.tsx';
@@ -36,6 +24,7 @@ import { selectionToOffsets, type OffsetRange } from './selection.ts';
 import { buildSelector } from './selector.ts';
 import { classifyThreads, findThreadOfComment } from './threads.ts';
 import type { HighlightSpan } from './segments.ts';
+import { useCommentActions } from './useCommentActions.ts';
 import { useTextSelection } from './useTextSelection.ts';
 import { LiveNotice, type LiveState } from './LiveNotice.tsx';
 
@@ -168,51 +157,17 @@ export function Reader({
     [article.id, addThread],
   );
 
-  const actions = useMemo<CommentActions>(
-    () => ({
-      slug: article.slug,
-      targetId: commentId,
-      reply: async (parentId, body) => {
-        const { reply } = await api.request<ReplyResult>(REPLY_MUTATION, { input: { parentId, body } });
-        addComment(reply);
-      },
-      react: async (comment, kind, on) => {
-        const input = { commentId: comment.id, kind };
-        const updated = on
-          ? (await api.request<ReactResult>(REACT_MUTATION, { input })).react
-          : (await api.request<UnreactResult>(UNREACT_MUTATION, { input })).unreact;
-        patchComment(updated);
-      },
-      edit: async (comment, body) => {
-        const { editComment } = await api.request<EditCommentResult>(EDIT_COMMENT_MUTATION, {
-          input: { commentId: comment.id, body },
-        });
-        patchComment(editComment);
-      },
-      remove: async (comment) => {
-        const { deleteComment } = await api.request<DeleteCommentResult>(DELETE_COMMENT_MUTATION, {
-          input: { commentId: comment.id },
-        });
-        if (deleteComment) patchComment(deleteComment);
-        else removeComment(comment);
-      },
-      flag: async (comment, reason, note) => {
-        await api.request(FLAG_COMMENT_MUTATION, {
-          input: { commentId: comment.id, reason, ...(note ? { note } : {}) },
-        });
-      },
-      ...(staff
-        ? {
-            reattach: (threadId: string) => {
-              setReattaching(threadId);
-              setReattachError(null);
-              setDrawerOpen(false);
-              bodyRef.current?.focus({ preventScroll: true });
-            },
-          }
-        : {}),
-    }),
-    [article.slug, commentId, addComment, patchComment, removeComment, staff],
+  const startReattach = useCallback((threadId: string) => {
+    setReattaching(threadId);
+    setReattachError(null);
+    setDrawerOpen(false);
+    bodyRef.current?.focus({ preventScroll: true });
+  }, []);
+  const actions = useCommentActions(
+    article.slug,
+    commentId,
+    { addComment, patchComment, removeComment },
+    staff ? startReattach : null,
   );
 
   const attachHere = useCallback(async () => {
