@@ -25,6 +25,11 @@ export class ModerationSettingsService {
 
   constructor(private readonly prisma: PrismaService) {}
 
+  /** The settings of the last read (possibly stale): for work that can start before get() answers. */
+  latest(): ModerationSettings {
+    return this.cached?.settings ?? DEFAULT_MODERATION_SETTINGS;
+  }
+
   async get(): Promise<ModerationSettings> {
     const stamp = await this.prisma.setting.findUnique({ where: { key: KEY }, select: { updatedAt: true } });
     if (!stamp) return DEFAULT_MODERATION_SETTINGS;

@@ -57,8 +57,14 @@ export class ModerationProcessor {
   }
 
   private async run({ commentId }: JobPayloads['moderate-comment']): Promise<void> {
-    const settings = await this.settings.get();
-    const input = await loadPipelineInput(this.prisma, commentId, settings);
+    // Settings rarely change: read the comment with the last known ones while checking them,
+    // and read it again in the rare case they did change (their windows shape the read).
+    const assumed = this.settings.latest();
+    const [settings, early] = await Promise.all([
+      this.settings.get(),
+      loadPipelineInput(this.prisma, commentId, assumed),
+    ]);
+    const input = settings === assumed ? early : await loadPipelineInput(this.prisma, commentId, settings);
     // Gone, or decided already (a duplicate delivery): nothing to do, exactly once.
     if (!input || input.status !== 'PENDING') return;
     const decision = runPipeline(input.context);

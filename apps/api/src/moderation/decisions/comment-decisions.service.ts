@@ -112,8 +112,10 @@ export class CommentDecisions {
   /** After commit: readers' and moderators' live views. Failures only delay a screen. */
   async announce(applied: Applied[]): Promise<void> {
     if (applied.length === 0) return;
-    await Promise.all(
-      applied
+    // Readers' and moderators' events go out side by side; the latter waits for the counts.
+    await Promise.all([
+      this.moderationEvents.publish(applied.map(toChange)),
+      ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>
           this.bus
@@ -127,8 +129,7 @@ export class CommentDecisions {
             })
             .catch(() => undefined),
         ),
-    );
-    await this.moderationEvents.publish(applied.map(toChange));
+    ]);
   }
 
   private async applyOne(tx: Prisma.TransactionClient, row: LockedRow, decision: Decision): Promise<Outcome> {

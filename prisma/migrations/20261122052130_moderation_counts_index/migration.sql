@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Comment_status_reviewedAt_openFlagCount_statusReason_idx" ON "Comment"("status", "reviewedAt", "openFlagCount", "statusReason");
+
