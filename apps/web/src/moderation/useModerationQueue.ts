@@ -9,7 +9,7 @@ import {
   type ModerationEventsResult,
   type QueueResult,
 } from './queries.ts';
-import type { ModerationCounts, ModerationItem, ModerationQueue } from './types.ts';
+import type { ModerationCounts, ModerationEvent, ModerationItem, ModerationQueue } from './types.ts';
 
 const PAGE = 25;
 
@@ -33,6 +33,28 @@ const EMPTY: QueueState = {
   arrived: 0,
   error: null,
 };
+
+/**
+ * A queue change from another moderator (or the pipeline, or a reader's flag): an item that
+ * left this queue goes at once; one that entered is counted for a refresh rather than pushed
+ * under the moderator's cursor. Event counts are site-wide, so a filtered view keeps its own.
+ */
+export function applyModerationEvent(
+  state: QueueState,
+  event: ModerationEvent,
+  queue: ModerationQueue,
+  filtered: boolean,
+): QueueState {
+  const present = state.items.some((i) => i.id === event.commentId);
+  const left = event.left.includes(queue) && present;
+  const entered = event.entered.includes(queue) && !present;
+  return {
+    ...state,
+    items: left ? state.items.filter((i) => i.id !== event.commentId) : state.items,
+    arrived: entered ? state.arrived + 1 : state.arrived,
+    counts: filtered ? state.counts : event.counts,
+  };
+}
 
 /**
  * A moderation queue, oldest first, kept live: items another moderator decides leave at
@@ -111,18 +133,7 @@ export function useModerationQueue(queue: ModerationQueue, articleId: string | n
       { articleId },
       {
         next: ({ moderationEvents: event }) => {
-          setState((s) => {
-            const present = s.items.some((i) => i.id === event.commentId);
-            const left = event.left.includes(queue) && present;
-            const entered = event.entered.includes(queue) && !present;
-            return {
-              ...s,
-              items: left ? s.items.filter((i) => i.id !== event.commentId) : s.items,
-              arrived: entered ? s.arrived + 1 : s.arrived,
-              // Event counts are site-wide; a filtered view asks for its own.
-              counts: articleId ? s.counts : event.counts,
-            };
-          });
+          setState((s) => applyModerationEvent(s, event, queue, articleId !== null));
           if (articleId) refreshCounts();
         },
         reconnected: () => setGeneration((g) => g + 1),
