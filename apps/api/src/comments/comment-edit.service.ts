@@ -120,7 +120,10 @@ export class CommentEditService {
       }
       if (comment.replyCount === 0) await releaseAncestors(tx, comment.parentId);
     });
-    await this.announce('COMMENT_DELETED', comment, 'DELETED');
+    // Subscribers are filtered by status: a comment only its author could see is announced
+    // with the status it had, so the deletion reaches only them.
+    const wasPublic = comment.status === 'PUBLISHED';
+    await this.announce('COMMENT_DELETED', comment, wasPublic ? 'DELETED' : comment.status);
     return this.reader.comment(comment.id, viewer);
   }
 

@@ -112,9 +112,17 @@ describe('deleting comments', () => {
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: commentId } })).statusReason).toBe(
       'DELETED_BY_MODERATOR',
     );
-    // Staff may remove what readers cannot see.
+    // Staff may remove what readers cannot see; only its author hears about it.
+    const anonymous = await subscribeEvents(api, article.id);
+    const own = await subscribeEvents(api, article.id, author.token);
     const heldGone = await api.gql(DELETE, { input: { commentId: held.commentId } }, moderator.token);
     expect(heldGone.errors).toBeUndefined();
+    await eventually(async () => (own.events.length > 0 ? true : undefined), 5000, 'the author’s event');
+    expect(own.events).toEqual([
+      { type: 'COMMENT_DELETED', threadId: held.threadId, commentId: held.commentId, status: 'HELD' },
+    ]);
+    expect(anonymous.events).toEqual([]);
+    await Promise.all([anonymous.close(), own.close()]);
   });
 
   it('refuses other readers, hidden and unknown comments, and deleting twice', async () => {

@@ -18,5 +18,11 @@ export class DiscussionEventModel {
   @Field(() => ID) articleId: string;
   @Field(() => ID) threadId: string;
   @Field(() => ID, { nullable: true }) commentId: string | null;
-  @Field(() => CommentStatus, { nullable: true }) status: CommentStatus | null;
+  @Field(() => CommentStatus, {
+    nullable: true,
+    description:
+      'The comment’s status, which decides who receives the event; a deleted comment that only its author ' +
+      'could see keeps the status it had, so only they hear of it. Null for thread events.',
+  })
+  status: CommentStatus | null;
 }
