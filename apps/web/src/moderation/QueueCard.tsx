@@ -135,7 +135,7 @@ export const QueueCard = memo(function QueueCard({ item, active, selected, busy,
       <Html html={comment.bodyHtml} className="mod-body comment-body" />
 
       {(comment.statusReason || facts.length > 0) && (
-        <div className="mod-pipeline">
+        <div className={`mod-pipeline${comment.status === 'PUBLISHED' ? ' is-neutral' : ''}`}>
           <p className="mod-label">Why it is here</p>
           <ul>
             {comment.statusReason && <li>{humanizeCode(comment.statusReason)}</li>}
