@@ -76,8 +76,9 @@ export class CommentEditService {
         if (comment.status === 'PUBLISHED') await unpublish(tx, comment);
         return this.moderation.record(tx, comment.id);
       });
-      await this.moderation.dispatch([outboxId]);
+      // Announced before the job is queued, so the edit always precedes its moderation outcome.
       await this.announce('COMMENT_EDITED', comment, 'PENDING');
+      await this.moderation.dispatch([outboxId]);
     }
     const view = await this.reader.comment(comment.id, viewer);
     if (!view) throw notFound('Comment', 'commentId');

@@ -46,21 +46,19 @@ export class CommentService {
     if (!article?.currentRevision) throw notFound('Article', 'articleId');
     const html = await renderBody(this.prisma, body);
     const anchor = input.selector ? verifiedAnchor(article.currentRevision, input.selector) : null;
-    const outboxIds: string[] = [];
-    const threadId = await this.prisma.$transaction(async (tx) => {
+    const { threadId, commentId, outboxId } = await this.prisma.$transaction(async (tx) => {
       const thread = await tx.thread.create({
         data: {
           articleId: article.id,
           ...(anchor ? anchoredThreadData(anchor) : {}),
         },
       });
-      const { outboxId } = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, html, viewer });
-      outboxIds.push(outboxId);
-      return thread.id;
+      const inserted = await this.insertComment(tx, { threadId: thread.id, parentId: null, body, html, viewer });
+      return { threadId: thread.id, ...inserted };
     });
-    await this.moderation.dispatch(outboxIds);
+    await this.announce(article.id, threadId, commentId, viewer.id);
+    await this.moderation.dispatch([outboxId]);
     const [thread] = await this.reader.byIds([threadId], viewer);
-    await this.announce(article.id, thread!.comments[0]!.threadId, thread!.comments[0]!.id, viewer.id);
     return thread!;
   }
 
@@ -84,13 +82,16 @@ export class CommentService {
     const { commentId, outboxId } = await this.prisma.$transaction((tx) =>
       this.insertComment(tx, { threadId: parent.threadId, parentId: parent.id, body, html, viewer }),
     );
+    await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
     await this.moderation.dispatch([outboxId]);
     const comment = await this.reader.comment(commentId, viewer);
-    await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
     return comment!;
   }
 
-  /** Tells the author's other open pages (only them: it is PENDING) that the comment exists. */
+  /**
+   * Tells the author's other open pages (only them: it is PENDING) that the comment exists;
+   * before the moderation job is queued, so this event always precedes its outcome.
+   */
   private async announce(articleId: string, threadId: string, commentId: string, authorId: string): Promise<void> {
     await this.events
       .discussion({ type: 'COMMENT_ADDED', articleId, threadId, commentId, authorId, status: 'PENDING' })
