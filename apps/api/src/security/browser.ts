@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, offline. */
