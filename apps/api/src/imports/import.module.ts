@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReanchorModule } from '../annotations/reanchor.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ArticleStore } from './article-store.js';
 import { UrlFetcher } from './fetch/url-fetcher.js';
 import { ImportJobReporter } from './import-job.reporter.js';
@@ -9,7 +10,7 @@ import { ImportResolver } from './import.resolver.js';
 import { ImportService } from './import.service.js';
 
 /** API side: accept and report imports. */
-@Module({ providers: [ImportService, ImportResolver] })
+@Module({ imports: [AuthModule], providers: [ImportService, ImportResolver] })
 export class ImportModule {}
 
 /** Running imports (needs the outbox for re-anchoring, not events): the CLI uses it directly. */

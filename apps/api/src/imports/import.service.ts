@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { OutboxService } from '../infra/outbox/outbox.service.js';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
+import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import type { ImportArticleInput } from './dto/import-article.input.js';
 import { toImportJobModel } from './import-job.view.js';
 import type { ImportJobModel } from './models/import-job.model.js';
@@ -19,9 +22,19 @@ export class ImportService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(input: ImportArticleInput, requestedById: string): Promise<ImportJobModel> {
+    const limit = this.config.IMPORT_RATE_LIMIT;
+    await this.limiter.consume(
+      'import',
+      requestedById,
+      limit,
+      60,
+      `At most ${limit} imports a minute; for bulk imports use \`pnpm marginalia import <dir>\``,
+    );
     const given = SOURCES.filter((key) => input[key] !== undefined && input[key] !== null);
     if (given.length !== 1) throw badInput('input', 'Give exactly one of text, markdown, html, url or bundle');
     const source = given[0]!;

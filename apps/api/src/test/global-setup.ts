@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
   process.env['DEMO_MODE'] = 'false';
   process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
   process.env['LOGIN_RATE_LIMIT'] = '20';
+  process.env['IMPORT_RATE_LIMIT'] = '1000';
   // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
   const runner = '../infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../infra/prisma/migrate.js');

@@ -88,6 +88,12 @@ export class Env {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Imports one admin may queue per minute through the API (the CLI is not limited). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  IMPORT_RATE_LIMIT = 30;
+
   /** Milliseconds a process waits for in-flight work on SIGTERM before it exits anyway. */
   @Transform(toInt)
   @IsInt()
