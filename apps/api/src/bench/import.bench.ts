@@ -22,6 +22,7 @@ import { migrate } from '../infra/prisma/migrate.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { ImportRunner, type ImportSummary } from '../imports/import-runner.js';
 import { generateCorpus } from './import-corpus.js';
+import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
 
 const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 1000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -229,12 +230,7 @@ async function dropRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -30,6 +30,7 @@ import WebSocket from 'ws';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from '../infra/prisma/migrate.js';
 import { JOBS } from '../infra/queue/jobs.js';
+import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
@@ -475,12 +476,7 @@ async function main(): Promise<void> {
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(redis, redisPrefix);
     await redis.quit();
   }
   process.exitCode = failed ? 1 : 0;

@@ -21,6 +21,7 @@ import { seedLargeDiscussion } from '../comments/testing/large-discussion.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from '../infra/prisma/migrate.js';
 import { READ_QUERY, startBaseline } from './read-baseline.js';
+import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const RUNS_ENABLED = process.env['BENCH_DURATION'] !== '0';
@@ -296,12 +297,7 @@ async function main(): Promise<void> {
     else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(redis, redisPrefix);
     await redis.quit();
   }
   process.exitCode = failed ? 1 : 0;

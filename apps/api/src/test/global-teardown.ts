@@ -15,12 +15,10 @@ export default async function globalTeardown(): Promise<void> {
   const prefix = process.env['REDIS_PREFIX'];
   if (prefix?.startsWith('mtest_')) {
     const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    // Jest's module mapper does not apply to global teardown; Node loads the TypeScript source itself.
+    const helper = '../infra/redis/delete-prefix.ts';
+    const { deleteKeysWithPrefix } = (await import(helper)) as typeof import('../infra/redis/delete-prefix.js');
+    await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
   }
 }
