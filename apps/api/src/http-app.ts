@@ -4,13 +4,14 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { parse } from 'graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './infra/config/env.js';
+import { registerGraphQLAccessLog } from './infra/graphql/graphql-access-log.js';
+import { refuseNonJsonGraphQLPosts } from './infra/graphql/graphql-http-policy.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
 
@@ -41,7 +42,13 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const origins = config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  await app.register(fastifyCors, { origin: origins.length > 0 ? origins : false, credentials: false });
+  await app.register(fastifyCors, {
+    origin: origins.length > 0 ? origins : false,
+    credentials: false,
+    exposedHeaders: EXPOSED_HEADERS,
+  });
+  refuseNonJsonGraphQLPosts(app.getHttpAdapter().getInstance());
+  registerGraphQLAccessLog(app.getHttpAdapter().getInstance());
   refuseNonStringQueries(app);
   await registerQueueBoard(app);
   if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
@@ -50,6 +57,22 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   app.enableShutdownHooks([]);
   return app;
 }
+
+/**
+ * Response headers other origins' scripts may read: the annotation protocol's (ETag for
+ * If-Match, Location of a created annotation, Link and Allow describing the resource, the
+ * applied Prefer) — CORS hides all but a few simple headers otherwise.
+ */
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Content-Location',
+  'Link',
+  'Allow',
+  'Accept-Post',
+  'Preference-Applied',
+  'Vary',
+];
 
 /** API paths; everything else under GET is a page of the web client. */
 const API_PATH = /^\/(graphql|health|annotations|admin)(\/|\?|$)/;
@@ -87,15 +110,6 @@ function refuseNonStringQueries(app: NestFastifyApplication): void {
       return query !== undefined && typeof query !== 'string';
     });
     if (bad) return refuse(reply, 'BAD_USER_INPUT', 'query must be a string');
-    // An application/graphql body that does not parse sends Mercurius down the same path.
-    const { query } = (request.body ?? {}) as { query?: unknown };
-    if (String(request.headers['content-type']).startsWith('application/graphql') && typeof query === 'string') {
-      try {
-        parse(query);
-      } catch (error) {
-        return refuse(reply, 'GRAPHQL_VALIDATION_FAILED', (error as Error).message);
-      }
-    }
   });
 }
 

@@ -15,7 +15,8 @@ export const AppLoggerModule = LoggerModule.forRootAsync({
           paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.token'],
           remove: true,
         },
-        autoLogging: { ignore: (req) => req.url === '/health' },
+        // GraphQL requests get their own access line (infra/graphql/graphql-access-log.ts).
+        autoLogging: { ignore: (req) => req.url === '/health' || /^\/graphql(\?|$)/.test(req.url ?? '') },
         serializers: {
           req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         },

@@ -38,9 +38,22 @@ describe('logs', () => {
         input: { email: 'not-an-email', handle: 'h_x', password: wrong, displayName: 'X' },
       });
       await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: user.refreshToken });
+      // Variables in a GET query string, and a password posted as a form (refused), stay out of the logs too.
+      const params = new URLSearchParams({ query: 'query($s: String) { articles(search: $s) { id } }' });
+      params.set('variables', JSON.stringify({ s: wrong }));
+      await (await fetch(`${api.url}/graphql?${params.toString()}`)).text();
+      await (
+        await fetch(`${api.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ query: 'mutation { logout }', password }).toString(),
+        })
+      ).text();
       const logged = capture.text();
       // The capture works: the app logged at trace level while we listened.
       expect(logged).toMatch(/"level":\d+.*Starting Nest application/);
+      // Every GraphQL request above has its access line.
+      expect(logged.match(/"msg":"graphql request"/g)?.length).toBeGreaterThanOrEqual(7);
       const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken];
       expect(secrets.filter((secret) => logged.includes(secret))).toEqual([]);
     } finally {

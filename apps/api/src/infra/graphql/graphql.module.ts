@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, Kind, OperationTypeNode, type DefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, OperationTypeNode, type DefinitionNode } from 'graphql';
 import { badInput } from '../errors/domain-error.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,13 @@ import { TokenViewerService } from '../../auth/token-viewer.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { clientErrorStatus, toGraphQLError } from '../errors/to-graphql-error.js';
+import {
+  logSubscriptionEvent,
+  noteErrors,
+  noteOperation,
+  requestedOperationName,
+  viewerIdOf,
+} from './graphql-access-log.js';
 import { queryLimits } from './query-limits.js';
 
 /** The schema is emitted to apps/api/schema.graphql, which the web client's types are checked against. */
@@ -40,9 +47,28 @@ export interface GraphQLContext {
           // without the subscribe step (where the guards run). Subscriptions are websocket-only.
           preExecution: [
             (_schema, document, context) => {
+              const { req } = context as unknown as GraphQLContext;
+              if (req) noteOperation(req, document, requestedOperationName(req));
               const viaHttp = (context as { reply?: unknown }).reply !== undefined;
               if (viaHttp && document.definitions.some(isSubscription))
                 throw badInput('query', 'Subscriptions are served over the websocket only');
+            },
+          ],
+          preSubscriptionExecution: [
+            (_schema, document, context, id) => {
+              const { req } = context as unknown as Partial<GraphQLContext>;
+              const operation = getOperationAST(document);
+              logSubscriptionEvent('subscribe', {
+                id,
+                operationName: operation?.name?.value ?? null,
+                viewerId: viewerIdOf(req),
+              });
+            },
+          ],
+          onSubscriptionEnd: [
+            (context, id) => {
+              const { req } = context as unknown as Partial<GraphQLContext>;
+              logSubscriptionEvent('complete', { id, viewerId: viewerIdOf(req) });
             },
           ],
         },
@@ -52,14 +78,20 @@ export interface GraphQLContext {
           onConnect: async ({ payload }: { payload: unknown }) => {
             try {
               const user = await tokens.fromConnectionPayload(payload);
+              logSubscriptionEvent('connect', { viewerId: user?.id ?? null });
               return { req: { headers: {}, user } };
             } catch {
+              logSubscriptionEvent('refused', { reason: 'bad token' });
               return false;
             }
           },
+          onDisconnect: (context: object) => {
+            logSubscriptionEvent('disconnect', { viewerId: viewerIdOf((context as { req?: unknown }).req) });
+          },
         },
-        errorFormatter: (execution) => {
+        errorFormatter: (execution, context) => {
           const errors = (execution.errors ?? []).flatMap(expandAggregate).map((e) => toGraphQLError(e));
+          noteErrors((context as { req?: object } | undefined)?.req, errors);
           // Mercurius answers 200 for errors raised by resolvers and 400 for invalid queries;
           // a request refused before execution (malformed body) keeps the framework's 4xx.
           const refused = (execution.errors ?? []).map((e: GraphQLError) => clientErrorStatus(e.originalError))[0];
