@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
-import { OutboxService } from '../infra/outbox/outbox.service.js';
+import { OutboxService, type OutboxEntry } from '../infra/outbox/outbox.service.js';
 
 /**
  * Sends a comment (new or edited, now PENDING) through the moderation pipeline: the job
@@ -14,7 +14,16 @@ export class CommentModerationQueue {
     return this.outbox.record(tx, 'moderate-comment', { commentId });
   }
 
+  /** The outbox row for a comment written by one SQL statement (see CommentService). */
+  entry(commentId: string, now: Date): { entry: OutboxEntry; insert: Prisma.Sql } {
+    return this.outbox.entry('moderate-comment', { commentId }, now);
+  }
+
   dispatch(outboxIds: string[]): Promise<void> {
     return this.outbox.dispatch(outboxIds);
+  }
+
+  handOver(entries: OutboxEntry[]): Promise<void> {
+    return this.outbox.handOver(entries);
   }
 }

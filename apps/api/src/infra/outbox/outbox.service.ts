@@ -1,8 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { randomUUID } from 'node:crypto';
+import { GroupCommit } from '../../common/group-commit.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { JobQueue } from '../queue/job-queue.js';
 import { JOBS, type JobName, type JobPayloads } from '../queue/jobs.js';
+
+/** An outbox row as written and handed over. */
+export interface OutboxEntry {
+  id: string;
+  queue: string;
+  jobName: string;
+  payload: unknown;
+}
 
 /**
  * Transactional outbox: a job is first written as a row in the same transaction as the
@@ -12,6 +22,11 @@ import { JOBS, type JobName, type JobPayloads } from '../queue/jobs.js';
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger(OutboxService.name);
+  /** Rows handed over by concurrent requests are marked in one statement. */
+  private readonly marks = new GroupCommit<string>(async (ids) => {
+    await this.prisma.$executeRaw`
+      UPDATE "Outbox" SET "dispatchedAt" = ${new Date()} WHERE id = ANY(${ids}::uuid[]) AND "dispatchedAt" IS NULL`;
+  });
 
   constructor(
     private readonly prisma: PrismaService,
@@ -27,14 +42,40 @@ export class OutboxService {
     return row.id;
   }
 
+  /**
+   * For a caller that writes its change in one SQL statement: the row to write, and the
+   * statement part that writes it (a data-modifying CTE body). Hand it over after commit
+   * with `handOver`.
+   */
+  entry<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    now = new Date(),
+  ): { entry: OutboxEntry; insert: Prisma.Sql } {
+    const entry: OutboxEntry = { id: randomUUID(), queue: JOBS[name].queue, jobName: name, payload };
+    const insert = Prisma.sql`
+      INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
+      VALUES (${entry.id}::uuid, ${entry.queue}, ${entry.jobName}, ${JSON.stringify(payload)}::jsonb, ${now})`;
+    return { entry, insert };
+  }
+
   /** After commit: try to hand the rows over now; failures are left to the relay. */
   async dispatch(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows = await this.prisma.outbox.findMany({ where: { id: { in: ids }, dispatchedAt: null } });
+    const rows = await this.prisma.outbox.findMany({
+      where: { id: { in: ids }, dispatchedAt: null },
+      select: { id: true, queue: true, jobName: true, payload: true },
+    });
+    await this.handOver(rows);
+  }
+
+  /** After commit, for rows the caller already holds (no read back). */
+  async handOver(rows: readonly OutboxEntry[]): Promise<void> {
+    const handed: string[] = [];
     for (const row of rows) {
       try {
         await this.jobs.add(row.jobName as JobName, row.payload as never, row.id);
-        await this.prisma.outbox.update({ where: { id: row.id }, data: { dispatchedAt: new Date() } });
+        handed.push(row.id);
       } catch (error) {
         this.logger.warn({ err: error, outboxId: row.id }, 'could not enqueue now; the relay will retry');
         await this.prisma.outbox
@@ -42,6 +83,11 @@ export class OutboxService {
           .catch(() => undefined);
       }
     }
+    // A row handed over but not marked is handed over again by the relay: a no-op (same jobId,
+    // and every job tolerates a second delivery).
+    await this.marks
+      .add(handed)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not mark outbox rows as handed over'));
   }
 
   /** Relay pass: every row not yet handed over and older than `graceMs`. */
@@ -50,9 +96,9 @@ export class OutboxService {
       where: { dispatchedAt: null, createdAt: { lt: new Date(Date.now() - graceMs) } },
       orderBy: { createdAt: 'asc' },
       take: batch,
-      select: { id: true },
+      select: { id: true, queue: true, jobName: true, payload: true },
     });
-    await this.dispatch(rows.map((r) => r.id));
+    await this.handOver(rows);
     return rows.length;
   }
 }
