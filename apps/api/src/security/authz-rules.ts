@@ -59,6 +59,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   resolveFlags: { access: 'moderator' },
   reattachThread: { access: 'moderator' },
   user: { access: 'moderator' },
+  users: { access: 'moderator' },
   setUserStatus: { access: 'moderator' },
   setUserPremod: { access: 'moderator' },
 

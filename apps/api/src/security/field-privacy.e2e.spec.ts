@@ -99,6 +99,26 @@ describe('field-level privacy', () => {
     expect(me.data?.me.email).toBe(actors.reader.email);
   });
 
+  it('shows emails in the user directory to admins only, and lets only admins search by email', async () => {
+    const directory = (
+      actor: Actor,
+      query: string,
+    ): Promise<{ data?: { users: { nodes: Array<{ id: string; email: string | null }> } } | null }> =>
+      api.gql('query($q: String) { users(query: $q, first: 100) { nodes { id email } } }', { q: query }, actor.token);
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: actors.reader.userId } })).handle;
+    const byModerator = await directory(actors.moderator, handle);
+    expect(byModerator.data?.users.nodes.map((n) => n.id)).toContain(actors.reader.userId);
+    expect(byModerator.data?.users.nodes.every((n) => n.email === null)).toBe(true);
+    expect(JSON.stringify(byModerator)).not.toContain('@example.test');
+    const byAdmin = await directory(actors.admin, handle);
+    expect(byAdmin.data?.users.nodes.find((n) => n.id === actors.reader.userId)?.email).toBe(actors.reader.email);
+    // Searching by email: a moderator learns nothing (no match), an admin finds the user.
+    expect((await directory(actors.moderator, actors.reader.email!)).data?.users.nodes).toEqual([]);
+    expect((await directory(actors.admin, actors.reader.email!)).data?.users.nodes.map((n) => n.id)).toEqual([
+      actors.reader.userId,
+    ]);
+  });
+
   it.each(['anonymous', 'otherReader', 'suspended'] as const)(
     'answers comment(id) for others’ PENDING and HELD comments as NOT_FOUND to %s',
     async (name) => {

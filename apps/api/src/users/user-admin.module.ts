@@ -4,11 +4,13 @@ import { ModeratedUserResolver } from './moderated-user.resolver.js';
 import { SanctionExpiryProcessor } from './sanction-expiry.processor.js';
 import { UserAdminResolver } from './user-admin.resolver.js';
 import { UserAdminService } from './user-admin.service.js';
+import { UserDirectoryResolver } from './user-directory.resolver.js';
+import { UserDirectoryService } from './user-directory.service.js';
 
-/** API side: staff view users and change their status, pre-moderation and role. */
+/** API side: staff list and view users and change their status, pre-moderation and role. */
 @Module({
   imports: [ModerationCoreModule],
-  providers: [UserAdminService, UserAdminResolver, ModeratedUserResolver],
+  providers: [UserAdminService, UserAdminResolver, ModeratedUserResolver, UserDirectoryService, UserDirectoryResolver],
 })
 export class UserAdminModule {}
 
