@@ -10,28 +10,20 @@
  */
 import 'reflect-metadata';
 import { canonicalize, parseAny, type ParsedArticle } from '@marginalia/content';
-import { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { contentHash } from '../articles/article.service.js';
 import { withContext } from '../cli/context.js';
 import { renderMarkdown } from '../common/markdown.js';
-import { loadConfig } from '../infra/config/env.js';
-import { migrate } from '../infra/prisma/migrate.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { ImportRunner, type ImportSummary } from '../imports/import-runner.js';
+import { BenchResult, createBenchEnv, machineLine, median, spreadOf, type BenchEnv } from './harness.js';
 import { generateCorpus } from './import-corpus.js';
-import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
 
 const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 1000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmt = (n: number): string => n.toFixed(1).padStart(8);
 
 async function timed(fn: () => Promise<void> | void): Promise<number> {
@@ -149,21 +141,12 @@ async function insertRaw(client: pg.Client, rows: RawRows): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const base = loadConfig(process.env);
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const name = `marginalia_bench_import_${suffix}`;
-  const adminUrl = new URL(base.DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const benchUrl = new URL(base.DATABASE_URL);
-  benchUrl.pathname = `/${name}`;
-  const prefix = `mbench_import_${suffix}`;
-
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const result = new BenchResult('import', 'Bulk import');
+  let bench: BenchEnv | null = null;
   try {
-    await migrate(benchUrl.toString());
-    Object.assign(process.env, { DATABASE_URL: benchUrl.toString(), REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' });
+    bench = await createBenchEnv('import');
+    const benchUrl = bench.databaseUrl;
+    Object.assign(process.env, { DATABASE_URL: benchUrl, REDIS_PREFIX: bench.redisPrefix, LOG_LEVEL: 'silent' });
 
     const { texts, stats } = generateCorpus(ARTICLES);
     const parsed = texts.map((text) => parseAny(text, { format: 'text' }));
@@ -215,25 +198,30 @@ async function main(): Promise<void> {
     console.log(`  parse + raw INSERT (combined floor) ${fmt(floor)}`);
     console.log(`  ratio import / parse only           ${(imp / parse).toFixed(2).padStart(8)}×`);
     console.log(`  ratio import / (parse + raw INSERT) ${(imp / floor).toFixed(2).padStart(8)}×`);
+
+    result.setup.push(
+      `${ARTICLES} generated articles (${(stats.bytes / 1e6).toFixed(1)} MB), ${stats.comments} legacy comments; ` +
+        `median of ${RUNS} runs, sequential like \`pnpm marginalia import <dir>\``,
+    );
+    result.repeated('baseline: parse only', 'articles/s', results.parse);
+    result.repeated('baseline: raw pg INSERT, same rows', 'articles/s', results.raw);
+    result.figure({ name: 'baseline: parse + raw INSERT (combined floor)', unit: 'articles/s', median: floor });
+    result.figure({
+      name: 'import (CLI path: parse + store)',
+      unit: 'articles/s',
+      median: imp,
+      spread: spreadOf(results.import),
+      baseline: { name: 'parse + raw INSERT', median: floor },
+    });
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    await dropRedisKeys(base.REDIS_URL, prefix);
+    await bench?.drop();
   }
+  const file = result.write();
+  console.log(`machine: ${machineLine(result.machine)}\nresult: ${file}`);
 }
 
 async function insertAll(client: pg.Client, rows: RawRows[]): Promise<void> {
   for (const row of rows) await insertRaw(client, row);
-}
-
-async function dropRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    await deleteKeysWithPrefix(redis, prefix);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((error: unknown) => {

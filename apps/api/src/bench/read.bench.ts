@@ -11,17 +11,30 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { canonicalize, type Block } from '@marginalia/content';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Redis } from 'ioredis';
-import { fork, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { seedLargeDiscussion } from '../comments/testing/large-discussion.js';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { migrate } from '../infra/prisma/migrate.js';
+import {
+  ask,
+  BenchResult,
+  createBenchEnv,
+  machineLine,
+  mean,
+  median,
+  runChild,
+  serveApi,
+  servingRole,
+  spawnChild,
+  spreadPercent,
+  stopChild,
+  type BenchEnv,
+  type Child,
+  type Served,
+} from './harness.js';
 import { READ_QUERY, startBaseline } from './read-baseline.js';
-import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const RUNS_ENABLED = process.env['BENCH_DURATION'] !== '0';
@@ -31,13 +44,11 @@ const TARGET = 0.5;
 const SLUG = 'bench-article';
 
 type Kind = 'api' | 'baseline';
-type ChildMessage = { ready: string } | { statements: string[] } | { error: string };
 
 // ---------------------------------------------------------------- child processes
 
 /** In a child: serve one kind until told to stop; record the SQL of requests on demand. */
-async function serve(kind: Kind): Promise<void> {
-  const databaseUrl = process.env['DATABASE_URL']!;
+async function serve(kind: Kind): Promise<Served> {
   let recording: string[] | null = null;
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function recorded(this: unknown, ...args: unknown[]) {
@@ -45,20 +56,11 @@ async function serve(kind: Kind): Promise<void> {
     if (recording) recording.push(typeof first === 'string' ? first : (first.text ?? ''));
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
-  let close: () => Promise<void>;
-  let url: string;
-  if (kind === 'api') {
-    const { createHttpApp } = await import('../http-app.js');
-    const { loadConfig } = await import('../infra/config/env.js');
-    const app = await createHttpApp(loadConfig(process.env));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    close = () => app.close();
-  } else {
-    ({ url, close } = await startBaseline(databaseUrl));
-  }
-  process.on('message', (message: string) => {
+  const served: Served =
+    kind === 'api'
+      ? await serveApi()
+      : await startBaseline(process.env['DATABASE_URL']!).then(({ url, close }) => ({ ready: url, close }));
+  served.onMessage = (message) => {
     if (message === 'record') {
       recording = [];
       process.send!({ statements: [] });
@@ -67,26 +69,8 @@ async function serve(kind: Kind): Promise<void> {
       process.send!({ statements: recording ?? [] });
       recording = null;
     }
-    if (message === 'stop') void close().then(() => process.exit(0));
-  });
-  process.send!({ ready: url });
-}
-
-function spawnServer(kind: Kind, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(process.argv[1]!, ['--serve', kind], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: ChildMessage) =>
-      'ready' in message ? resolve({ child, url: message.ready }) : reject(new Error(JSON.stringify(message))),
-    );
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-}
-
-function ask<T extends ChildMessage>(child: ChildProcess, message: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (reply: T) => resolve(reply));
-    child.send(message);
-  });
+  };
+  return served;
 }
 
 // ---------------------------------------------------------------- database
@@ -179,60 +163,35 @@ async function fetchRead(url: string): Promise<{ json: unknown; bytes: number }>
   return { json: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const row = (label: string, f: Figures): string =>
   `${label.padEnd(22)} ${f.rps.toFixed(1).padStart(8)} req/s   p50 ${String(f.p50).padStart(5)} ms   p99 ${String(
     f.p99,
   ).padStart(5)} ms${f.errors ? `   errors ${f.errors}` : ''}`;
 
 async function main(): Promise<void> {
-  const base = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const name = `marginalia_bench_read_${suffix}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const redisPrefix = `mbench_read_${suffix}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    REDIS_PREFIX: redisPrefix,
-    NODE_ENV: 'production',
-    DEMO_MODE: 'false',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    WEB_DIST: '',
-  };
-  const children: ChildProcess[] = [];
-  let failed = true;
+  const result = new BenchResult('read', 'GraphQL read of a large discussion');
+  let bench: BenchEnv | null = null;
+  const children: Child[] = [];
   try {
-    await migrate(databaseUrl);
+    bench = await createBenchEnv('read');
     const t0 = Date.now();
-    const seeded = await seed(databaseUrl);
+    const seeded = await seed(bench.databaseUrl);
     console.log(
       `seeded ${seeded.threads} threads, ${seeded.comments} comments, ${seeded.reactions} reactions in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
-    const servers = {} as Record<Kind, { child: ChildProcess; url: string }>;
+    const servers = {} as Record<Kind, Child>;
     for (const kind of ['api', 'baseline'] as const) {
-      servers[kind] = await spawnServer(kind, env);
-      children.push(servers[kind].child);
+      servers[kind] = await spawnChild(kind, bench.env);
+      children.push(servers[kind]);
     }
 
     // Same answer, and the SQL each sends for it.
     const answers = {} as Record<Kind, { json: unknown; bytes: number }>;
     const statements = {} as Record<Kind, string[]>;
     for (const kind of ['api', 'baseline'] as const) {
-      await fetchRead(servers[kind].url); // warm caches and pools before recording
+      await fetchRead(servers[kind].ready); // warm caches and pools before recording
       await ask(servers[kind].child, 'record');
-      answers[kind] = await fetchRead(servers[kind].url);
+      answers[kind] = await fetchRead(servers[kind].ready);
       statements[kind] = (await ask<{ statements: string[] }>(servers[kind].child, 'report')).statements;
     }
     if (!isDeepStrictEqual(answers.api.json, answers.baseline.json)) {
@@ -248,25 +207,38 @@ async function main(): Promise<void> {
       for (const s of statements.api) console.log(`  api:      ${norm(s).slice(0, 110)}`);
       for (const s of statements.baseline) console.log(`  baseline: ${norm(s).slice(0, 110)}`);
     }
+    result.setup.push(
+      `article with ${seeded.threads} threads, ${seeded.comments} comments, ${seeded.reactions} reactions; ` +
+        `answer ${(answers.api.bytes / 1024).toFixed(0)} KB, identical JSON from both servers`,
+      `baseline: bare node:http + pg, the same SQL (${statements.api.length} statements, ${sameSql ? 'the same text' : 'DIFFERENT text'}) and the same JSON`,
+    );
 
+    const single = {} as Record<Kind, number[]>;
     for (const kind of ['api', 'baseline'] as const) {
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
         const started = performance.now();
-        await fetchRead(servers[kind].url);
+        await fetchRead(servers[kind].ready);
         times.push(performance.now() - started);
       }
+      single[kind] = times;
       console.log(`one request at a time, ${kind}: median ${median(times).toFixed(0)} ms over 5`);
     }
+    result.repeated('one request at a time, API', 'ms', single.api, {
+      baseline: { name: 'bare server', median: median(single.baseline) },
+    });
 
     if (!RUNS_ENABLED) return;
     console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, warm-up 3 s each`);
-    await load(servers.api.url, 3);
-    await load(servers.baseline.url, 3);
+    result.setup.push(
+      `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} runs each alternating API / baseline, 3 s warm-up`,
+    );
+    await load(servers.api.ready, 3);
+    await load(servers.baseline.ready, 3);
     const results: Record<Kind, Figures[]> = { api: [], baseline: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const kind of ['api', 'baseline'] as const) {
-        const figures = await load(servers[kind].url, DURATION_S);
+        const figures = await load(servers[kind].ready, DURATION_S);
         results[kind].push(figures);
         console.log(row(`${kind} (run ${round})`, figures));
       }
@@ -280,36 +252,39 @@ async function main(): Promise<void> {
     const api = summary('api');
     const baseline = summary('baseline');
     const ratio = api.rps / baseline.rps;
-    const spread = (kind: Kind): string => {
-      const rps = results[kind].map((f) => f.rps);
-      return `${(((Math.max(...rps) - Math.min(...rps)) / mean(rps)) * 100).toFixed(0)}%`;
-    };
+    const spread = (kind: Kind): string => `${spreadPercent(results[kind].map((f) => f.rps)).toFixed(0)}%`;
     console.log(`\n${row('API (mean)', api)}   spread ${spread('api')}`);
     console.log(`${row('baseline (mean)', baseline)}   spread ${spread('baseline')}`);
-    failed = ratio < TARGET || api.errors > 0 || baseline.errors > 0;
-    console.log(`ratio API/baseline: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×)  ${failed ? 'FAIL' : 'PASS'}`);
+    const pass = ratio >= TARGET && api.errors === 0 && baseline.errors === 0;
+    console.log(`ratio API/baseline: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×)  ${pass ? 'PASS' : 'FAIL'}`);
+
+    const of = (kind: Kind, key: keyof Figures): number[] => results[kind].map((f) => f[key]);
+    result.repeated('baseline throughput (bare node:http + pg)', 'req/s', of('baseline', 'rps'));
+    result.repeated('API throughput', 'req/s', of('api', 'rps'), {
+      baseline: { name: 'bare server', median: median(of('baseline', 'rps')) },
+      target: `≥ ${TARGET}× baseline`,
+      pass: median(of('api', 'rps')) / median(of('baseline', 'rps')) >= TARGET,
+    });
+    result.repeated('API latency p50', 'ms', of('api', 'p50'), {
+      baseline: { name: 'bare server', median: median(of('baseline', 'p50')) },
+    });
+    result.repeated('API latency p99', 'ms', of('api', 'p99'), {
+      baseline: { name: 'bare server', median: median(of('baseline', 'p99')) },
+    });
+    const errors = api.errors + baseline.errors;
+    result.figure({ name: 'errors (both servers)', unit: 'requests', median: errors, target: '0', pass: errors === 0 });
   } finally {
-    for (const child of children) {
-      child.send('stop');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-    if (process.env['BENCH_KEEP_DB']) console.log(`kept database ${name}`);
-    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-    await deleteKeysWithPrefix(redis, redisPrefix);
-    await redis.quit();
+    for (const child of children) await stopChild(child);
+    await bench?.drop();
   }
-  process.exitCode = failed ? 1 : 0;
+  const file = result.write();
+  console.log(`machine: ${machineLine(result.machine)}\nresult: ${file}`);
+  process.exitCode = result.pass ? 0 : 1;
 }
 
-const serving = process.argv.indexOf('--serve');
-if (serving >= 0) {
-  serve(process.argv[serving + 1] as Kind).catch((error: unknown) => {
-    console.error(error);
-    process.send?.({ error: String(error) });
-    process.exit(1);
-  });
+const role = servingRole();
+if (role) {
+  runChild(() => serve(role as Kind));
 } else {
   main().catch((error: unknown) => {
     console.error(error);
