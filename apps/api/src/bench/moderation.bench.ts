@@ -16,21 +16,31 @@
  */
 import 'reflect-metadata';
 import { canonicalize, type Block } from '@marginalia/content';
-import { NestFactory } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Queue, Worker } from 'bullmq';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { fork, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { migrate } from '../infra/prisma/migrate.js';
 import { JOBS } from '../infra/queue/jobs.js';
-import { deleteKeysWithPrefix } from '../infra/redis/delete-prefix.js';
+import {
+  BenchResult,
+  createBenchEnv,
+  machineLine,
+  percentile,
+  runChild,
+  serveApi,
+  serveWorker,
+  servingRole,
+  sleep,
+  spawnChild,
+  stopChild,
+  type BenchEnv,
+  type Child,
+  type Served,
+} from './harness.js';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
@@ -44,61 +54,32 @@ const USERS = 400;
 const NOOP_QUEUE = 'bench-noop';
 
 type Role = 'api' | 'worker' | 'noop';
-type ChildMessage = { ready: string } | { error: string };
 
 // ---------------------------------------------------------------- child processes
 
-async function serve(role: Role): Promise<void> {
-  let close: () => Promise<unknown>;
-  let ready = '';
-  if (role === 'api') {
-    const { createHttpApp } = await import('../http-app.js');
-    const { loadConfig } = await import('../infra/config/env.js');
-    const app = await createHttpApp(loadConfig(process.env));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    ready = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    close = () => app.close();
-  } else if (role === 'worker') {
-    const { WorkerModule } = await import('../worker.module.js');
-    const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    await app.init();
-    close = () => app.close();
-  } else {
-    // The same work minus the moderation: take the job, publish "done" on Redis pub/sub.
-    const prefix = process.env['REDIS_PREFIX']!;
-    const publisher = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-    const worker = new Worker(
-      NOOP_QUEUE,
-      async (job) => {
-        await publisher.publish(`${prefix}:bench:noop`, job.id!);
-      },
-      {
-        connection: { url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null },
-        prefix: `${prefix}:bull`,
-        concurrency: CONCURRENCY,
-      },
-    );
-    await worker.waitUntilReady();
-    close = async () => {
+/** The same work as a moderation job minus the moderation: take the job, publish "done" on Redis pub/sub. */
+async function serveNoop(): Promise<Served> {
+  const prefix = process.env['REDIS_PREFIX']!;
+  const publisher = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+  const worker = new Worker(
+    NOOP_QUEUE,
+    async (job) => {
+      await publisher.publish(`${prefix}:bench:noop`, job.id!);
+    },
+    {
+      connection: { url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null },
+      prefix: `${prefix}:bull`,
+      concurrency: CONCURRENCY,
+    },
+  );
+  await worker.waitUntilReady();
+  return {
+    ready: '',
+    close: async () => {
       await worker.close();
       await publisher.quit();
-    };
-  }
-  process.on('message', (message: string) => {
-    if (message === 'stop') void close().then(() => process.exit(0));
-  });
-  process.send!({ ready });
-}
-
-function spawnChild(role: Role, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ready: string }> {
-  const child = fork(process.argv[1]!, ['--serve', role], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: ChildMessage) =>
-      'ready' in message ? resolve({ child, ready: message.ready }) : reject(new Error(message.error)),
-    );
-    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
-  });
+    },
+  };
 }
 
 // ---------------------------------------------------------------- data
@@ -165,8 +146,6 @@ async function seed(
 
 // ---------------------------------------------------------------- measuring
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** Fires `fire(i)` at a steady rate, open loop: a slow answer never delays the next send. */
 async function steady(rate: number, seconds: number, fire: (i: number) => void): Promise<void> {
   const start = performance.now();
@@ -186,9 +165,12 @@ interface Stats {
 }
 
 function stats(latencies: number[], expected: number): Stats {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { n: sorted.length, lost: expected - sorted.length, p50: at(0.5), p99: at(0.99) };
+  return {
+    n: latencies.length,
+    lost: expected - latencies.length,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 async function settle(done: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -223,45 +205,22 @@ const line = (label: string, s: Stats): string =>
   `  ${label.padEnd(36)} n=${String(s.n).padStart(5)}  p50 ${fmt(s.p50)}  p99 ${fmt(s.p99)}${s.lost ? `  LOST ${s.lost}` : ''}`;
 
 async function main(): Promise<void> {
-  const base = process.env['BENCH_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const name = `marginalia_bench_moderation_${suffix}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const dbUrl = new URL(base);
-  dbUrl.pathname = `/${name}`;
-  const databaseUrl = dbUrl.toString();
-  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-  const redisPrefix = `mbench_${suffix}`;
-  const secret = randomBytes(32).toString('hex');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    NODE_ENV: 'production',
-    DEMO_MODE: 'false',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: secret,
-    WEB_DIST: '',
-  };
-  const children: ChildProcess[] = [];
+  const result = new BenchResult('moderation', 'Moderation latency and worker throughput');
+  let bench: BenchEnv | null = null;
+  const children: Child[] = [];
   const clients: Client[] = [];
-  const redis = new Redis(redisUrl);
+  const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const noopEvents = new Redis(redisUrl);
   const queues: Queue[] = [];
-  let failed = true;
   try {
-    await migrate(databaseUrl);
+    bench = await createBenchEnv('moderation');
+    const { databaseUrl, redisPrefix, env, token } = bench;
     const { articleId, readers, moderator, threadId } = await seed(databaseUrl);
-    const jwt = new JwtService({ secret });
-    const token = (sub: string): Promise<string> =>
-      jwt.signAsync({ sub, typ: 'access', ver: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
     const readerTokens = await Promise.all(readers.map(token));
-    const { child: api, ready: apiUrl } = await spawnChild('api', env);
+    const api = await spawnChild('api', env);
+    const apiUrl = api.ready;
     children.push(api);
-    for (const role of ['worker', 'noop'] as const) children.push((await spawnChild(role, env)).child);
+    for (const role of ['worker', 'noop'] as const) children.push(await spawnChild(role, env));
     console.log(`API, worker and no-op worker started; ${USERS} readers; ${DURATION_S} s per rate`);
 
     // Subscribers: when each comment's decision reaches a moderator and a reader.
@@ -464,30 +423,70 @@ async function main(): Promise<void> {
     }
     console.log('\ntargets');
     for (const [label, ok] of checks) console.log(`  ${label.padEnd(40)} ${ok ? 'PASS' : 'FAIL'}`);
-    failed = checks.some(([, ok]) => !ok);
+    const failed = checks.some(([, ok]) => !ok);
     console.log(failed ? 'FAIL' : 'PASS');
+
+    result.setup.push(
+      `steady open-loop rates ${RATES.join(' and ')} comments/s for ${DURATION_S} s each, ${USERS} readers in turn; ` +
+        'API, worker and a no-op worker in child processes',
+      `throughput: ${THROUGHPUT_JOBS} queued jobs drained at concurrency ${CONCURRENCY}, real pipeline vs no-op processor`,
+    );
+    for (const { rate, noop, queued, real } of results) {
+      const noopP99 = { name: `no-op job p99 at ${rate}/s`, median: noop.p99 };
+      result.figure({ name: `no-op job p99 at ${rate}/s (baseline)`, unit: 'ms', median: noop.p99 });
+      result.figure({
+        name: `moderation job p99 at ${rate}/s (enqueue → moderator)`,
+        unit: 'ms',
+        median: queued.p99,
+        baseline: noopP99,
+        target: `≤ ${TARGET_RATIO}× no-op`,
+        pass: queued.p99 <= TARGET_RATIO * noop.p99,
+      });
+      result.figure({
+        name: `post → decision → moderator p50 at ${rate}/s`,
+        unit: 'ms',
+        median: real.moderator.p50,
+      });
+      result.figure({
+        name: `post → decision → moderator p99 at ${rate}/s`,
+        unit: 'ms',
+        median: real.moderator.p99,
+
+        ...(rate === 50 ? { target: `≤ ${TARGET_P99_MS} ms`, pass: real.moderator.p99 <= TARGET_P99_MS } : {}),
+      });
+      result.figure({ name: `post → reader (published) p99 at ${rate}/s`, unit: 'ms', median: real.reader.p99 });
+      result.figure({ name: `post HTTP answer p99 at ${rate}/s`, unit: 'ms', median: real.http.p99 });
+      const lost = real.moderator.lost + queued.lost + real.errors;
+      result.figure({
+        name: `decisions lost or posts failed at ${rate}/s`,
+        unit: '',
+        median: lost,
+        target: '0',
+        pass: lost === 0,
+      });
+    }
+    result.figure({ name: 'no-op processor throughput (baseline)', unit: 'jobs/s', median: noopRate });
+    result.figure({
+      name: 'moderation worker throughput (real pipeline)',
+      unit: 'jobs/s',
+      median: realRate,
+      baseline: { name: 'no-op processor', median: noopRate },
+    });
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
     await Promise.all(queues.map((q) => q.close()));
     await noopEvents.quit();
-    for (const child of children) {
-      child.send('stop');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-    await deleteKeysWithPrefix(redis, redisPrefix);
-    await redis.quit();
+    for (const child of children) await stopChild(child);
+    await bench?.drop();
   }
-  process.exitCode = failed ? 1 : 0;
+  const file = result.write();
+  console.log(`machine: ${machineLine(result.machine)}\nresult: ${file}`);
+  process.exitCode = result.pass ? 0 : 1;
 }
 
-const serving = process.argv.indexOf('--serve');
-if (serving >= 0) {
-  serve(process.argv[serving + 1] as Role).catch((error: unknown) => {
-    process.send?.({ error: String(error) });
-    process.exit(1);
-  });
+const role = servingRole() as Role | null;
+if (role) {
+  runChild(role === 'api' ? serveApi : role === 'worker' ? serveWorker : serveNoop);
 } else {
   main().catch((error: unknown) => {
     console.error(error);
