@@ -20,7 +20,8 @@ export const BODY_LIMIT = 3 * 1024 * 1024;
 
 /** Builds the HTTP application (without listening), for main.ts and for tests. */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true });
+  // While closing, requests still reach the drain hook (infra/shutdown.ts) and get its coded 503.
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, return503OnClosing: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
@@ -54,7 +55,6 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   if (config.WEB_DIST && existsSync(path.join(config.WEB_DIST, 'index.html'))) {
     await serveWebClient(app, config.WEB_DIST);
   }
-  app.enableShutdownHooks([]);
   return app;
 }
 

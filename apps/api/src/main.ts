@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createHttpApp } from './http-app.js';
 import { loadConfig } from './infra/config/env.js';
 import { preflight } from './infra/preflight.js';
-import { closeOnSignals } from './infra/shutdown.js';
+import { closeOnSignals, drainRequests } from './infra/shutdown.js';
 import { explainStartupError } from './infra/startup-errors.js';
 
 /** The HTTP API process: GraphQL, websockets, health, and the built web client. */
@@ -10,8 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   await preflight(config);
   const app = await createHttpApp(config);
+  const drain = drainRequests(app);
   await app.listen({ port: config.PORT, host: config.HOST });
-  closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, new Logger('API'));
+  closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, new Logger('API'), drain);
   new Logger('API').log(`listening on http://${config.HOST}:${config.PORT}`);
 }
 
