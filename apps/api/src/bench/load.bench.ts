@@ -259,6 +259,11 @@ async function runMixed(urls: string[], w: Workload, result: BenchResult): Promi
       `read-only ${baseline.median.toFixed(1)} req/s (spread ${spreadPercent(rps(read)).toFixed(0)}%), ` +
       `ratio ${ratio.toFixed(2)}×  errors ${errors}`,
   );
+  result.notes.push(
+    'Baseline: the same reads without the writes, on the same API and worker in the same run, so the ratio is ' +
+      'what posting (transactions, outbox, queue, moderation jobs, live events) costs the whole mix; ' +
+      'the target allows the posts, one request in ten, to halve it at most.',
+  );
   result.repeated('read-only throughput (baseline)', 'req/s', rps(read));
   result.repeated(
     'read-only latency p99',
@@ -387,7 +392,8 @@ async function runSoak(urls: string[], children: Child[], w: Workload, result: B
   }
   result.setup.push(
     `RSS sampled every ${RSS_EVERY_MS / 1000} s (${samples.length} samples); warm-up ${warmupS} s; ` +
-      `"after warm-up" and "at the end" are medians over ${windowS} s windows`,
+      `"after warm-up" and "at the end" are medians over ${windowS} s windows; the spread of "at the end" is ` +
+      'the lowest and highest sample of the whole run',
   );
 }
 
