@@ -76,9 +76,13 @@ export class CommentEditService {
         if (comment.status === 'PUBLISHED') await unpublish(tx, comment);
         return this.moderation.record(tx, comment.id);
       });
+      // The answer is the comment as edited (PENDING), read before the job can decide it.
+      const view = await this.reader.comment(comment.id, viewer);
       // Announced before the job is queued, so the edit always precedes its moderation outcome.
       await this.announce('COMMENT_EDITED', comment, 'PENDING');
       await this.moderation.dispatch([outboxId]);
+      if (!view) throw notFound('Comment', 'commentId');
+      return view;
     }
     const view = await this.reader.comment(comment.id, viewer);
     if (!view) throw notFound('Comment', 'commentId');

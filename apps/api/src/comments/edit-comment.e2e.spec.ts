@@ -41,6 +41,8 @@ describe('editing comments', () => {
     const live = await subscribeEvents(api, article.id, author.token);
     const anonymous = await subscribeEvents(api, article.id);
 
+    // No worker while the edit's own effects are checked: the pipeline would otherwise race them.
+    await worker.close();
     const res = await api.gql<Edited>(EDIT, { input: { commentId, body: '  Second draft  ' } }, author.token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.editComment).toMatchObject({ id: commentId, status: 'PENDING', bodySource: 'Second draft' });
@@ -55,6 +57,7 @@ describe('editing comments', () => {
       await prisma.outbox.count({ where: { jobName: 'moderate-comment', payload: { equals: { commentId } } } }),
     ).toBe(1);
 
+    worker = await startWorker();
     const republished = await eventually(async () => {
       const row = await prisma.comment.findUniqueOrThrow({ where: { id: commentId } });
       return row.status === 'PUBLISHED' ? row : undefined;

@@ -9,6 +9,7 @@ import { ModerationLog } from './audit/moderation-log.service.js';
 import { ModerationEventsResolver } from './events/moderation-events.resolver.js';
 import { RejectUserCommentsProcessor } from './maintenance/reject-user-comments.processor.js';
 import { ModerationCoreModule } from './moderation-core.module.js';
+import { QueueCountCompactor } from './events/queue-count-compactor.js';
 import { ModerationProcessor } from './moderation.processor.js';
 import { ModerationQueueResolver } from './queues/moderation-queue.resolver.js';
 import { ModerationSettingsResolver } from './settings/settings.resolver.js';
@@ -31,6 +32,6 @@ export class ModerationModule {}
 /** Worker side of moderation: the pipeline, flag evaluation, ban clean-up and sanction expiry. */
 @Module({
   imports: [ModerationCoreModule, FlagWorkerModule, UserAdminWorkerModule],
-  providers: [ModerationProcessor, RejectUserCommentsProcessor],
+  providers: [ModerationProcessor, RejectUserCommentsProcessor, QueueCountCompactor],
 })
 export class ModerationWorkerModule {}

@@ -1,23 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { FLAGGED, type ModerationQueue } from '../queues/queue-membership.js';
+import { MODERATION_QUEUES, type ModerationQueue } from '../queues/queue-membership.js';
 import { Coalescer } from './coalescer.js';
 
 export type QueueCounts = Record<ModerationQueue, number>;
 
-interface CountRow {
-  pending: bigint;
-  reported: bigint;
-  unmoderated: bigint;
-  approved: bigint;
-  rejected: bigint;
-}
-
 /**
- * Size of each queue, in one statement (the same rules as queueWhere). Site-wide counts go
- * with every moderation event, so concurrent requests for them share one query
- * (Coalescer) while still seeing every change committed before they asked.
+ * Size of each queue, site-wide or on one article. Counts are kept in the database
+ * (ModerationQueueCount plus the deltas a trigger on Comment appends, see the migration
+ * `moderation_queue_counts`), so a read costs a few rows however many comments there are.
+ * Site-wide counts go with every moderation event, so concurrent requests for them share
+ * one query (Coalescer) while still seeing every change committed before they asked.
+ * `compact()` folds the deltas into the counts; the worker calls it every few seconds.
  */
 @Injectable()
 export class ModerationCounts {
@@ -29,26 +24,37 @@ export class ModerationCounts {
     return articleId ? this.count(articleId) : this.siteWide.get();
   }
 
+  /**
+   * Moves up to `batch` deltas into the counts, in one statement (a reader sees the deltas
+   * either before or after the move, never both or neither). Concurrent compactions take
+   * disjoint deltas and lock count rows in one order. Returns how many deltas it moved.
+   */
+  async compact(batch = 10_000): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<Array<{ moved: number }>>`
+      WITH moved AS (
+        DELETE FROM "ModerationQueueDelta"
+        WHERE id IN (SELECT id FROM "ModerationQueueDelta" ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+        RETURNING "articleId", queue, delta
+      ), folded AS (
+        INSERT INTO "ModerationQueueCount" ("articleId", queue, count)
+        SELECT "articleId", queue, sum(delta)::int FROM moved GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT ("articleId", queue) DO UPDATE SET count = "ModerationQueueCount".count + EXCLUDED.count
+      )
+      SELECT count(*)::int AS moved FROM moved`;
+    return row?.moved ?? 0;
+  }
+
   private async count(articleId: string | null): Promise<QueueCounts> {
-    const byArticle = articleId
-      ? Prisma.sql`JOIN "Thread" t ON t.id = c."threadId" AND t."articleId" = ${articleId}::uuid`
-      : Prisma.empty;
-    const [row] = await this.prisma.$queryRaw<CountRow[]>`
-      SELECT
-        count(*) FILTER (WHERE c.status = 'HELD' AND c."statusReason" IS DISTINCT FROM ${FLAGGED}) AS pending,
-        count(*) FILTER (WHERE (c.status = 'PUBLISHED' AND c."openFlagCount" > 0)
-                            OR (c.status = 'HELD' AND c."statusReason" = ${FLAGGED})) AS reported,
-        count(*) FILTER (WHERE c.status = 'PUBLISHED' AND c."reviewedAt" IS NULL) AS unmoderated,
-        count(*) FILTER (WHERE c.status = 'PUBLISHED' AND c."reviewedAt" IS NOT NULL) AS approved,
-        count(*) FILTER (WHERE c.status = 'REJECTED') AS rejected
-      FROM "Comment" c ${byArticle}
-      WHERE c.status IN ('HELD', 'PUBLISHED', 'REJECTED')`;
-    return {
-      PENDING: Number(row?.pending ?? 0),
-      REPORTED: Number(row?.reported ?? 0),
-      UNMODERATED: Number(row?.unmoderated ?? 0),
-      APPROVED: Number(row?.approved ?? 0),
-      REJECTED: Number(row?.rejected ?? 0),
-    };
+    const onArticle = articleId ? Prisma.sql`WHERE "articleId" = ${articleId}::uuid` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<Array<{ queue: string; n: number }>>`
+      SELECT queue, sum(n)::int AS n FROM (
+        SELECT queue, count AS n FROM "ModerationQueueCount" ${onArticle}
+        UNION ALL
+        SELECT queue, delta FROM "ModerationQueueDelta" ${onArticle}
+      ) parts
+      GROUP BY queue`;
+    const counts = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, 0])) as QueueCounts;
+    for (const row of rows) if (row.queue in counts) counts[row.queue as ModerationQueue] = row.n;
+    return counts;
   }
 }
