@@ -35,8 +35,9 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
   }, 120_000);
   afterAll(async () => {
     await blocker?.end().catch(() => undefined);
-    await traffic?.stop();
+    // Children first: a request to a dead process ends at once.
     await stopAll();
+    await traffic?.stop();
     await prisma.$disconnect();
   });
 

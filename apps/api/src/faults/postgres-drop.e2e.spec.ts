@@ -31,8 +31,9 @@ describe('fault: PostgreSQL drops the connections while comments are posted', ()
     [api, worker] = await Promise.all([ApiChild.start(API, env), WorkerChild.start(WORKER, env)]);
   }, 120_000);
   afterAll(async () => {
-    await traffic?.stop();
+    // Children first: a request to a dead process ends at once.
     await stopAll();
+    await traffic?.stop();
     await prisma.$disconnect();
   });
 

@@ -49,9 +49,10 @@ describe('scale-out: two API processes and two workers', () => {
     workers = [one, two];
   }, 120_000);
   afterAll(async () => {
-    await traffic?.stop();
     await Promise.all(subscriptions.map((s) => s.dispose()));
+    // Children first: a request to a dead process ends at once.
     await stopAll();
+    await traffic?.stop();
     await prisma.$disconnect();
   });
 

@@ -40,8 +40,9 @@ describe('fault: a worker is killed mid-job while many comments are queued', () 
   }, 120_000);
   afterAll(async () => {
     await blocker?.end().catch(() => undefined);
-    await traffic?.stop();
+    // Children first: a request to a dead process ends at once.
     await stopAll();
+    await traffic?.stop();
     await prisma.$disconnect();
   });
 
