@@ -137,6 +137,9 @@ function writeDoc(results, runInfo, runMachine) {
   const updated = `Last update ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${Object.keys(runInfo).join(', ')}) on ${machineLine(runMachine)}.\n`;
   mkdirSync(path.dirname(docFile), { recursive: true });
   writeFileSync(docFile, `${HEADER}\n${updated}\n${body.join('\n\n')}\n`);
+  // The repository's format check covers docs/: leave the file as prettier would.
+  const prettier = path.join(root, 'node_modules/.bin/prettier');
+  if (existsSync(prettier)) spawnSync(prettier, ['--write', '--log-level', 'warn', docFile], { stdio: 'inherit' });
   console.log(`\nwrote ${path.relative(root, docFile)} (${Object.keys(runInfo).join(', ')})`);
 }
 

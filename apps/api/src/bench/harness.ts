@@ -128,8 +128,8 @@ export interface BenchResultJson {
 }
 
 /**
- * Collects a benchmark's figures and writes them as JSON to BENCH_RESULT_FILE, or to
- * bench-results/<bench>.json under the working directory when that is not set.
+ * Collects a benchmark's figures and writes them as JSON to BENCH_RESULT_FILE (set by
+ * scripts/bench.mjs), or to <tmpdir>/marginalia-bench/<bench>.json when run on its own.
  */
 export class BenchResult {
   private readonly started = new Date();
@@ -179,7 +179,7 @@ export class BenchResult {
       notes: this.notes,
       pass: this.pass,
     };
-    const file = process.env['BENCH_RESULT_FILE'] ?? path.resolve('bench-results', `${this.bench}.json`);
+    const file = process.env['BENCH_RESULT_FILE'] ?? path.join(os.tmpdir(), 'marginalia-bench', `${this.bench}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
     return file;
