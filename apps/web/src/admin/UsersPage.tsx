@@ -1,69 +1,312 @@
-import { Link } from 'react-router';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { QUEUES, QUEUE_QUERY, type QueueResult } from '../moderation/queries.ts';
-import type { ModeratedUser } from '../moderation/types.ts';
-import { ErrorState, Loading } from '../ui/StateViews.tsx';
+import { formatDate, formatDateTime, plural } from '../ui/format.ts';
+import { EmptyState, ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
+import {
+  USERS_QUERY,
+  type DirectoryRole,
+  type DirectoryStatus,
+  type DirectoryUser,
+  type UsersResult,
+  type UsersVariables,
+} from './queries.ts';
+
+/** Users per request; "Load more" asks for the next page. */
+export const USERS_PAGE_SIZE = 25;
+
+const ROLES: DirectoryRole[] = ['READER', 'MODERATOR', 'ADMIN'];
+const STATUSES: DirectoryStatus[] = ['ACTIVE', 'SUSPENDED', 'BANNED'];
+
+const asRole = (value: string | null): DirectoryRole | undefined => ROLES.find((r) => r === value);
+const asStatus = (value: string | null): DirectoryStatus | undefined => STATUSES.find((s) => s === value);
+
+/** Waits for typing to pause before searching, so each keystroke is not a request. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+interface Filters {
+  query: string;
+  role: DirectoryRole | undefined;
+  status: DirectoryStatus | undefined;
+}
+
+function variablesFor(filters: Filters, after: string | null): UsersVariables {
+  const variables: UsersVariables = { first: USERS_PAGE_SIZE };
+  if (filters.query) variables.query = filters.query;
+  if (filters.role) variables.role = filters.role;
+  if (filters.status) variables.status = filters.status;
+  if (after) variables.after = after;
+  return variables;
+}
 
 /**
- * People who have commented recently, gathered from the moderation queues (the API has no
- * user directory yet); each links to the user view with sanctions and roles.
+ * The first page through useQuery (reloaded when the filters change), later pages appended
+ * by "Load more"; a change of filters drops the appended pages.
+ */
+function useUserDirectory(filters: Filters) {
+  const key = `users:${filters.query}:${filters.role ?? ''}:${filters.status ?? ''}`;
+  const first = useQuery(key, (signal) =>
+    api.request<UsersResult>(USERS_QUERY, variablesFor(filters, null), { signal }),
+  );
+  const [more, setMore] = useState<{
+    key: string;
+    nodes: DirectoryUser[];
+    endCursor: string | null;
+    hasNextPage: boolean;
+  }>();
+  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
+  const inFlight = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    inFlight.current?.abort();
+    setMore(undefined);
+    setMoreState({ loading: false, error: null });
+  }, [key]);
+  useEffect(() => () => inFlight.current?.abort(), []);
+
+  const current = more?.key === key ? more : undefined;
+  const firstPage = first.data?.users;
+  const nodes = firstPage ? [...firstPage.nodes, ...(current?.nodes ?? [])] : undefined;
+  const pageInfo = current ?? firstPage?.pageInfo;
+
+  const loadMore = useCallback(async () => {
+    const after = pageInfo?.endCursor;
+    if (!after || moreState.loading) return;
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setMoreState({ loading: true, error: null });
+    try {
+      const page = await api.request<UsersResult>(USERS_QUERY, variablesFor(filters, after), {
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) return;
+      setMore((previous) => ({
+        key,
+        nodes: [...(previous?.key === key ? previous.nodes : []), ...page.users.nodes],
+        endCursor: page.users.pageInfo.endCursor,
+        hasNextPage: page.users.pageInfo.hasNextPage,
+      }));
+      setMoreState({ loading: false, error: null });
+    } catch (error) {
+      if (!controller.signal.aborted) setMoreState({ loading: false, error });
+    }
+  }, [filters, key, pageInfo?.endCursor, moreState.loading]);
+
+  return { first, nodes, hasNextPage: pageInfo?.hasNextPage ?? false, loadMore, moreState };
+}
+
+/**
+ * The user directory for staff: search by handle, name or email, filter by role and status,
+ * page with "Load more". Each user opens the user view, where their status, pre-moderation
+ * and role are changed.
  */
 export default function UsersPage() {
   useDocumentTitle('Users');
-  const users = useQuery('recent-users', async (signal) => {
-    const pages = await Promise.all(
-      QUEUES.map((q) => api.request<QueueResult>(QUEUE_QUERY, { queue: q.id, first: 50 }, { signal })),
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const term = useDebounced(search.trim(), 250);
+  const role = asRole(params.get('role'));
+  const status = asStatus(params.get('status'));
+  const ids = { search: useId(), role: useId(), status: useId() };
+  const listRef = useRef<HTMLTableSectionElement>(null);
+
+  // Keep the URL shareable: ?q=, ?role= and ?status= mirror the controls.
+  useEffect(() => {
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (term) next.set('q', term);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
     );
-    const byId = new Map<string, ModeratedUser>();
-    for (const page of pages) {
-      for (const item of page.moderationQueue.items) if (item.author) byId.set(item.author.id, item.author);
-    }
-    return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  });
+  }, [term, setParams]);
+
+  const setFilter = (name: 'role' | 'status', value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const clearFilters = () => {
+    setSearch('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  const filters = { query: term, role, status };
+  const directory = useUserDirectory(filters);
+  const filtered = Boolean(term || role || status);
+  const count = directory.nodes?.length ?? 0;
+
+  const loadMore = async () => {
+    const before = count;
+    await directory.loadMore();
+    // Keyboard users continue from the first new row rather than from the button.
+    requestAnimationFrame(() => {
+      listRef.current?.querySelectorAll<HTMLAnchorElement>('a.user-link')[before]?.focus();
+    });
+  };
+
   return (
     <div className="admin-page">
       <h1>Users</h1>
       <p className="admin-lede">
-        People with recent comments. Open one to change their status, pre-moderation or role.
+        Everyone with an account, newest first. Open one to change their status, pre-moderation or role.
       </p>
-      {users.status === 'error' && !users.data ? (
-        <ErrorState error={users.error} onRetry={users.reload} />
-      ) : !users.data ? (
-        <Loading label="Loading users…" />
-      ) : users.data.length === 0 ? (
-        <p className="empty-note">Nobody has commented yet.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Comments</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/moderate/users/${encodeURIComponent(u.id)}`}>{u.displayName}</Link>{' '}
-                  <span className="muted">@{u.handle}</span>
-                </td>
-                <td>{u.role.toLowerCase()}</td>
-                <td>
-                  <span className={`pill pill-${u.status.toLowerCase()}`}>{u.status.toLowerCase()}</span>
-                  {u.premod && <span className="muted"> · pre-moderated</span>}
-                </td>
-                <td>
-                  {u.publishedCount} published · {u.rejectedCount} rejected
-                </td>
-              </tr>
+      <form role="search" className="user-filters" aria-label="Find users" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor={ids.search}>Search</label>
+          <input
+            id={ids.search}
+            type="search"
+            placeholder="Handle, name or email…"
+            value={search}
+            maxLength={100}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.role}>Role</label>
+          <select id={ids.role} value={role ?? ''} onChange={(e) => setFilter('role', e.target.value)}>
+            <option value="">Any role</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r.toLowerCase()}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>Status</label>
+          <select id={ids.status} value={status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {directory.first.status === 'error' && !directory.nodes ? (
+        <ErrorState error={directory.first.error} onRetry={directory.first.reload} title="Could not load users" />
+      ) : !directory.nodes ? (
+        <Loading label="Loading users…" />
+      ) : directory.nodes.length === 0 ? (
+        <EmptyState title={filtered ? 'No users match these filters' : 'No users yet'}>
+          {filtered && (
+            <button type="button" className="button" onClick={clearFilters}>
+              Clear filters
+            </button>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="visually-hidden" role="status">
+            {directory.first.status === 'loading' ? 'Updating… ' : ''}
+            Showing {plural(count, 'user')}
+            {directory.hasNextPage ? ', more available' : ''}
+          </p>
+          {directory.first.status === 'error' && (
+            <ErrorState
+              error={directory.first.error}
+              onRetry={directory.first.reload}
+              title="Could not refresh users"
+            />
+          )}
+          <table className="data-table user-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Comments</th>
+                <th scope="col">Reports</th>
+                <th scope="col">Joined</th>
+              </tr>
+            </thead>
+            <tbody ref={listRef}>
+              {directory.nodes.map((u) => (
+                <UserRow key={u.id} user={u} />
+              ))}
+            </tbody>
+          </table>
+          {directory.moreState.error != null && (
+            <ErrorState
+              error={directory.moreState.error}
+              onRetry={() => void loadMore()}
+              title="Could not load more users"
+            />
+          )}
+          {directory.hasNextPage && directory.moreState.error == null && (
+            <p className="load-more">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void loadMore()}
+                disabled={directory.moreState.loading}
+                aria-busy={directory.moreState.loading}
+              >
+                {directory.moreState.loading ? 'Loading…' : 'Load more'}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </div>
+  );
+}
+
+function UserRow({ user: u }: { user: DirectoryUser }) {
+  return (
+    <tr>
+      <td>
+        <Link className="user-link" to={`/moderate/users/${encodeURIComponent(u.id)}`}>
+          {u.displayName}
+        </Link>{' '}
+        <span className="muted">@{u.handle}</span>
+        {u.email && <div className="muted user-email">{u.email}</div>}
+      </td>
+      <td>{u.role.toLowerCase()}</td>
+      <td>
+        <span className={`pill pill-${u.status.toLowerCase()}`}>{u.status.toLowerCase()}</span>
+        {u.statusUntil && <span className="muted"> until {formatDate(u.statusUntil)}</span>}
+        {u.premod && <span className="muted"> · pre-moderated</span>}
+      </td>
+      <td>
+        {u.publishedCount} published · {u.rejectedCount} rejected
+      </td>
+      <td>
+        {u.flagsReceived === 0 ? (
+          <span className="muted">none</span>
+        ) : (
+          <>
+            {plural(u.flagsReceived, 'report')}
+            {u.openFlagsReceived > 0 && <> · {u.openFlagsReceived} open</>}
+          </>
+        )}
+      </td>
+      <td>
+        <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
+          {formatDate(u.createdAt)}
+        </time>
+      </td>
+    </tr>
   );
 }
