@@ -74,7 +74,7 @@ function renderSection(name, result, runInfo) {
   } else {
     const m = result.machine;
     lines.push(
-      `Run ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${result.seconds ?? '?'} s. ` +
+      `Run ${result.startedAt ? `${result.startedAt.slice(0, 16).replace('T', ' ')} UTC` : 'at an unrecorded time'}, ${result.seconds ?? '?'} s. ` +
         `Machine: ${m ? machineLine(m) : 'not recorded'}.`,
       '',
     );
@@ -134,9 +134,21 @@ function writeDoc(results, runInfo, runMachine) {
   const body = Object.keys(BENCHES)
     .filter((name) => sections[name])
     .map((name) => sections[name]);
-  const updated = `Last update ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${Object.keys(runInfo).join(', ')}) on ${machineLine(runMachine)}.\n`;
+  // A summary of every section, read back from their headings (kept sections included).
+  const summary = ['| benchmark | result | run |', '|---|---|---|'];
+  for (const section of body) {
+    const heading = /^## (.*) \(`pnpm bench (\w+)`\) — (.*)$/m.exec(section);
+    const run = /^Run (\S+ \S+) UTC/m.exec(section);
+    if (heading)
+      summary.push(`| ${heading[1]} (\`pnpm bench ${heading[2]}\`) | ${heading[3]} | ${run ? `${run[1]} UTC` : '–'} |`);
+  }
+  const rerendered = Object.values(runInfo).every((info) => info === 'from saved results');
+  const updated =
+    `Last update ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
+    `${rerendered ? 're-rendered from the saved results of' : 'ran'} ${Object.keys(runInfo).join(', ')}, ` +
+    `on ${machineLine(runMachine)}.\n`;
   mkdirSync(path.dirname(docFile), { recursive: true });
-  writeFileSync(docFile, `${HEADER}\n${updated}\n${body.join('\n\n')}\n`);
+  writeFileSync(docFile, `${HEADER}\n${updated}\n${summary.join('\n')}\n\n${body.join('\n\n')}\n`);
   // The repository's format check covers docs/: leave the file as prettier would.
   const prettier = path.join(root, 'node_modules/.bin/prettier');
   if (existsSync(prettier)) spawnSync(prettier, ['--write', '--log-level', 'warn', docFile], { stdio: 'inherit' });
@@ -218,6 +230,7 @@ for (const name of names) {
     result.seconds ??= Math.round((Date.now() - started.getTime()) / 1000);
     result.pass ??= result.figures.every((f) => f.pass !== false);
     results[name] = result;
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`); // complete, for --report
   }
   runInfo[name] = run.status === 0 ? 'passed' : `exit code ${run.status ?? run.signal}`;
   if (run.status !== 0) failed++;
