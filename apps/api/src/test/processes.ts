@@ -15,6 +15,10 @@ const loader = path.join(here, '../moderation/testing/register-ts.mjs');
 
 /** Every process started here, so a spec's afterAll can end them all even after a failure. */
 const started = new Set<Child>();
+// And if the test process itself ends without its afterAll, none is left behind.
+process.once('exit', () => {
+  for (const child of started) child.process.kill('SIGKILL');
+});
 
 /** A child process whose output is kept (for failure messages and log assertions). */
 export class Child {
