@@ -228,51 +228,59 @@ async function main(): Promise<void> {
       baseline: { name: 'bare server', median: median(single.baseline) },
     });
 
-    if (!RUNS_ENABLED) return;
-    console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, warm-up 3 s each`);
-    result.setup.push(
-      `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} runs each alternating API / baseline, 3 s warm-up`,
-    );
-    await load(servers.api.ready, 3);
-    await load(servers.baseline.ready, 3);
-    const results: Record<Kind, Figures[]> = { api: [], baseline: [] };
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const kind of ['api', 'baseline'] as const) {
-        const figures = await load(servers[kind].ready, DURATION_S);
-        results[kind].push(figures);
-        console.log(row(`${kind} (run ${round})`, figures));
+    // BENCH_DURATION=0: only the checks and the one-at-a-time timings above.
+    if (RUNS_ENABLED) {
+      console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run, warm-up 3 s each`);
+      result.setup.push(
+        `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} runs each alternating API / baseline, 3 s warm-up`,
+      );
+      await load(servers.api.ready, 3);
+      await load(servers.baseline.ready, 3);
+      const results: Record<Kind, Figures[]> = { api: [], baseline: [] };
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const kind of ['api', 'baseline'] as const) {
+          const figures = await load(servers[kind].ready, DURATION_S);
+          results[kind].push(figures);
+          console.log(row(`${kind} (run ${round})`, figures));
+        }
       }
-    }
-    const summary = (kind: Kind): Figures => ({
-      rps: mean(results[kind].map((f) => f.rps)),
-      p50: mean(results[kind].map((f) => f.p50)),
-      p99: mean(results[kind].map((f) => f.p99)),
-      errors: results[kind].reduce((n, f) => n + f.errors, 0),
-    });
-    const api = summary('api');
-    const baseline = summary('baseline');
-    const ratio = api.rps / baseline.rps;
-    const spread = (kind: Kind): string => `${spreadPercent(results[kind].map((f) => f.rps)).toFixed(0)}%`;
-    console.log(`\n${row('API (mean)', api)}   spread ${spread('api')}`);
-    console.log(`${row('baseline (mean)', baseline)}   spread ${spread('baseline')}`);
-    const pass = ratio >= TARGET && api.errors === 0 && baseline.errors === 0;
-    console.log(`ratio API/baseline: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×)  ${pass ? 'PASS' : 'FAIL'}`);
+      const summary = (kind: Kind): Figures => ({
+        rps: mean(results[kind].map((f) => f.rps)),
+        p50: mean(results[kind].map((f) => f.p50)),
+        p99: mean(results[kind].map((f) => f.p99)),
+        errors: results[kind].reduce((n, f) => n + f.errors, 0),
+      });
+      const api = summary('api');
+      const baseline = summary('baseline');
+      const ratio = api.rps / baseline.rps;
+      const spread = (kind: Kind): string => `${spreadPercent(results[kind].map((f) => f.rps)).toFixed(0)}%`;
+      console.log(`\n${row('API (mean)', api)}   spread ${spread('api')}`);
+      console.log(`${row('baseline (mean)', baseline)}   spread ${spread('baseline')}`);
+      const pass = ratio >= TARGET && api.errors === 0 && baseline.errors === 0;
+      console.log(`ratio API/baseline: ${ratio.toFixed(2)}× (target ≥ ${TARGET}×)  ${pass ? 'PASS' : 'FAIL'}`);
 
-    const of = (kind: Kind, key: keyof Figures): number[] => results[kind].map((f) => f[key]);
-    result.repeated('baseline throughput (bare node:http + pg)', 'req/s', of('baseline', 'rps'));
-    result.repeated('API throughput', 'req/s', of('api', 'rps'), {
-      baseline: { name: 'bare server', median: median(of('baseline', 'rps')) },
-      target: `≥ ${TARGET}× baseline`,
-      pass: median(of('api', 'rps')) / median(of('baseline', 'rps')) >= TARGET,
-    });
-    result.repeated('API latency p50', 'ms', of('api', 'p50'), {
-      baseline: { name: 'bare server', median: median(of('baseline', 'p50')) },
-    });
-    result.repeated('API latency p99', 'ms', of('api', 'p99'), {
-      baseline: { name: 'bare server', median: median(of('baseline', 'p99')) },
-    });
-    const errors = api.errors + baseline.errors;
-    result.figure({ name: 'errors (both servers)', unit: 'requests', median: errors, target: '0', pass: errors === 0 });
+      const of = (kind: Kind, key: keyof Figures): number[] => results[kind].map((f) => f[key]);
+      result.repeated('baseline throughput (bare node:http + pg)', 'req/s', of('baseline', 'rps'));
+      result.repeated('API throughput', 'req/s', of('api', 'rps'), {
+        baseline: { name: 'bare server', median: median(of('baseline', 'rps')) },
+        target: `≥ ${TARGET}× baseline`,
+        pass: median(of('api', 'rps')) / median(of('baseline', 'rps')) >= TARGET,
+      });
+      result.repeated('API latency p50', 'ms', of('api', 'p50'), {
+        baseline: { name: 'bare server', median: median(of('baseline', 'p50')) },
+      });
+      result.repeated('API latency p99', 'ms', of('api', 'p99'), {
+        baseline: { name: 'bare server', median: median(of('baseline', 'p99')) },
+      });
+      const errors = api.errors + baseline.errors;
+      result.figure({
+        name: 'errors (both servers)',
+        unit: 'requests',
+        median: errors,
+        target: '0',
+        pass: errors === 0,
+      });
+    }
   } finally {
     for (const child of children) await stopChild(child);
     await bench?.drop();
