@@ -43,20 +43,16 @@ export class CommentService {
       'You are commenting too fast; wait a minute',
     );
     // The text is read only to verify a selector (an article can be large).
-    const anchored = Boolean(input.selector);
-    const article = await this.prisma.article.findUnique({
-      where: { id: input.articleId },
-      select: { id: true, currentRevision: { select: { id: true, canonicalText: anchored } } },
-    });
-    if (!article?.currentRevision) throw notFound('Article', 'articleId');
+    const [article] = await this.prisma.$queryRaw<Array<{ id: string; revisionId: string; text: string | null }>>`
+      SELECT a.id::text AS id, r.id::text AS "revisionId",
+             CASE WHEN ${Boolean(input.selector)} THEN r."canonicalText" END AS text
+      FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."currentRevisionId"
+      WHERE a.id = ${input.articleId}::uuid`;
+    if (!article) throw notFound('Article', 'articleId');
     const html = await renderBody(this.prisma, body);
-    const anchor =
-      input.selector && article.currentRevision.canonicalText !== undefined
-        ? verifiedAnchor(
-            { id: article.currentRevision.id, canonicalText: article.currentRevision.canonicalText },
-            input.selector,
-          )
-        : null;
+    const anchor = input.selector
+      ? verifiedAnchor({ id: article.revisionId, canonicalText: article.text ?? '' }, input.selector)
+      : null;
     const now = new Date();
     const threadId = randomUUID();
     const thread = anchor
@@ -80,9 +76,10 @@ export class CommentService {
                 ${thread.revisionId}::uuid, ${now}, ${now})
       ), comment AS (${comment}), outbox AS (${outbox.insert})
       SELECT 1`;
+    // The answer is the post as accepted (PENDING), read before its job can decide it.
+    const [created] = await this.reader.byIds([threadId], viewer);
     await this.announce(article.id, threadId, outbox.entry.payload.commentId, viewer.id);
     await this.moderation.handOver([outbox.entry]);
-    const [created] = await this.reader.byIds([threadId], viewer);
     return created!;
   }
 
@@ -118,9 +115,9 @@ export class CommentService {
       )
       SELECT 1`;
     const commentId = outbox.entry.payload.commentId;
+    const created = await this.reader.comment(commentId, viewer);
     await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
     await this.moderation.handOver([outbox.entry]);
-    const created = await this.reader.comment(commentId, viewer);
     return created!;
   }
 
