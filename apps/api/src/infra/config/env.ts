@@ -26,6 +26,13 @@ export class Env {
   @IsString()
   DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/marginalia';
 
+  /** PostgreSQL connections per process (API or worker); mind max_connections × processes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
