@@ -18,7 +18,7 @@ export function drainRequests(app: NestFastifyApplication): () => Promise<void> 
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (_request, reply, done) => {
+    .addHook('onRequest', (request, reply, done) => {
       if (draining) {
         void reply
           .code(503)
@@ -30,6 +30,8 @@ export function drainRequests(app: NestFastifyApplication): () => Promise<void> 
           });
         return;
       }
+      // A websocket (subscriptions) lives until the server closes it: not a request to wait for.
+      if (request.headers.upgrade?.toLowerCase() === 'websocket') return done();
       inFlight += 1;
       // `close` fires once the answer is sent or the client went away.
       reply.raw.once('close', () => {
