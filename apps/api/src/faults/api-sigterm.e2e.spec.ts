@@ -2,6 +2,7 @@ import pg from 'pg';
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { SHUTTING_DOWN } from '../infra/shutdown.js';
+import { subscribe, type Subscription } from '../moderation/testing/e2e-helpers.js';
 import { makeArticle } from '../test/factories.js';
 import { ApiChild, gqlRequest, stopAll, WorkerChild } from '../test/processes.js';
 import { exactlyOnceProblems, seedParent, summarize, Traffic, until, waitAllDecided } from './testing/traffic.js';
@@ -28,6 +29,7 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
   let api: ApiChild;
   let blocker: pg.Client | undefined;
   let traffic: Traffic | undefined;
+  let live: Subscription<unknown> | undefined;
 
   beforeAll(async () => {
     prisma = new PrismaService(config);
@@ -35,6 +37,7 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
   }, 120_000);
   afterAll(async () => {
     await blocker?.end().catch(() => undefined);
+    await live?.dispose();
     // Children first: a request to a dead process ends at once.
     await stopAll();
     await traffic?.stop();
@@ -45,6 +48,17 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
     const article = await makeArticle(prisma);
     const authors = await Promise.all(Array.from({ length: 12 }, () => api.register()));
     const parentId = await seedParent(prisma, article.id, authors[0]!.userId);
+    // An open websocket subscription does not keep the process from stopping.
+    live = subscribe(
+      api,
+      'subscription($id: ID!) { articleEvents(articleId: $id) { commentId } }',
+      'articleEvents',
+      undefined,
+      {
+        id: article.id,
+      },
+    );
+    await live.connected;
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 60, readers: 3 }, 'sigterm');
     await until(() => traffic!.accepted().length >= 20, '20 accepted posts');
 
