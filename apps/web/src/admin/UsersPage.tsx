@@ -153,13 +153,22 @@ export default function UsersPage() {
   const filtered = Boolean(term || role || status);
   const count = directory.nodes?.length ?? 0;
 
+  // Keyboard users continue from the first new row rather than from the (vanishing) button.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusRow.current;
+    if (index === null || count <= index) return;
+    focusRow.current = null;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('a.user-link')[index]?.focus();
+  }, [count]);
+
+  useEffect(() => {
+    if (directory.moreState.error != null) focusRow.current = null;
+  }, [directory.moreState.error]);
+
   const loadMore = async () => {
-    const before = count;
+    focusRow.current = count;
     await directory.loadMore();
-    // Keyboard users continue from the first new row rather than from the button.
-    requestAnimationFrame(() => {
-      listRef.current?.querySelectorAll<HTMLAnchorElement>('a.user-link')[before]?.focus();
-    });
   };
 
   return (
