@@ -11,7 +11,7 @@ import path from 'node:path';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './infra/config/env.js';
 import { registerGraphQLAccessLog } from './infra/graphql/graphql-access-log.js';
-import { refuseNonJsonGraphQLPosts } from './infra/graphql/graphql-http-policy.js';
+import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
 
@@ -48,7 +48,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     credentials: false,
     exposedHeaders: EXPOSED_HEADERS,
   });
-  refuseNonJsonGraphQLPosts(app.getHttpAdapter().getInstance());
+  applyGraphQLHttpPolicy(app.getHttpAdapter().getInstance());
   registerGraphQLAccessLog(app.getHttpAdapter().getInstance());
   refuseNonStringQueries(app);
   await registerQueueBoard(app);

@@ -110,6 +110,18 @@ describe('GraphQL over HTTP: media types and CORS', () => {
     const both = `query Q { __typename } ${register(handle).replace('mutation', 'mutation M')}`;
     const named = await fetch(`${api.url}/graphql?operationName=M&query=${encodeURIComponent(both)}`);
     expect(named.status).toBe(405);
+    // Without a name, or with an unknown one, the operation is ambiguous: a client error, nothing runs.
+    for (const search of [
+      `?query=${encodeURIComponent(both)}`,
+      `?operationName=Nope&query=${encodeURIComponent(both)}`,
+    ]) {
+      const res = await fetch(`${api.url}/graphql${search}`);
+      expect([search, res.status]).toEqual([search, 400]);
+      expect(await res.json()).toMatchObject({
+        data: null,
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'operationName' } }],
+      });
+    }
     expect(await prisma.user.count({ where: { handle } })).toBe(0);
   });
 
