@@ -23,6 +23,7 @@ process.once('exit', () => {
 /** A child process whose output is kept (for failure messages and log assertions). */
 export class Child {
   output = '';
+  /** The exit code; -1 when a signal ended the process. */
   readonly exited: Promise<number | null>;
 
   constructor(
