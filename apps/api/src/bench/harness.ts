@@ -96,6 +96,21 @@ export function rssOf(pid: number): number {
   }
 }
 
+/**
+ * CPU time (user + system) a process has used so far, in ms (Linux /proc), or NaN. CPU per
+ * unit of work is steadier than wall-clock time on a shared machine.
+ */
+export function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
 // ---------------------------------------------------------------- results
 
 /** One figure of a benchmark, as scripts/bench.mjs renders it into docs/benchmarks.md. */

@@ -1,12 +1,17 @@
 /**
  * `pnpm bench moderation`: moderation latency and worker throughput, at a steady 50 and then
  * 200 comments/s for BENCH_DURATION seconds each. Per rate, in the same run:
- * - no-op job: a job enqueued on a queue whose (separate) worker only publishes "done" on
- *   Redis pub/sub — the floor of any job round trip;
+ * - no-op job (baseline): a job enqueued on a queue whose (separate) worker does nothing but
+ *   publish a moderation event, which the API relays to the moderator's `moderationEvents`
+ *   websocket — the same way back as a real decision, minus the moderation;
+ * - no-op job → Redis (reference): the same job heard directly on Redis pub/sub, the floor of
+ *   any job round trip;
  * - moderation job: `moderate-comment` enqueued for a PENDING comment → the real worker's
- *   pipeline and decision → the event reaching a moderator's `moderationEvents` websocket;
+ *   pipeline and decision → the event reaching the moderator's websocket;
  * - post → decision: `createThread` over HTTP → outbox → queue → worker → the moderator's
- *   websocket (and an anonymous reader's `articleEvents` one), timed from the request.
+ *   websocket (and an anonymous reader's `articleEvents` one), timed from the request;
+ * - CPU per post (API process) and per decision (worker process), from /proc: steadier than
+ *   latencies on a shared machine.
  * Throughput: 1,000 queued `moderate-comment` jobs drained by the real worker, against 1,000
  * no-op jobs drained by a no-op processor with the same concurrency.
  *
@@ -25,8 +30,10 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { JOBS } from '../infra/queue/jobs.js';
+import { channelPrefix, MODERATION_TOPIC } from '../realtime/event-bus.js';
 import {
   BenchResult,
+  cpuMsOf,
   createBenchEnv,
   machineLine,
   percentile,
@@ -45,26 +52,48 @@ import {
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
 const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
-/** The real moderation queue's worker concurrency (queue.module.ts), given to the no-op worker too. */
-const CONCURRENCY = 8;
+/** The real moderation worker's concurrency (MODERATION_CONCURRENCY), given to the no-op worker too. */
+const CONCURRENCY = Number(process.env['MODERATION_CONCURRENCY'] ?? 8);
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 3;
 /** Comments a user may post per minute (comment.service.ts); posts rotate over enough users. */
 const USERS = 400;
 const NOOP_QUEUE = 'bench-noop';
+/** The action of the no-op job's moderation event (a real decision's is PIPELINE). */
+const NOOP_ACTION = 'BENCH_NOOP';
 
 type Role = 'api' | 'worker' | 'noop';
 
 // ---------------------------------------------------------------- child processes
 
-/** The same work as a moderation job minus the moderation: take the job, publish "done" on Redis pub/sub. */
+/**
+ * The same trip as a moderation job minus the moderation: take the job, publish "done" on
+ * Redis pub/sub, and publish a moderation event for it on the channel the API relays to
+ * moderators.
+ */
 async function serveNoop(): Promise<Served> {
   const prefix = process.env['REDIS_PREFIX']!;
   const publisher = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+  const counts = { PENDING: 0, REPORTED: 0, UNMODERATED: 0, APPROVED: 0, REJECTED: 0 };
   const worker = new Worker(
     NOOP_QUEUE,
-    async (job) => {
-      await publisher.publish(`${prefix}:bench:noop`, job.id!);
+    async (job: { id?: string; data: { articleId: string } }) => {
+      const event = {
+        commentId: job.id!,
+        articleId: job.data.articleId,
+        status: 'PUBLISHED',
+        previousStatus: 'PENDING',
+        entered: ['UNMODERATED'],
+        left: [],
+        action: NOOP_ACTION,
+        actorId: null,
+        counts,
+        at: new Date().toISOString(),
+      };
+      await Promise.all([
+        publisher.publish(`${prefix}:bench:noop`, job.id!),
+        publisher.publish(`${channelPrefix(prefix)}${MODERATION_TOPIC}`, JSON.stringify(event)),
+      ]);
     },
     {
       connection: { url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null },
@@ -224,15 +253,20 @@ async function main(): Promise<void> {
     console.log(`API, worker and no-op worker started; ${USERS} readers; ${DURATION_S} s per rate`);
 
     // Subscribers: when each comment's decision reaches a moderator and a reader.
-    const heard = { moderator: new Map<string, number>(), reader: new Map<string, number>() };
+    const heard = {
+      moderator: new Map<string, number>(),
+      reader: new Map<string, number>(),
+      noop: new Map<string, number>(),
+    };
     const moderatorWs = subscribe(
       apiUrl,
       'subscription($a: ID) { moderationEvents(articleId: $a) { commentId action } }',
       { a: articleId },
       await token(moderator),
       (d: { moderationEvents: { commentId: string; action: string } }) => {
-        if (d.moderationEvents.action === 'PIPELINE')
-          heard.moderator.set(d.moderationEvents.commentId, performance.now());
+        const { action, commentId } = d.moderationEvents;
+        if (action === 'PIPELINE') heard.moderator.set(commentId, performance.now());
+        else if (action === NOOP_ACTION) heard.noop.set(commentId, performance.now());
       },
     );
     const readerWs = subscribe(
@@ -257,9 +291,14 @@ async function main(): Promise<void> {
     await sleep(500); // let the subscriptions register
 
     let posted = 0;
-    const post = async (sent: Map<string, number>, errors: { n: number }, answered: number[]): Promise<void> => {
+    type Errors = { n: number; first?: string };
+    const post = async (sent: Map<string, number>, errors: Errors, answered: number[]): Promise<void> => {
       const i = posted++;
       const t0 = performance.now();
+      const failed = (why: string): void => {
+        errors.n++;
+        errors.first ??= why;
+      };
       try {
         const res = await fetch(`${apiUrl}/graphql`, {
           method: 'POST',
@@ -269,30 +308,38 @@ async function main(): Promise<void> {
             variables: { input: { articleId, body: body(i) } },
           }),
         });
-        const json = (await res.json()) as { data?: { createThread: { comments: Array<{ id: string }> } } };
+        const json = (await res.json()) as {
+          data?: { createThread: { comments: Array<{ id: string }> } };
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        };
         const id = json.data?.createThread.comments[0]?.id;
         answered.push(performance.now() - t0);
         if (id) sent.set(id, t0);
-        else errors.n++;
-      } catch {
-        errors.n++;
+        else
+          failed(`HTTP ${res.status} ${json.errors?.[0]?.extensions?.code ?? ''} ${json.errors?.[0]?.message ?? ''}`);
+      } catch (error) {
+        failed(String(error));
       }
     };
     let noopCount = 0;
     const enqueueNoop = (sent: Map<string, number>): void => {
       const id = `noop-${noopCount++}`;
       sent.set(id, performance.now());
-      void noopQueue.add('noop', {}, { jobId: id, removeOnComplete: true });
+      void noopQueue.add('noop', { articleId }, { jobId: id, removeOnComplete: true });
     };
 
+    const worker = children.find((c) => c.role === 'worker')!;
     const runReal = async (rate: number, seconds: number) => {
       const sent = new Map<string, number>();
-      const errors = { n: 0 };
+      const errors: Errors = { n: 0 };
       const answered: number[] = [];
       const pending: Promise<void>[] = [];
+      const cpu0 = { api: cpuMsOf(api.pid), worker: cpuMsOf(worker.pid) };
       await steady(rate, seconds, () => pending.push(post(sent, errors, answered)));
       await Promise.all(pending);
+      const apiCpu = cpuMsOf(api.pid) - cpu0.api;
       await settle(() => [...sent.keys()].every((id) => heard.moderator.has(id) && heard.reader.has(id)));
+      const workerCpu = cpuMsOf(worker.pid) - cpu0.worker;
       const latencies = (who: 'moderator' | 'reader'): number[] =>
         [...sent].flatMap(([id, t0]) => (heard[who].has(id) ? [heard[who].get(id)! - t0] : []));
       const expected = Math.round(rate * seconds);
@@ -302,16 +349,20 @@ async function main(): Promise<void> {
         reader: stats(latencies('reader'), latencies('reader').length),
         http: stats(answered, expected),
         errors: errors.n,
+        firstError: errors.first,
+        // The API's CPU while posting (it also relays the decisions' events); the worker's until all are decided.
+        cpuPerPost: apiCpu / Math.max(1, sent.size),
+        cpuPerDecision: workerCpu / Math.max(1, [...sent.keys()].filter((id) => heard.moderator.has(id)).length),
       };
     };
-    const runNoop = async (rate: number, seconds: number): Promise<Stats> => {
+    const runNoop = async (rate: number, seconds: number): Promise<{ relayed: Stats; redis: Stats }> => {
       const sent = new Map<string, number>();
       await steady(rate, seconds, () => enqueueNoop(sent));
-      await settle(() => [...sent.keys()].every((id) => noopHeard.has(id)));
-      return stats(
-        [...sent].flatMap(([id, t0]) => (noopHeard.has(id) ? [noopHeard.get(id)! - t0] : [])),
-        Math.round(rate * seconds),
-      );
+      await settle(() => [...sent.keys()].every((id) => noopHeard.has(id) && heard.noop.has(id)));
+      const latencies = (at: Map<string, number>): number[] =>
+        [...sent].flatMap(([id, t0]) => (at.has(id) ? [at.get(id)! - t0] : []));
+      const expected = Math.round(rate * seconds);
+      return { relayed: stats(latencies(heard.noop), expected), redis: stats(latencies(noopHeard), expected) };
     };
 
     // The moderation job alone, like the no-op one: enqueue → worker → subscriber (no HTTP post).
@@ -349,14 +400,23 @@ async function main(): Promise<void> {
     await runNoop(20, 2);
     await runQueued(20, 2);
     await runReal(20, 2);
-    const results: Array<{ rate: number; noop: Stats; queued: Stats; real: Awaited<ReturnType<typeof runReal>> }> = [];
+    const results: Array<{
+      rate: number;
+      noop: Stats;
+      floor: Stats;
+      queued: Stats;
+      real: Awaited<ReturnType<typeof runReal>>;
+    }> = [];
     for (const rate of RATES) {
-      const noop = await runNoop(rate, DURATION_S);
+      const { relayed: noop, redis: floor } = await runNoop(rate, DURATION_S);
       const queued = await runQueued(rate, DURATION_S);
       const real = await runReal(rate, DURATION_S);
-      results.push({ rate, noop, queued, real });
-      console.log(`\n${rate} comments/s for ${DURATION_S} s${real.errors ? ` (${real.errors} failed posts)` : ''}`);
-      console.log(line('no-op job: enqueue → subscriber', noop));
+      results.push({ rate, noop, floor, queued, real });
+      console.log(
+        `\n${rate} comments/s for ${DURATION_S} s${real.errors ? ` (${real.errors} failed posts; first: ${real.firstError})` : ''}`,
+      );
+      console.log(line('no-op job → Redis (floor, reference)', floor));
+      console.log(line('no-op job → moderator (baseline)', noop));
       console.log(line('moderation job: enqueue → moderator', queued));
       console.log(line('post (HTTP answer, for reference)', real.http));
       console.log(line('post → decision → moderator', real.moderator));
@@ -365,6 +425,9 @@ async function main(): Promise<void> {
         `  ratio moderation job / no-op job     p50 ${(queued.p50 / noop.p50).toFixed(1)}×   p99 ${(
           queued.p99 / noop.p99
         ).toFixed(1)}×`,
+      );
+      console.log(
+        `  CPU per post (API) ${real.cpuPerPost.toFixed(2)} ms, per decision (worker) ${real.cpuPerDecision.toFixed(2)} ms`,
       );
     }
 
@@ -431,9 +494,10 @@ async function main(): Promise<void> {
         'API, worker and a no-op worker in child processes',
       `throughput: ${THROUGHPUT_JOBS} queued jobs drained at concurrency ${CONCURRENCY}, real pipeline vs no-op processor`,
     );
-    for (const { rate, noop, queued, real } of results) {
+    for (const { rate, noop, floor, queued, real } of results) {
       const noopP99 = { name: `no-op job p99 at ${rate}/s`, median: noop.p99 };
-      result.figure({ name: `no-op job p99 at ${rate}/s (baseline)`, unit: 'ms', median: noop.p99 });
+      result.figure({ name: `no-op job → Redis p99 at ${rate}/s (floor)`, unit: 'ms', median: floor.p99 });
+      result.figure({ name: `no-op job → moderator p99 at ${rate}/s (baseline)`, unit: 'ms', median: noop.p99 });
       result.figure({
         name: `moderation job p99 at ${rate}/s (enqueue → moderator)`,
         unit: 'ms',
@@ -456,6 +520,8 @@ async function main(): Promise<void> {
       });
       result.figure({ name: `post → reader (published) p99 at ${rate}/s`, unit: 'ms', median: real.reader.p99 });
       result.figure({ name: `post HTTP answer p99 at ${rate}/s`, unit: 'ms', median: real.http.p99 });
+      result.figure({ name: `API CPU per post at ${rate}/s`, unit: 'ms', median: real.cpuPerPost });
+      result.figure({ name: `worker CPU per decision at ${rate}/s`, unit: 'ms', median: real.cpuPerDecision });
       const lost = real.moderator.lost + queued.lost + real.errors;
       result.figure({
         name: `decisions lost or posts failed at ${rate}/s`,

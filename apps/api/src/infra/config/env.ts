@@ -113,6 +113,13 @@ export class Env {
   @Min(500)
   QUEUE_LOCK_DURATION_MS = 30_000;
 
+  /** Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  MODERATION_CONCURRENCY = 8;
+
   /** BullMQ: how often workers look for jobs whose lock expired (their worker died) and run them again. */
   @Transform(toInt)
   @IsInt()

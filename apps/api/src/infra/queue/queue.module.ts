@@ -31,7 +31,13 @@ export class QueueModule {
       providers: [
         JobQueue,
         ...(withWorkers
-          ? [JobRegistry, ...QUEUES.map((q) => processorFor(q, q === 'moderation' ? 8 : 2, workerTimings()))]
+          ? [
+              JobRegistry,
+              ...QUEUES.map((q) => {
+                const { concurrency, ...timings } = workerOptions();
+                return processorFor(q, q === 'moderation' ? concurrency : 2, timings);
+              }),
+            ]
           : []),
       ],
       exports: [JobQueue, queues],
@@ -40,15 +46,20 @@ export class QueueModule {
 }
 
 /**
- * Lock and stall timings of the workers, from the configuration. Read when the worker module
- * is declared (the @Processor options are fixed then); an invalid configuration is reported
- * by the process when it boots, so here it just falls back to BullMQ's defaults.
+ * Moderation concurrency and the lock and stall timings of the workers, from the
+ * configuration. Read when the worker module is declared (the @Processor options are fixed
+ * then); an invalid configuration is reported by the process when it boots, so here it
+ * just falls back to the defaults.
  */
-function workerTimings(): { lockDuration?: number; stalledInterval?: number } {
+function workerOptions(): { concurrency: number; lockDuration?: number; stalledInterval?: number } {
   try {
     const config = loadConfig(process.env);
-    return { lockDuration: config.QUEUE_LOCK_DURATION_MS, stalledInterval: config.QUEUE_STALLED_INTERVAL_MS };
+    return {
+      concurrency: config.MODERATION_CONCURRENCY,
+      lockDuration: config.QUEUE_LOCK_DURATION_MS,
+      stalledInterval: config.QUEUE_STALLED_INTERVAL_MS,
+    };
   } catch {
-    return {};
+    return { concurrency: 8 };
   }
 }
