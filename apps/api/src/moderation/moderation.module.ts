@@ -7,6 +7,7 @@ import { ModerationActions } from './actions/moderation-actions.service.js';
 import { ModerationLogResolver } from './audit/moderation-log.resolver.js';
 import { ModerationLog } from './audit/moderation-log.service.js';
 import { ModerationEventsResolver } from './events/moderation-events.resolver.js';
+import { PendingSweeper } from './maintenance/pending-sweeper.js';
 import { RejectUserCommentsProcessor } from './maintenance/reject-user-comments.processor.js';
 import { ModerationCoreModule } from './moderation-core.module.js';
 import { QueueCountCompactor } from './events/queue-count-compactor.js';
@@ -32,6 +33,6 @@ export class ModerationModule {}
 /** Worker side of moderation: the pipeline, flag evaluation, ban clean-up and sanction expiry. */
 @Module({
   imports: [ModerationCoreModule, FlagWorkerModule, UserAdminWorkerModule],
-  providers: [ModerationProcessor, RejectUserCommentsProcessor, QueueCountCompactor],
+  providers: [ModerationProcessor, RejectUserCommentsProcessor, QueueCountCompactor, PendingSweeper],
 })
 export class ModerationWorkerModule {}

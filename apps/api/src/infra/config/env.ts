@@ -136,6 +136,18 @@ export class Env {
   @Min(100)
   @Max(120_000)
   IMPORT_FETCH_TIMEOUT_MS = 15_000;
+
+  /** A comment still PENDING this long after it was written or edited gets its moderation job again (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  MODERATION_SWEEP_AGE_MS = 120_000;
+
+  /** How often the worker looks for such comments (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MODERATION_SWEEP_INTERVAL_MS = 30_000;
 }
 
 export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE'>> & { JWT_SECRET: string; DEMO_MODE: boolean };
