@@ -1,8 +1,9 @@
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../test/factories.js';
-import { ApiChild, RedisServer, stopAll, WorkerChild } from '../test/processes.js';
+import { ApiChild, RedisServer, stopAll, WorkerChild, type ProcessEnv } from '../test/processes.js';
 import {
+  auditComments,
   exactlyOnceProblems,
   seedParent,
   summarize,
@@ -12,34 +13,37 @@ import {
   type Author,
 } from './testing/traffic.js';
 
+/** A post is answered within this while Redis is down (it must not wait for Redis). */
+const PROMPT_MS = 2000;
+
 /**
- * Redis (a server of the test's own, without persistence) is killed while comments are
- * posted, stays down until the API's health check reports it, and starts again on the same
- * port. Posts sent during the outage are accepted: they wait for Redis (the comment rate
- * limit and the live event queue their commands until it is back) and are answered 200
- * once it returns. The API and the worker reconnect by themselves (/health recovers), and
- * every comment, before, during and after the outage, is moderated exactly once.
+ * Redis (a server of the test's own, without persistence) is killed twice while comments are
+ * posted. The first time, moderation jobs are still waiting in it (no worker has started yet):
+ * they die with it while their outbox rows are marked handed over, and the worker's sweeper
+ * hands the comments over again. Posts sent while Redis is down are accepted and answered
+ * promptly, before Redis is back: the rate limit falls back to memory, the live event is
+ * dropped and the job is left to the outbox relay. The second time the worker is running and
+ * rides the restart out. The API and the worker reconnect by themselves (/health recovers),
+ * and every comment, before, during and after the outages, is moderated exactly once.
  */
 describe('fault: Redis is restarted while comments are posted', () => {
   const config = loadConfig(process.env);
   let redis: RedisServer;
   let prisma: PrismaService;
+  let env: ProcessEnv;
   let api: ApiChild;
-  let worker: WorkerChild;
+  let worker: WorkerChild | undefined;
   const phases: Traffic[] = [];
 
   beforeAll(async () => {
     prisma = new PrismaService(config);
     redis = await RedisServer.start();
-    const env = {
+    env = {
       DATABASE_URL: config.DATABASE_URL,
       REDIS_URL: redis.url,
       REDIS_PREFIX: `${config.REDIS_PREFIX}:faults-redis`,
     };
-    [api, worker] = await Promise.all([
-      ApiChild.start('faults-redis-api', env),
-      WorkerChild.start('faults-redis-worker', env),
-    ]);
+    api = await ApiChild.start('faults-redis-api', env);
   }, 120_000);
   afterAll(async () => {
     // Children first: a request to a dead process ends at once.
@@ -49,7 +53,7 @@ describe('fault: Redis is restarted while comments are posted', () => {
     await prisma.$disconnect();
   });
 
-  it('accepts posts through the outage and moderates each exactly once after it', async () => {
+  it('accepts posts promptly through the outage, and moderates each exactly once, lost jobs included', async () => {
     const article = await makeArticle(prisma);
     const authors: Author[] = await Promise.all(Array.from({ length: 8 }, () => api.register()));
     const parentId = await seedParent(prisma, article.id, authors[0]!.userId);
@@ -61,21 +65,37 @@ describe('fault: Redis is restarted while comments are posted', () => {
       phases.push(traffic);
       return traffic;
     };
+    const slowest = (traffic: Traffic): number => Math.max(...traffic.posts().map((a) => a.endedAt - a.startedAt));
 
+    // No worker yet: every job of these posts waits in Redis when it is killed.
     const before = phase('before');
     await before.posted();
-    // Jobs waiting in a Redis without persistence die with it (their outbox rows are already
-    // marked handed over): let the worker take them all before the kill.
-    await waitAllDecided(prisma, article.id, 'redis-before');
-    expect(await api.health()).toBe(200);
+    const waiting = await auditComments(prisma, article.id, 'redis-before');
+    expect(waiting.map((c) => c.status)).toEqual(Array.from({ length: 24 }, () => 'PENDING'));
 
     await redis.kill();
     const during = phase('during');
-    // The outage lasts until the API's health check reports it (its Redis probe times out).
+    // Every post is answered while Redis is still down, and promptly.
+    await during.posted();
+    expect({ outcomes: summarize(during.attempts), prompt: slowest(during) < PROMPT_MS }).toEqual({
+      outcomes: 'thread 200 ok ×16, reply 200 ok ×8',
+      prompt: true,
+    });
     expect(await api.health()).toBe(503);
     await redis.resume();
-    await during.posted();
+
+    // The sweeper hands over the comments whose jobs died with Redis once they are 3 s old.
+    worker = await WorkerChild.start('faults-redis-worker', {
+      ...env,
+      MODERATION_SWEEP_AGE_MS: '3000',
+      MODERATION_SWEEP_INTERVAL_MS: '500',
+    });
     const after = phase('after');
+    // Second outage, with the worker running: it reconnects by itself.
+    await until(() => after.accepted().length >= 8, '8 posts accepted after the first outage');
+    await redis.kill();
+    await until(async () => (await api.health()) === 503, 'the API to report Redis down', 10_000);
+    await redis.resume();
     await after.posted();
 
     expect({ api: api.running, worker: worker.running }).toEqual({ api: true, worker: true });

@@ -31,6 +31,8 @@ export const channelPrefix = (redisPrefix: string): string => `${redisPrefix}:ev
 /**
  * Publishes events over Redis pub/sub so every API process (and so every subscriber,
  * whichever process holds its websocket) receives them; the worker publishes too.
+ * Best effort: in the API the connection fails fast, so while Redis is down `publish`
+ * rejects at once and callers drop the event rather than hold the request.
  */
 @Injectable()
 export class EventBus {

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG } from '../config/config.module.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
+import { FAIL_FAST_OPTIONS } from '../redis/redis.module.js';
 import { JobQueue } from './job-queue.js';
 import { JobRegistry } from './job-registry.js';
 import { QUEUES } from './jobs.js';
@@ -22,7 +23,12 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+            // Workers block on Redis and must wait out an outage (BullMQ requires
+            // maxRetriesPerRequest: null); the API only adds jobs, and an add that cannot be
+            // made now must fail at once so the request is answered and the outbox relay retries.
+            connection: withWorkers
+              ? { url: config.REDIS_URL, maxRetriesPerRequest: null }
+              : { url: config.REDIS_URL, ...FAIL_FAST_OPTIONS },
             prefix: `${config.REDIS_PREFIX}:bull`,
           }),
         }),

@@ -1,16 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { DomainError } from '../errors/domain-error.js';
 import { REDIS } from './redis.module.js';
 
+/** Warn about the fallback at most this often while Redis stays unreachable. */
+const FALLBACK_WARNING_INTERVAL_MS = 30_000;
+/** Expired windows are dropped once the in-memory table grows past this many keys. */
+const PRUNE_ABOVE = 10_000;
+
 /**
  * Fixed-window counters in Redis, shared by every API process. `consume` throws
  * RATE_LIMITED with the seconds to wait once a key has used up its window.
+ *
+ * While Redis cannot be reached the same limits are kept per process, in memory: a limit
+ * neither blocks every request (fail closed) nor vanishes (fail open) during an outage.
  */
 @Injectable()
 export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly local = new Map<string, { count: number; resetAt: number }>();
+  private lastWarningAt = 0;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -18,13 +30,15 @@ export class RateLimiter {
 
   async consume(bucket: string, key: string, limit: number, windowSeconds: number, message?: string): Promise<void> {
     const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(redisKey).ttl(redisKey).exec()) as [
-      [Error | null, number],
-      [Error | null, number],
-    ];
-    if (ttl < 0) await this.redis.expire(redisKey, windowSeconds);
-    if (count > limit) {
-      const retryAfter = ttl > 0 ? ttl : windowSeconds;
+    let counted: { count: number; ttl: number };
+    try {
+      counted = await this.countInRedis(redisKey, windowSeconds);
+    } catch (error) {
+      this.warnFallback(error);
+      counted = this.countLocally(redisKey, windowSeconds);
+    }
+    if (counted.count > limit) {
+      const retryAfter = counted.ttl > 0 ? counted.ttl : windowSeconds;
       throw new DomainError('RATE_LIMITED', message ?? `Too many requests; try again in ${retryAfter} s`, undefined, {
         retryAfterSeconds: retryAfter,
       });
@@ -32,6 +46,37 @@ export class RateLimiter {
   }
 
   async reset(bucket: string, key: string): Promise<void> {
-    await this.redis.del(`${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`);
+    const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
+    this.local.delete(redisKey);
+    await this.redis.del(redisKey).catch((error: unknown) => this.warnFallback(error));
+  }
+
+  private async countInRedis(redisKey: string, windowSeconds: number): Promise<{ count: number; ttl: number }> {
+    const replies = await this.redis.multi().incr(redisKey).ttl(redisKey).exec();
+    const [[incrError, count], [ttlError, ttl]] = replies as [[Error | null, number], [Error | null, number]];
+    if (incrError ?? ttlError) throw incrError ?? ttlError;
+    if (ttl < 0) await this.redis.expire(redisKey, windowSeconds);
+    return { count, ttl };
+  }
+
+  private countLocally(redisKey: string, windowSeconds: number): { count: number; ttl: number } {
+    const now = Date.now();
+    if (this.local.size > PRUNE_ABOVE) {
+      for (const [k, w] of this.local) if (w.resetAt <= now) this.local.delete(k);
+    }
+    let window = this.local.get(redisKey);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowSeconds * 1000 };
+      this.local.set(redisKey, window);
+    }
+    window.count += 1;
+    return { count: window.count, ttl: Math.ceil((window.resetAt - now) / 1000) };
+  }
+
+  private warnFallback(error: unknown): void {
+    const now = Date.now();
+    if (now - this.lastWarningAt < FALLBACK_WARNING_INTERVAL_MS) return;
+    this.lastWarningAt = now;
+    this.logger.warn({ err: error }, 'Redis unreachable: rate limits are counted in this process only');
   }
 }
