@@ -1,8 +1,9 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
-import { DomainError, forbidden, unauthenticated } from '../infra/errors/domain-error.js';
+import { forbidden, unauthenticated } from '../infra/errors/domain-error.js';
 import { CAN_WRITE, IS_PUBLIC, requestOf, ROLES } from './decorators.js';
 import type { Viewer } from './viewer.js';
 
@@ -43,12 +44,30 @@ export class AppAuthGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * Passport reports a token it refuses (bad signature, expired, malformed) as `info` with no
+   * user; loadViewer refuses the wrong kind of token, an unknown user or version and a banned
+   * account with UNAUTHENTICATED. Anything else thrown while validating (the database is
+   * unreachable) says nothing about the token: it is rethrown as is and reaches the client as
+   * a retryable INTERNAL_SERVER_ERROR, so a short outage does not sign anyone out.
+   */
   override handleRequest<T = Viewer>(err: unknown, user: T | false, info: unknown): T {
-    if (err instanceof DomainError) throw err;
+    if (err && !isMalformedClaims(err)) throw err;
     if (err || !user) {
       const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'Session expired' : 'Invalid token';
       throw unauthenticated(`${reason}; sign in again`);
     }
     return user;
   }
+}
+
+/**
+ * A validly signed token whose claims cannot be looked up (no subject, a subject that is not
+ * an id): a token problem, refused like any invalid token.
+ */
+function isMalformedClaims(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientValidationError ||
+    (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2007' || error.code === 'P2023'))
+  );
 }
