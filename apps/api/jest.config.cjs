@@ -4,5 +4,6 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
+  setupFiles: ['<rootDir>/src/test/per-file-namespace.ts'],
   testTimeout: 30000,
 };

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../test/api-client.js';
 import { makeArticle } from '../test/factories.js';
+import { recordStatements } from '../test/statements.js';
 
 const CREATE = `mutation($input: CreateThreadInput!) { createThread(input: $input) { id comments { id status } } }`;
 const REPLY = 'mutation($input: ReplyInput!) { reply(input: $input) { id status } }';
@@ -23,22 +23,6 @@ describe('posting costs a handful of statements', () => {
     await api.close();
   });
 
-  async function recorded(run: () => Promise<void>): Promise<string[]> {
-    const statements: string[] = [];
-    const original = pg.Client.prototype.query;
-    pg.Client.prototype.query = function counted(this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string };
-      statements.push((typeof first === 'string' ? first : (first.text ?? '')).replace(/\s+/g, ' ').trim());
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await run();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    return statements;
-  }
-
   const writes = (statements: string[]): string[] =>
     statements.filter((sql) => /^(WITH|INSERT|UPDATE|DELETE|BEGIN)/i.test(sql));
 
@@ -46,7 +30,7 @@ describe('posting costs a handful of statements', () => {
     const article = await makeArticle(prisma);
     const author = await api.register();
     let threadId = '';
-    const statements = await recorded(async () => {
+    const statements = await recordStatements(async () => {
       const res = await api.gql<{ createThread: { id: string; comments: Array<{ id: string; status: string }> } }>(
         CREATE,
         { input: { articleId: article.id, body: 'Counted.' } },
@@ -79,7 +63,7 @@ describe('posting costs a handful of statements', () => {
     const parent = await prisma.comment.create({
       data: { threadId: thread.id, bodySource: 'Parent', bodyHtml: '<p>Parent</p>', status: 'PUBLISHED' },
     });
-    const statements = await recorded(async () => {
+    const statements = await recordStatements(async () => {
       const res = await api.gql<{ reply: { id: string; status: string } }>(
         REPLY,
         { input: { parentId: parent.id, body: 'Counted reply.' } },

@@ -3,6 +3,7 @@ import { describe as describeRange } from '@marginalia/anchoring';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../test/api-client.js';
 import { eventually, makeArticle } from '../test/factories.js';
+import { countStatements } from '../test/statements.js';
 import { startWorker } from '../test/worker.js';
 import { seedLargeDiscussion } from './testing/large-discussion.js';
 
@@ -219,21 +220,3 @@ interface PageData {
 }
 
 /** Counts the SQL statements sent to PostgreSQL (by any client in this process) while `run` runs. */
-async function countStatements(run: () => Promise<void>): Promise<number> {
-  let statements = 0;
-  const { default: pg } = await import('pg');
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function patched(this: unknown, ...args: unknown[]) {
-    // The in-process worker's outbox relay and queue-count compaction poll on their own.
-    const first = args[0] as string | { text?: string };
-    const sql = typeof first === 'string' ? first : (first.text ?? '');
-    if (!sql.includes('"Outbox"') && !sql.includes('DELETE FROM "ModerationQueueDelta"')) statements++;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return statements;
-}

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import pg from 'pg';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../test/factories.js';
+import { recordStatements } from '../test/statements.js';
 import { startWorker } from '../test/worker.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { ModerationProcessor } from './moderation.processor.js';
@@ -52,29 +52,10 @@ describe('moderate-comment job', () => {
     });
     await worker.get(ModerationSettingsService).get(); // settings are cached after the first read
 
-    // Every statement of the process is recorded; the worker's outbox relay and queue-count
-    // compaction run on their own schedule, so their statements are left out.
-    const original = pg.Client.prototype.query;
-    let recorded: string[] = [];
-    pg.Client.prototype.query = function counted(this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { text?: string };
-      recorded.push(typeof first === 'string' ? first : (first.text ?? ''));
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
     const processor = worker.get(ModerationProcessor);
-    const mine = (): string[] =>
-      recorded.filter((sql) => !sql.includes('"Outbox"') && !sql.includes('DELETE FROM "ModerationQueueDelta"'));
-    let decision: string[];
-    let duplicate: string[];
-    try {
-      await processor.moderate({ commentId: reply.id });
-      decision = mine();
-      recorded = [];
-      await processor.moderate({ commentId: reply.id });
-      duplicate = mine();
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    // The worker's own loops (outbox relay, compaction, sweeps) are left out by recordStatements.
+    const decision = await recordStatements(() => processor.moderate({ commentId: reply.id }));
+    const duplicate = await recordStatements(() => processor.moderate({ commentId: reply.id }));
     // settings check, pipeline input, the decision, the queue counts for the moderation event
     expect(decision.map(kind).sort()).toEqual(['settings', 'input', 'decision', 'counts'].sort());
     expect(duplicate.map(kind).sort()).toEqual(['settings', 'input'].sort());

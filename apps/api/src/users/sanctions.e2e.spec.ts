@@ -107,6 +107,28 @@ describe('user sanctions', () => {
     expect(ended.map((a) => a.action)).toEqual(expect.arrayContaining(['SET_STATUS', 'SANCTION_ENDED']));
   });
 
+  it('lifts a timed sanction whose job was never scheduled, once', async () => {
+    const reader = await api.register();
+    // As if Redis had been down when the sanction was set: the user row says so, no job exists.
+    await prisma.user.update({
+      where: { id: reader.userId },
+      data: { status: 'BANNED', statusUntil: new Date(Date.now() - 1000), statusReason: 'Spam' },
+    });
+    await eventually(
+      async () =>
+        (await prisma.user.findUniqueOrThrow({ where: { id: reader.userId } })).status === 'ACTIVE' ? true : undefined,
+      15_000,
+      'the sweep to lift the ban',
+    );
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: reader.userId } });
+    expect(user).toMatchObject({ statusUntil: null, statusReason: null });
+    const ended = await prisma.moderationAction.findMany({
+      where: { targetUserId: reader.userId, action: 'SANCTION_ENDED' },
+    });
+    expect(ended).toHaveLength(1);
+    expect(errorCode(await api.gql('{ me { id } }', {}, reader.token))).toBeUndefined();
+  });
+
   it('refuses an end in the past or on a reinstatement', async () => {
     const moderator = await registerAs(api, prisma, 'MODERATOR');
     const reader = await api.register();

@@ -2,6 +2,7 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { postComment, registerAs } from '../moderation/testing/e2e-helpers.js';
 import { errorCode, TestApi } from '../test/api-client.js';
 import { makeArticle } from '../test/factories.js';
+import { countStatements } from '../test/statements.js';
 
 interface Node {
   id: string;
@@ -117,22 +118,11 @@ describe('user directory', () => {
   });
 
   it('loads a page in a constant number of statements, whatever its size', async () => {
-    const { default: pg } = await import('pg');
-    const original = pg.Client.prototype.query;
-    const countFor = async (first: number): Promise<number> => {
-      let statements = 0;
-      pg.Client.prototype.query = function patched(this: unknown, ...args: unknown[]) {
-        statements++;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
+    const countFor = (first: number): Promise<number> =>
+      countStatements(async () => {
         const res = await list({ query: tag, first }, admin.token);
         expect(res.data!.users.nodes).toHaveLength(first);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
-      return statements;
-    };
+      });
     const small = await countFor(1);
     const large = await countFor(7);
     expect(large).toBe(small);

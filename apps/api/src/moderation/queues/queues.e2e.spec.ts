@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../test/api-client.js';
 import { makeArticle } from '../../test/factories.js';
+import { countStatements } from '../../test/statements.js';
 import { startWorker } from '../../test/worker.js';
 import { postComment, registerAs, waitForStatus } from '../testing/e2e-helpers.js';
 
@@ -165,22 +166,11 @@ describe('moderation queues', () => {
   it('loads a page in a constant number of statements, whatever its size', async () => {
     const { article } = await heldComments(30);
     const moderator = await registerAs(api, prisma, 'MODERATOR');
-    const { default: pg } = await import('pg');
-    const original = pg.Client.prototype.query;
-    const countFor = async (first: number): Promise<number> => {
-      let statements = 0;
-      pg.Client.prototype.query = function patched(this: unknown, ...args: unknown[]) {
-        statements++;
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
+    const countFor = (first: number): Promise<number> =>
+      countStatements(async () => {
         const res = await api.gql<Page>(PAGE, { articleId: article.id, first }, moderator.token);
         expect(res.data!.moderationQueue.items).toHaveLength(first);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
-      return statements;
-    };
+      });
     const small = await countFor(2);
     const large = await countFor(30);
     expect(large).toBe(small);
