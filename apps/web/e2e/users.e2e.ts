@@ -1,7 +1,7 @@
 /**
  * The Users page: an admin finds people in the directory by name, pages through a long result
  * with "Load more" from the keyboard, opens one, pre-moderates and suspends them, and finds
- * them again with the status filter.
+ * them again with the status filter. Moderators reach the same directory, without e-mails.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ describe('the Users page', () => {
     // One after another, so their creation order (the directory's order) is known.
     for (const account of members) await registerViaApi(account);
     ({ page } = await newPage(browser));
-    await signIn(page, DEMO.admin, '/manage/users');
+    await signIn(page, DEMO.admin, '/moderate/users');
   });
   afterAll(async () => {
     await browser.close();
@@ -75,7 +75,7 @@ describe('the Users page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/moderate\/users\//);
     await page.getByRole('heading', { name: `${tag} 00` }).waitFor();
-    await page.goto(`/manage/users?q=${encodeURIComponent(target.displayName)}`);
+    await page.goto(`/moderate/users?q=${encodeURIComponent(target.displayName)}`);
     await expect.poll(() => rows().count()).toBe(1);
     await rows().first().getByRole('link', { name: target.displayName }).click();
     await page.getByRole('heading', { name: 'Sanctions' }).waitFor();
@@ -101,5 +101,19 @@ describe('the Users page', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await expect.poll(() => page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue()).toBe('');
+  });
+
+  it('is open to moderators from the staff nav, without e-mail addresses; old admin links land there', async () => {
+    const { page: modPage } = await newPage(browser);
+    await signIn(modPage, DEMO.moderator, '/moderate');
+    await modPage.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Users' }).click();
+    await modPage.getByRole('heading', { name: 'Users' }).waitFor();
+    await modPage.getByRole('searchbox', { name: 'Search', exact: true }).fill(members[5]!.displayName);
+    await expect.poll(() => modPage.locator('.user-table tbody tr').count()).toBe(1);
+    expect(await modPage.locator('.user-table').textContent()).not.toContain(members[5]!.email);
+    await modPage.close();
+
+    await page.goto('/manage/users');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/moderate/users');
   });
 });

@@ -37,6 +37,7 @@ export function App() {
           }
         >
           <Route path="moderate" element={<ModerationPage />} />
+          <Route path="moderate/users" element={<UsersPage />} />
           <Route path="moderate/users/:userId" element={<UserPage />} />
           <Route
             path="manage"
@@ -49,7 +50,8 @@ export function App() {
             <Route index element={<Navigate to="import" replace />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="settings" element={<SettingsPage />} />
-            <Route path="users" element={<UsersPage />} />
+            {/* The user directory moved to the moderators' area; old links still land there. */}
+            <Route path="users" element={<Navigate to="/moderate/users" replace />} />
           </Route>
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -12,11 +12,13 @@ export default function StaffLayout() {
         <NavLink to="/moderate" end>
           Queues
         </NavLink>
+        <NavLink to="/moderate/users" end>
+          Users
+        </NavLink>
         {user?.role === 'ADMIN' && (
           <>
             <NavLink to="/manage/import">Import</NavLink>
             <NavLink to="/manage/settings">Moderation settings</NavLink>
-            <NavLink to="/manage/users">Users</NavLink>
             {/* The API's job dashboard (Bull Board); the token is exchanged there for a short-lived cookie. */}
             <a
               href="/admin/queues"

@@ -37,11 +37,11 @@ function Where() {
   return <div data-testid="where">{location.pathname + location.search}</div>;
 }
 
-function renderPage(entry = '/manage/users') {
+function renderPage(entry = '/moderate/users') {
   return render(
     <MemoryRouter initialEntries={[entry]}>
       <Routes>
-        <Route path="/manage/users" element={<UsersPage />} />
+        <Route path="/moderate/users" element={<UsersPage />} />
         <Route path="/moderate/users/:id" element={<p>User view</p>} />
       </Routes>
       <Where />
@@ -86,7 +86,7 @@ describe('UsersPage', () => {
 
   it('filters by role and status and searches after typing pauses, mirroring the filters in the URL', async () => {
     mocks.request.mockResolvedValue(page([user(1)], null));
-    renderPage('/manage/users?status=BANNED');
+    renderPage('/moderate/users?status=BANNED');
     await screen.findByRole('table');
     expect(lastVariables()).toEqual({ first: 25, status: 'BANNED' });
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('BANNED');
@@ -103,18 +103,18 @@ describe('UsersPage', () => {
     await vi.waitFor(() =>
       expect(lastVariables()).toEqual({ first: 25, status: 'BANNED', role: 'MODERATOR', query: 'ada' }),
     );
-    expect(screen.getByTestId('where').textContent).toBe('/manage/users?status=BANNED&role=MODERATOR&q=ada');
+    expect(screen.getByTestId('where').textContent).toBe('/moderate/users?status=BANNED&role=MODERATOR&q=ada');
   });
 
   it('shows an empty state that clears the filters', async () => {
     mocks.request.mockImplementation(async (_q: string, variables: UsersVariables) =>
       variables.role ? page([], null) : page([user(1)], null),
     );
-    renderPage('/manage/users?role=ADMIN');
+    renderPage('/moderate/users?role=ADMIN');
     expect(await screen.findByText('No users match these filters')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByRole('link', { name: 'Person 1' })).toBeTruthy();
-    expect(screen.getByTestId('where').textContent).toBe('/manage/users');
+    expect(screen.getByTestId('where').textContent).toBe('/moderate/users');
     expect((screen.getByLabelText('Role') as HTMLSelectElement).value).toBe('');
   });
 
