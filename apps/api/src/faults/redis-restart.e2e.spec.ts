@@ -1,5 +1,6 @@
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { subscribe, type Subscription } from '../moderation/testing/e2e-helpers.js';
 import { makeArticle } from '../test/factories.js';
 import { ApiChild, RedisServer, stopAll, WorkerChild, type ProcessEnv } from '../test/processes.js';
 import {
@@ -24,7 +25,9 @@ const PROMPT_MS = 2000;
  * promptly, before Redis is back: the rate limit falls back to memory, the live event is
  * dropped and the job is left to the outbox relay. The second time the worker is running and
  * rides the restart out. The API and the worker reconnect by themselves (/health recovers),
- * and every comment, before, during and after the outages, is moderated exactly once.
+ * the API's event subscriber resubscribes (a live subscription open throughout hears of a
+ * comment posted and decided after the restarts), and every comment, before, during and
+ * after the outages, is moderated exactly once.
  */
 describe('fault: Redis is restarted while comments are posted', () => {
   const config = loadConfig(process.env);
@@ -33,6 +36,7 @@ describe('fault: Redis is restarted while comments are posted', () => {
   let env: ProcessEnv;
   let api: ApiChild;
   let worker: WorkerChild | undefined;
+  let live: Subscription<{ commentId: string | null; status: string | null }> | undefined;
   const phases: Traffic[] = [];
 
   beforeAll(async () => {
@@ -46,6 +50,7 @@ describe('fault: Redis is restarted while comments are posted', () => {
     api = await ApiChild.start('faults-redis-api', env);
   }, 120_000);
   afterAll(async () => {
+    await live?.dispose();
     // Children first: a request to a dead process ends at once.
     await stopAll();
     await Promise.all(phases.map((p) => p.stop()));
@@ -65,6 +70,16 @@ describe('fault: Redis is restarted while comments are posted', () => {
       phases.push(traffic);
       return traffic;
     };
+    // Open from the start to the end, through both outages.
+    const listener = await api.register();
+    live = subscribe(
+      api,
+      'subscription($id: ID!) { articleEvents(articleId: $id) { commentId status } }',
+      'articleEvents',
+      listener.token,
+      { id: article.id },
+    );
+    await live.connected;
     const slowest = (traffic: Traffic): number => Math.max(...traffic.posts().map((a) => a.endedAt - a.startedAt));
 
     // No worker yet: every job of these posts waits in Redis when it is killed.
@@ -114,5 +129,21 @@ describe('fault: Redis is restarted while comments are posted', () => {
         stored: 24,
       });
     }
+    // A comment posted now, after both restarts, reaches the subscription opened before them
+    // (its author's: they hear of it while PENDING and once decided): the API's subscriber
+    // resubscribed.
+    const posted = await api.gql<{ createThread: { comments: Array<{ id: string }> } }>(
+      'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }',
+      { input: { articleId: article.id, body: 'After both restarts.' } },
+      listener.token,
+    );
+    const lateId = posted.data?.createThread.comments[0]?.id;
+    expect(lateId).toEqual(expect.any(String));
+    await until(
+      () => live!.events.some((e) => e.commentId === lateId && e.status !== 'PENDING'),
+      'the live subscription to hear of the decision on a comment posted after the restarts',
+      30_000,
+    );
+    expect(live.errors).toEqual([]);
   }, 120_000);
 });
