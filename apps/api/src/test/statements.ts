@@ -1,10 +1,16 @@
 import pg from 'pg';
 
 /**
- * Statements of the worker's own loops (outbox relay, queue-count compaction, sanction
- * sweep): they run on their own schedule, so a spec with an in-process worker leaves them out.
+ * Statements of the worker's own loops (outbox relay, queue-count compaction, sanction and
+ * pending-comment sweeps): they run on their own schedule, so a spec with an in-process
+ * worker leaves them out.
  */
-const BACKGROUND = ['"Outbox"."createdAt" <', 'DELETE FROM "ModerationQueueDelta"', '"statusUntil" <='];
+const BACKGROUND = [
+  '"Outbox"."createdAt" <',
+  'DELETE FROM "ModerationQueueDelta"',
+  '"statusUntil" <=',
+  '"Comment"."updatedAt" <',
+];
 
 /**
  * Every SQL statement this process sends while `run` runs (whitespace collapsed), but the
