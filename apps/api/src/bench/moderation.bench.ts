@@ -244,7 +244,7 @@ async function main(): Promise<void> {
   try {
     bench = await createBenchEnv('moderation');
     const { databaseUrl, redisPrefix, env, token } = bench;
-    const { articleId, readers, moderator, threadId } = await seed(databaseUrl);
+    const { articleId, readers, moderator } = await seed(databaseUrl);
     const readerTokens = await Promise.all(readers.map(token));
     const api = await spawnChild('api', env);
     const apiUrl = api.ready;
@@ -368,18 +368,31 @@ async function main(): Promise<void> {
     // The moderation job alone, like the no-op one: enqueue → worker → subscriber (no HTTP post).
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
     let queuedBodies = 0;
-    const pendingComments = async (count: number): Promise<string[]> => {
+    // Each comment opens its own thread, as a post does (comments piling into one thread
+    // would measure that thread's counter row, which every decision on it updates).
+    const pendingComments = async (count: number, offset: number): Promise<string[]> => {
+      const threads = await prisma.thread.createManyAndReturn({
+        data: Array.from({ length: count }, () => ({ articleId })),
+        select: { id: true },
+      });
       const rows = await prisma.comment.createManyAndReturn({
-        data: Array.from({ length: count }, () => {
-          const i = 200_000 + queuedBodies++;
-          return { threadId, authorId: readers[i % USERS]!, bodySource: body(i), bodyHtml: `<p>${body(i)}</p>` };
+        data: threads.map((thread, n) => {
+          const i = offset + n;
+          return {
+            threadId: thread.id,
+            authorId: readers[i % USERS]!,
+            bodySource: body(i),
+            bodyHtml: `<p>${body(i)}</p>`,
+          };
         }),
         select: { id: true },
       });
       return rows.map((r) => r.id);
     };
     const runQueued = async (rate: number, seconds: number): Promise<Stats> => {
-      const ids = await pendingComments(Math.round(rate * seconds));
+      const count = Math.round(rate * seconds);
+      const ids = await pendingComments(count, 200_000 + queuedBodies);
+      queuedBodies += count;
       const sent = new Map<string, number>();
       await steady(rate, seconds, (i) => {
         const commentId = ids[i]!;
@@ -432,16 +445,7 @@ async function main(): Promise<void> {
     }
 
     // Throughput: a backlog of jobs, drained by the real worker and by the no-op one.
-    const backlog = await prisma.comment.createManyAndReturn({
-      data: Array.from({ length: THROUGHPUT_JOBS }, (_, i) => ({
-        threadId,
-        authorId: readers[i % USERS]!,
-        bodySource: body(100_000 + i),
-        bodyHtml: `<p>${body(100_000 + i)}</p>`,
-      })),
-      select: { id: true },
-    });
-    const ids = backlog.map((c) => c.id);
+    const ids = await pendingComments(THROUGHPUT_JOBS, 100_000);
     let t0 = performance.now();
     await moderationQueue.addBulk(
       ids.map((commentId) => ({

@@ -4,6 +4,7 @@ import type { CommentStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { notifyModerationOutcome, notifyReply } from '../../notifications/notification.writer.js';
 import { EventBus } from '../../realtime/event-bus.js';
+import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
@@ -82,8 +83,11 @@ export class CommentDecisions {
 
   /** The pipeline's decision on a PENDING comment, in one statement (see pipeline-decision.ts). */
   async decidePending(comment: PendingComment, verdict: PipelineVerdict): Promise<Applied | null> {
-    const applied = await applyPipelineDecision(this.prisma, comment, verdict);
-    if (applied) await this.announce([applied]);
+    const decided = await applyPipelineDecision(this.prisma, comment, verdict);
+    if (!decided) return null;
+    const { counts, ...applied } = decided;
+    // The statement read the counts too: the event needs no further round trip.
+    await this.announce([applied], counts);
     return applied;
   }
 
@@ -110,11 +114,12 @@ export class CommentDecisions {
   }
 
   /** After commit: readers' and moderators' live views. Failures only delay a screen. */
-  async announce(applied: Applied[]): Promise<void> {
+  async announce(applied: Applied[], counts?: QueueCounts): Promise<void> {
     if (applied.length === 0) return;
-    // Readers' and moderators' events go out side by side; the latter waits for the counts.
+    // Readers' and moderators' events go out side by side; the latter waits for the counts
+    // unless the decision read them already.
     await Promise.all([
-      this.moderationEvents.publish(applied.map(toChange)),
+      this.moderationEvents.publish(applied.map(toChange), counts),
       ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>

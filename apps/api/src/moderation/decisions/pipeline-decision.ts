@@ -3,6 +3,8 @@ import type { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { replyMessage } from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
 import type { Applied } from './comment-decisions.service.js';
+import type { QueueCounts } from '../events/moderation-counts.service.js';
+import { MODERATION_QUEUES, queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
 
 /** What the pipeline's input read already knows about the comment. */
@@ -29,7 +31,8 @@ export interface PipelineVerdict {
  * notification), but the row lock and the status check are the UPDATE's own
  * `WHERE status = 'PENDING'`: a concurrent duplicate delivery or a moderator who got there
  * first makes it match nothing, and then every other part of the statement does nothing too.
- * A PENDING comment is in no queue and counted nowhere, so its state before is known.
+ * A PENDING comment is in no queue and counted nowhere, so its state before is known. The
+ * statement also reads the site-wide queue counts its moderation event carries.
  * Returns null when the comment was no longer PENDING.
  */
 export async function applyPipelineDecision(
@@ -37,12 +40,18 @@ export async function applyPipelineDecision(
   comment: PendingComment,
   verdict: PipelineVerdict,
   now = new Date(),
-): Promise<Applied | null> {
+): Promise<(Applied & { counts: QueueCounts }) | null> {
   const from: CommentStatus = 'PENDING';
   const deltas = counterDeltas(from, verdict.status);
   const reason = verdict.note ? `${verdict.reason}: ${verdict.note}` : verdict.reason;
   const published = verdict.status === 'PUBLISHED';
-  const [row] = await prisma.$queryRaw<Array<{ applied: number }>>`
+  const after: QueueState = {
+    status: verdict.status,
+    statusReason: verdict.reason,
+    openFlagCount: comment.openFlagCount,
+    reviewedAt: null,
+  };
+  const [row] = await prisma.$queryRaw<Array<{ applied: number; counts: Record<string, number> }>>`
     WITH decided AS (
       UPDATE "Comment"
       SET status = ${verdict.status}::"CommentStatus", "statusReason" = ${verdict.reason}, "reviewedAt" = NULL,
@@ -73,22 +82,36 @@ export async function applyPipelineDecision(
           SELECT 1 FROM "Notification" n
           WHERE n."userId" = parent."authorId" AND n.kind = 'REPLY' AND n."commentId" = decided.id
         )
+    ), counts AS (
+      SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (
+        SELECT queue, sum(n)::int AS n FROM (
+          SELECT queue, count AS n FROM "ModerationQueueCount"
+          UNION ALL
+          SELECT queue, delta FROM "ModerationQueueDelta"
+        ) parts GROUP BY queue
+      ) q
     )
-    SELECT count(*)::int AS applied FROM decided`;
+    SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts FROM counts`;
   if (!row || row.applied === 0) return null;
   return {
+    // The site-wide counts the moderation event carries, read in the same statement: as of its
+    // snapshot, plus the queue this decision puts the comment in (its own delta is appended by
+    // the trigger after the statement). A PENDING comment was in no queue.
+    counts: withEntered(row.counts, queuesOf(after)),
     commentId: comment.id,
     articleId: comment.articleId,
     threadId: comment.threadId,
     authorId: comment.authorId,
     before: { status: from, statusReason: null, openFlagCount: comment.openFlagCount, reviewedAt: null },
-    after: {
-      status: verdict.status,
-      statusReason: verdict.reason,
-      openFlagCount: comment.openFlagCount,
-      reviewedAt: null,
-    },
+    after,
     action: 'PIPELINE',
     actorId: null,
   };
+}
+
+/** Counts read from the database (queues with no row are 0), with the queues a comment entered. */
+function withEntered(read: Record<string, number>, entered: readonly ModerationQueue[]): QueueCounts {
+  const counts = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, read[q] ?? 0])) as QueueCounts;
+  for (const queue of entered) counts[queue] += 1;
+  return counts;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventBus, MODERATION_TOPIC } from '../../realtime/event-bus.js';
 import type { ModerationEvent } from './moderation-event.js';
-import { ModerationCounts } from './moderation-counts.service.js';
+import { ModerationCounts, type QueueCounts } from './moderation-counts.service.js';
 
 export type ModerationChange = Omit<ModerationEvent, 'counts' | 'at'>;
 
@@ -15,12 +15,15 @@ export class ModerationEventsPublisher {
     private readonly counts: ModerationCounts,
   ) {}
 
-  /** Best effort after commit: the change is stored either way; a lost event only delays a screen. */
-  async publish(changes: ModerationChange[]): Promise<void> {
+  /**
+   * Best effort after commit: the change is stored either way; a lost event only delays a
+   * screen. `known`: site-wide counts the caller read with its change (else they are read).
+   */
+  async publish(changes: ModerationChange[], known?: QueueCounts): Promise<void> {
     const relevant = changes.filter((c) => c.entered.length > 0 || c.left.length > 0 || c.action === 'FLAG');
     if (relevant.length === 0) return;
     try {
-      const counts = await this.counts.get();
+      const counts = known ?? (await this.counts.get());
       const at = new Date().toISOString();
       await Promise.all(relevant.map((change) => this.bus.publish(MODERATION_TOPIC, { ...change, counts, at })));
     } catch (error) {
