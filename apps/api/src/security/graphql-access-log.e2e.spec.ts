@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../test/api-client.js';
+import { captureStdout } from '../test/capture-stdout.js';
 import { eventually, makeArticle } from '../test/factories.js';
 
 // Its own file: nestjs-pino keeps one root logger per module registry, built at the level
@@ -14,30 +15,25 @@ interface LogLine {
   subscription?: Record<string, unknown>;
 }
 
-function captureStdout(): { lines: () => LogLine[]; text: () => string; restore: () => void } {
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-    return write(chunk, ...rest);
-  }) as typeof process.stdout.write;
-  const text = (): string => chunks.join('');
+function captureLog(): { lines: () => LogLine[]; text: () => string; restore: () => void } {
+  const capture = captureStdout();
   const lines = (): LogLine[] =>
-    text()
+    capture
+      .text()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine);
-  return { lines, text, restore: () => void (process.stdout.write = write) };
+  return { ...capture, lines };
 }
 
 describe('GraphQL access log', () => {
   const savedLevel = process.env['LOG_LEVEL'];
-  let capture: ReturnType<typeof captureStdout>;
+  let capture: ReturnType<typeof captureLog>;
   let api: TestApi;
 
   beforeAll(async () => {
     process.env['LOG_LEVEL'] = 'debug';
-    capture = captureStdout();
+    capture = captureLog();
     api = await TestApi.start();
   });
   afterAll(async () => {

@@ -1,18 +1,8 @@
 import { TestApi } from '../test/api-client.js';
+import { captureStdout } from '../test/capture-stdout.js';
 
 // Its own file: nestjs-pino keeps one root logger per module registry, built at the level
 // of the first app started, so this app must be the first one here.
-
-/** Collects what is written to stdout, where pino's default destination writes. */
-function captureStdout(): { text: () => string; restore: () => void } {
-  const chunks: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-    return write(chunk, ...rest);
-  }) as typeof process.stdout.write;
-  return { text: () => chunks.join(''), restore: () => void (process.stdout.write = write) };
-}
 
 describe('logs', () => {
   it('never contain passwords or tokens, even at trace level', async () => {
