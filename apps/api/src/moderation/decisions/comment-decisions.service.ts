@@ -8,7 +8,10 @@ import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
+import type { Applied } from './applied.js';
 import { applyPipelineDecision, type PendingComment, type PipelineVerdict } from './pipeline-decision.js';
+
+export type { Applied } from './applied.js';
 
 /** One decision about comments: who, what, why, and what it does to review and flags. */
 export interface Decision {
@@ -31,17 +34,6 @@ export interface Decision {
   /** A further condition on the comment's current state, checked under the lock. */
   when?: (state: QueueState) => boolean;
   scores?: Prisma.InputJsonValue;
-}
-
-export interface Applied {
-  commentId: string;
-  articleId: string;
-  threadId: string;
-  authorId: string | null;
-  before: QueueState;
-  after: QueueState;
-  action: string;
-  actorId: string | null;
 }
 
 export type Outcome = { applied: Applied } | { skipped: CommentStatus } | { unchanged: true } | { missing: true };

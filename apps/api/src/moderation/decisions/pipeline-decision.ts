@@ -2,7 +2,7 @@ import type { CommentStatus } from '../../generated/prisma/enums.js';
 import type { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { replyMessage } from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
-import type { Applied } from './comment-decisions.service.js';
+import type { Applied } from './applied.js';
 import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { MODERATION_QUEUES, queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';

@@ -1,0 +1,13 @@
+import type { QueueState } from '../queues/queue-membership.js';
+
+/** A decision that changed a comment: who it was about, its state before and after, and by whom. */
+export interface Applied {
+  commentId: string;
+  articleId: string;
+  threadId: string;
+  authorId: string | null;
+  before: QueueState;
+  after: QueueState;
+  action: string;
+  actorId: string | null;
+}
