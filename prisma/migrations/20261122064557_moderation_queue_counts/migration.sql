@@ -77,10 +77,12 @@ CREATE TRIGGER "Comment_queue_counts_update" AFTER UPDATE ON "Comment"
 CREATE TRIGGER "Comment_queue_counts_delete" AFTER DELETE ON "Comment"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION moderation_queue_deltas();
 
--- The comments already there.
+-- The comments already there, per article and for the whole site (the all-zero article id).
 INSERT INTO "ModerationQueueCount" ("articleId", queue, count)
 SELECT t."articleId", q.queue, count(*)::int
 FROM "Comment" c
 CROSS JOIN LATERAL unnest(moderation_queues_of(c.status, c."statusReason", c."openFlagCount", c."reviewedAt")) AS q(queue)
 JOIN "Thread" t ON t.id = c."threadId"
 GROUP BY 1, 2;
+INSERT INTO "ModerationQueueCount" ("articleId", queue, count)
+SELECT '00000000-0000-0000-0000-000000000000', queue, sum(count)::int FROM "ModerationQueueCount" GROUP BY queue;

@@ -3,8 +3,8 @@ import type { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { replyMessage } from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
 import type { Applied } from './applied.js';
-import type { QueueCounts } from '../events/moderation-counts.service.js';
-import { MODERATION_QUEUES, queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
+import { queueCountsSql, toQueueCounts, type QueueCounts } from '../events/moderation-counts.service.js';
+import { queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
 
 /** What the pipeline's input read already knows about the comment. */
@@ -83,13 +83,7 @@ export async function applyPipelineDecision(
           WHERE n."userId" = parent."authorId" AND n.kind = 'REPLY' AND n."commentId" = decided.id
         )
     ), counts AS (
-      SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (
-        SELECT queue, sum(n)::int AS n FROM (
-          SELECT queue, count AS n FROM "ModerationQueueCount"
-          UNION ALL
-          SELECT queue, delta FROM "ModerationQueueDelta"
-        ) parts GROUP BY queue
-      ) q
+      SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${queueCountsSql(null)}) q
     )
     SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts FROM counts`;
   if (!row || row.applied === 0) return null;
@@ -109,9 +103,9 @@ export async function applyPipelineDecision(
   };
 }
 
-/** Counts read from the database (queues with no row are 0), with the queues a comment entered. */
+/** Counts as read, with the queues a comment entered. */
 function withEntered(read: Record<string, number>, entered: readonly ModerationQueue[]): QueueCounts {
-  const counts = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, read[q] ?? 0])) as QueueCounts;
+  const counts = toQueueCounts(read);
   for (const queue of entered) counts[queue] += 1;
   return counts;
 }

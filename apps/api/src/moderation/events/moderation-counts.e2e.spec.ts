@@ -3,7 +3,7 @@ import { loadConfig } from '../../infra/config/env.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { makeArticle } from '../../test/factories.js';
 import { FLAGGED, MODERATION_QUEUES, queueWhere, type ModerationQueue } from '../queues/queue-membership.js';
-import { ModerationCounts, type QueueCounts } from './moderation-counts.service.js';
+import { ModerationCounts, SITE_WIDE, type QueueCounts } from './moderation-counts.service.js';
 
 /**
  * Queue counts are kept by a trigger on Comment (deltas) and a compaction (counts). They
@@ -36,6 +36,20 @@ describe('moderation queue counts kept in the database', () => {
 
   async function expectInStep(articleIds: string[]): Promise<void> {
     for (const id of articleIds) expect(await counts.get(id)).toEqual(await scanned(id));
+  }
+
+  /**
+   * The site-wide rows equal the sum of the articles' rows. Read in one statement: other
+   * spec files change comments meanwhile, but every compaction is one statement too.
+   */
+  async function expectSiteWideInStep(): Promise<void> {
+    const rows = await prisma.$queryRaw<Array<{ queue: string; site: number; articles: number }>>`
+      SELECT queue,
+             coalesce(sum(count) FILTER (WHERE "articleId" = ${SITE_WIDE}::uuid), 0)::int AS site,
+             coalesce(sum(count) FILTER (WHERE "articleId" <> ${SITE_WIDE}::uuid), 0)::int AS articles
+      FROM "ModerationQueueCount" GROUP BY queue`;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.site).toBe(row.articles);
   }
 
   it('follows inserts, updates and deletes of comments, before and after compaction', async () => {
@@ -87,6 +101,7 @@ describe('moderation queue counts kept in the database', () => {
     await expectInStep([a.id, b.id]);
     const left = await prisma.moderationQueueDelta.count({ where: { articleId: { in: [a.id, b.id] } } });
     expect(left).toBe(0);
+    await expectSiteWideInStep();
 
     // Deletes after compaction: counts and deltas together.
     await prisma.comment.deleteMany({ where: { threadId: tb!.id, status: 'REJECTED' } });
@@ -125,5 +140,6 @@ describe('moderation queue counts kept in the database', () => {
     await expectInStep([article.id]);
     await counts.compact();
     await expectInStep([article.id]);
+    await expectSiteWideInStep();
   });
 });

@@ -6,13 +6,38 @@ import { Coalescer } from './coalescer.js';
 
 export type QueueCounts = Record<ModerationQueue, number>;
 
+/** The ModerationQueueCount rows of the whole site carry this article id. */
+export const SITE_WIDE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * One row per queue (`queue`, `n`): its size on one article, or site-wide for null — the
+ * folded count plus the deltas not folded yet. Used by ModerationCounts and inside the
+ * pipeline's decision statement.
+ */
+export function queueCountsSql(articleId: string | null): Prisma.Sql {
+  const deltas = articleId ? Prisma.sql`WHERE "articleId" = ${articleId}::uuid` : Prisma.empty;
+  return Prisma.sql`
+    SELECT queue, sum(n)::int AS n FROM (
+      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = ${articleId ?? SITE_WIDE}::uuid
+      UNION ALL
+      SELECT queue, delta FROM "ModerationQueueDelta" ${deltas}
+    ) parts
+    GROUP BY queue`;
+}
+
+/** Counts by queue name (as read) to QueueCounts: a queue with no row is empty. */
+export function toQueueCounts(read: Record<string, number>): QueueCounts {
+  return Object.fromEntries(MODERATION_QUEUES.map((q) => [q, read[q] ?? 0])) as QueueCounts;
+}
+
 /**
  * Size of each queue, site-wide or on one article. Counts are kept in the database
- * (ModerationQueueCount plus the deltas a trigger on Comment appends, see the migration
- * `moderation_queue_counts`), so a read costs a few rows however many comments there are.
- * Site-wide counts go with every moderation event, so concurrent requests for them share
- * one query (Coalescer) while still seeing every change committed before they asked.
- * `compact()` folds the deltas into the counts; the worker calls it every few seconds.
+ * (ModerationQueueCount, per article and for the whole site, plus the deltas a trigger on
+ * Comment appends, see the migration `moderation_queue_counts`), so a read costs a few
+ * rows however many comments and articles there are. Site-wide counts go with every
+ * moderation event, so concurrent requests for them share one query (Coalescer) while
+ * still seeing every change committed before they asked. `compact()` folds the deltas into
+ * the counts; the worker calls it every few seconds.
  */
 @Injectable()
 export class ModerationCounts {
@@ -25,9 +50,10 @@ export class ModerationCounts {
   }
 
   /**
-   * Moves up to `batch` deltas into the counts, in one statement (a reader sees the deltas
-   * either before or after the move, never both or neither). Concurrent compactions take
-   * disjoint deltas and lock count rows in one order. Returns how many deltas it moved.
+   * Moves up to `batch` deltas into the counts of their articles and of the site, in one
+   * statement (a reader sees the deltas either before or after the move, never both or
+   * neither). Concurrent compactions take disjoint deltas and lock count rows in one order.
+   * Returns how many deltas it moved.
    */
   async compact(batch = 10_000): Promise<number> {
     const [row] = await this.prisma.$queryRaw<Array<{ moved: number }>>`
@@ -37,7 +63,12 @@ export class ModerationCounts {
         RETURNING "articleId", queue, delta
       ), folded AS (
         INSERT INTO "ModerationQueueCount" ("articleId", queue, count)
-        SELECT "articleId", queue, sum(delta)::int FROM moved GROUP BY 1, 2 ORDER BY 1, 2
+        SELECT "articleId", queue, n FROM (
+          SELECT "articleId", queue, sum(delta)::int AS n FROM moved GROUP BY 1, 2
+          UNION ALL
+          SELECT ${SITE_WIDE}::uuid, queue, sum(delta)::int FROM moved GROUP BY 2
+        ) sums
+        ORDER BY 1, 2
         ON CONFLICT ("articleId", queue) DO UPDATE SET count = "ModerationQueueCount".count + EXCLUDED.count
       )
       SELECT count(*)::int AS moved FROM moved`;
@@ -45,16 +76,7 @@ export class ModerationCounts {
   }
 
   private async count(articleId: string | null): Promise<QueueCounts> {
-    const onArticle = articleId ? Prisma.sql`WHERE "articleId" = ${articleId}::uuid` : Prisma.empty;
-    const rows = await this.prisma.$queryRaw<Array<{ queue: string; n: number }>>`
-      SELECT queue, sum(n)::int AS n FROM (
-        SELECT queue, count AS n FROM "ModerationQueueCount" ${onArticle}
-        UNION ALL
-        SELECT queue, delta FROM "ModerationQueueDelta" ${onArticle}
-      ) parts
-      GROUP BY queue`;
-    const counts = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, 0])) as QueueCounts;
-    for (const row of rows) if (row.queue in counts) counts[row.queue as ModerationQueue] = row.n;
-    return counts;
+    const rows = await this.prisma.$queryRaw<Array<{ queue: string; n: number }>>(queueCountsSql(articleId));
+    return toQueueCounts(Object.fromEntries(rows.map((r) => [r.queue, r.n])));
   }
 }
