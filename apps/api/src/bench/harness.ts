@@ -56,6 +56,26 @@ export async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs:
   }
 }
 
+const WORDS = (
+  'margin reader author passage argument evidence history library chapter footnote quote river mountain ' +
+  'garden winter summer theory practice method question answer premise doubt memory letter archive ' +
+  'journey harbour lantern orchard meadow violin canvas pigment engine signal bridge tunnel compass ' +
+  'weather season harvest kitchen recipe pattern rhythm melody chorus verse sonnet essay novel'
+).split(' ');
+
+/**
+ * A comment body unlike its author's others (the pipeline holds near-repeats): seeded
+ * random words, the same for the same `i`.
+ */
+export function commentBody(i: number, label = 'Comment'): string {
+  let state = (i + 1) * 2654435761;
+  const next = (): number => {
+    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return state;
+  };
+  return `${label} ${i}: ${Array.from({ length: 12 }, () => WORDS[next() % WORDS.length]).join(' ')}.`;
+}
+
 // ---------------------------------------------------------------- machine
 
 export interface Machine {

@@ -26,6 +26,7 @@ import { seedLargeDiscussion } from '../comments/testing/large-discussion.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import {
   BenchResult,
+  commentBody,
   createBenchEnv,
   machineLine,
   median,
@@ -60,22 +61,6 @@ const WRITE_SLUG = 'load-write';
 type Mode = 'mixed' | 'scale' | 'soak';
 
 // ---------------------------------------------------------------- data
-
-const WORDS = (
-  'margin reader author passage argument evidence history library chapter footnote quote river mountain ' +
-  'garden winter summer theory practice method question answer premise doubt memory letter archive ' +
-  'journey harbour lantern orchard meadow violin canvas pigment engine signal bridge tunnel compass'
-).split(' ');
-
-/** A comment body unlike the author's others (the pipeline holds near-repeats). */
-function body(i: number): string {
-  let state = (i + 1) * 2654435761;
-  const next = (): number => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
-    return state;
-  };
-  return `Note ${i}: ${Array.from({ length: 12 }, () => WORDS[next() % WORDS.length]).join(' ')}.`;
-}
 
 function blocks(title: string): Block[] {
   const out: Block[] = [{ kind: 'heading', level: 1, text: title }];
@@ -169,7 +154,7 @@ function makeRequest(w: Workload, n: number): { body: string; headers: Record<st
   if (writeEvery > 0 && slot % writeEvery === 0) {
     const i = Math.floor(n / writeEvery);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${w.tokens[i % w.tokens.length]}` };
-    const text = body(i);
+    const text = commentBody(i, 'Note');
     if (i % 2 === 0) {
       const input = { articleId: w.seeded.writeArticleId, body: text };
       return { headers, body: JSON.stringify({ query: CREATE_THREAD, variables: { input } }) };

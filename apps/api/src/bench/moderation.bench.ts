@@ -33,6 +33,7 @@ import { JOBS } from '../infra/queue/jobs.js';
 import { channelPrefix, MODERATION_TOPIC } from '../realtime/event-bus.js';
 import {
   BenchResult,
+  commentBody,
   cpuMsOf,
   createBenchEnv,
   machineLine,
@@ -44,6 +45,7 @@ import {
   sleep,
   spawnChild,
   stopChild,
+  waitFor,
   type BenchEnv,
   type Child,
   type Served,
@@ -59,6 +61,8 @@ const TARGET_RATIO = 3;
 /** Comments a user may post per minute (comment.service.ts); posts rotate over enough users. */
 const USERS = 400;
 const NOOP_QUEUE = 'bench-noop';
+/** How long a run waits for the last decisions to arrive (the rest count as lost). */
+const SETTLE_MS = 15_000;
 /** The action of the no-op job's moderation event (a real decision's is PIPELINE). */
 const NOOP_ACTION = 'BENCH_NOOP';
 
@@ -112,23 +116,6 @@ async function serveNoop(): Promise<Served> {
 }
 
 // ---------------------------------------------------------------- data
-
-const WORDS = (
-  'margin reader author passage argument evidence history library chapter footnote quote river mountain ' +
-  'garden winter summer theory practice method question answer premise doubt memory letter archive ' +
-  'journey harbour lantern orchard meadow violin canvas pigment engine signal bridge tunnel compass ' +
-  'weather season harvest kitchen recipe pattern rhythm melody chorus verse sonnet essay novel'
-).split(' ');
-
-/** A comment body unlike the author's others (the pipeline holds near-repeats): seeded random words. */
-function body(i: number): string {
-  let state = (i + 1) * 2654435761;
-  const next = (): number => {
-    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
-    return state;
-  };
-  return `Comment ${i}: ${Array.from({ length: 12 }, () => WORDS[next() % WORDS.length]).join(' ')}.`;
-}
 
 async function seed(
   databaseUrl: string,
@@ -200,11 +187,6 @@ function stats(latencies: number[], expected: number): Stats {
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
   };
-}
-
-async function settle(done: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done() && Date.now() < deadline) await sleep(50);
 }
 
 function subscribe(url: string, query: string, variables: object, token: string | null, onData: (d: never) => void) {
@@ -305,7 +287,7 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${readerTokens[i % USERS]}` },
           body: JSON.stringify({
             query: 'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }',
-            variables: { input: { articleId, body: body(i) } },
+            variables: { input: { articleId, body: commentBody(i) } },
           }),
         });
         const json = (await res.json()) as {
@@ -338,7 +320,7 @@ async function main(): Promise<void> {
       await steady(rate, seconds, () => pending.push(post(sent, errors, answered)));
       await Promise.all(pending);
       const apiCpu = cpuMsOf(api.pid) - cpu0.api;
-      await settle(() => [...sent.keys()].every((id) => heard.moderator.has(id) && heard.reader.has(id)));
+      await waitFor(() => [...sent.keys()].every((id) => heard.moderator.has(id) && heard.reader.has(id)), SETTLE_MS);
       const workerCpu = cpuMsOf(worker.pid) - cpu0.worker;
       const latencies = (who: 'moderator' | 'reader'): number[] =>
         [...sent].flatMap(([id, t0]) => (heard[who].has(id) ? [heard[who].get(id)! - t0] : []));
@@ -358,7 +340,7 @@ async function main(): Promise<void> {
     const runNoop = async (rate: number, seconds: number): Promise<{ relayed: Stats; redis: Stats }> => {
       const sent = new Map<string, number>();
       await steady(rate, seconds, () => enqueueNoop(sent));
-      await settle(() => [...sent.keys()].every((id) => noopHeard.has(id) && heard.noop.has(id)));
+      await waitFor(() => [...sent.keys()].every((id) => noopHeard.has(id) && heard.noop.has(id)), SETTLE_MS);
       const latencies = (at: Map<string, number>): number[] =>
         [...sent].flatMap(([id, t0]) => (at.has(id) ? [at.get(id)! - t0] : []));
       const expected = Math.round(rate * seconds);
@@ -381,8 +363,8 @@ async function main(): Promise<void> {
           return {
             threadId: thread.id,
             authorId: readers[i % USERS]!,
-            bodySource: body(i),
-            bodyHtml: `<p>${body(i)}</p>`,
+            bodySource: commentBody(i),
+            bodyHtml: `<p>${commentBody(i)}</p>`,
           };
         }),
         select: { id: true },
@@ -403,7 +385,7 @@ async function main(): Promise<void> {
           { ...JOBS['moderate-comment'].options, jobId: `queued-${commentId}` },
         );
       });
-      await settle(() => ids.every((id) => heard.moderator.has(id)));
+      await waitFor(() => ids.every((id) => heard.moderator.has(id)), SETTLE_MS);
       return stats(
         [...sent].flatMap(([id, t0]) => (heard.moderator.has(id) ? [heard.moderator.get(id)! - t0] : [])),
         ids.length,
@@ -470,7 +452,7 @@ async function main(): Promise<void> {
         opts: { jobId: `drain-${i}`, removeOnComplete: true },
       })),
     );
-    await settle(() => noopHeard.size >= THROUGHPUT_JOBS, 60_000);
+    await waitFor(() => noopHeard.size >= THROUGHPUT_JOBS, 60_000);
     const noopRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
     console.log(`\nworker throughput, ${THROUGHPUT_JOBS} queued jobs, concurrency ${CONCURRENCY}`);
     console.log(`  moderate-comment (real pipeline)   ${realRate.toFixed(0).padStart(6)} jobs/s`);
