@@ -1,10 +1,10 @@
-import pg from 'pg';
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { SHUTTING_DOWN } from '../infra/shutdown.js';
 import { subscribe, type Subscription } from '../moderation/testing/e2e-helpers.js';
 import { makeArticle } from '../test/factories.js';
 import { ApiChild, gqlRequest, stopAll, WorkerChild } from '../test/processes.js';
+import { TableLock } from './testing/table-lock.js';
 import { exactlyOnceProblems, seedParent, summarize, Traffic, until, waitAllDecided } from './testing/traffic.js';
 
 const API = 'faults-sigterm-api';
@@ -27,7 +27,7 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
   };
   let prisma: PrismaService;
   let api: ApiChild;
-  let blocker: pg.Client | undefined;
+  let lock: TableLock | undefined;
   let traffic: Traffic | undefined;
   let live: Subscription<unknown> | undefined;
 
@@ -36,7 +36,7 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
     [api] = await Promise.all([ApiChild.start(API, env), WorkerChild.start('faults-sigterm-worker', env)]);
   }, 120_000);
   afterAll(async () => {
-    await blocker?.end().catch(() => undefined);
+    await lock?.close();
     await live?.dispose();
     // Children first: a request to a dead process ends at once.
     await stopAll();
@@ -64,17 +64,8 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
 
     // Hold the posts mid-request (their outbox insert waits on this lock), so several are
     // certainly in flight when the signal comes.
-    blocker = new pg.Client({ connectionString: config.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE "Outbox" IN SHARE ROW EXCLUSIVE MODE');
-    let waiting = 0;
-    await until(async () => {
-      const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${API} AND wait_event_type = 'Lock'`;
-      waiting = row?.n ?? 0;
-      return waiting >= 3;
-    }, 'posts waiting on the lock');
+    lock = await TableLock.hold(config.DATABASE_URL, 'Outbox', API, 'posts waiting on the lock', 3);
+    const waiting = lock.waiting;
     const heldAt = Date.now();
     api.process.kill('SIGTERM');
 
@@ -86,9 +77,8 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
     }, 'the drain answer');
     expect(probe).toMatchObject({ status: 503, errors: [{ extensions: { code: SHUTTING_DOWN } }] });
     expect(api.running).toBe(true);
-    await blocker.query('COMMIT');
-    await blocker.end();
-    blocker = undefined;
+    await lock.release();
+    lock = undefined;
 
     expect({ exit: await api.exited, log: api.tail() }).toEqual({ exit: 0, log: api.tail() });
     expect(await api.health().catch(() => -1)).toBe(0);

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import pg from 'pg';
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../test/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../test/processes.js';
+import { TableLock } from './testing/table-lock.js';
 import { exactlyOnceProblems, seedParent, Traffic, until, waitAllDecided } from './testing/traffic.js';
 
 const VICTIM = 'faults-kill-worker-a';
@@ -27,7 +27,7 @@ describe('fault: a worker is killed mid-job while many comments are queued', () 
   let api: ApiChild;
   let victim: WorkerChild;
   let survivor: WorkerChild;
-  let blocker: pg.Client | undefined;
+  let lock: TableLock | undefined;
   let traffic: Traffic | undefined;
 
   beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('fault: a worker is killed mid-job while many comments are queued', () 
     ]);
   }, 120_000);
   afterAll(async () => {
-    await blocker?.end().catch(() => undefined);
+    await lock?.close();
     // Children first: a request to a dead process ends at once.
     await stopAll();
     await traffic?.stop();
@@ -54,25 +54,13 @@ describe('fault: a worker is killed mid-job while many comments are queued', () 
     await until(() => traffic!.accepted().length >= 15, '15 accepted posts');
 
     // Decisions wait on this lock, so the victim certainly holds jobs when it is killed.
-    blocker = new pg.Client({ connectionString: config.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE "ModerationAction" IN SHARE ROW EXCLUSIVE MODE');
-    await until(async () => {
-      const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${VICTIM} AND wait_event_type = 'Lock'`;
-      return (row?.n ?? 0) >= 1;
-    }, 'the victim to hold a job');
+    lock = await TableLock.hold(config.DATABASE_URL, 'ModerationAction', VICTIM, 'the victim to hold a job');
     await victim.stop('SIGKILL');
     // A backend waiting on a lock finishes its statement once it gets it; end the dead
     // worker's sessions as the crash would have, so its jobs are certainly not applied.
-    await blocker.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
-      [VICTIM],
-    );
-    await blocker.query('COMMIT');
-    await blocker.end();
-    blocker = undefined;
+    await lock.terminate(VICTIM);
+    await lock.release();
+    lock = undefined;
 
     await traffic.posted();
     expect(traffic.posts().filter((a) => !(a.status === 200 && a.commentId))).toEqual([]);

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
-import pg from 'pg';
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../test/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../test/processes.js';
+import { TableLock } from './testing/table-lock.js';
 import { exactlyOnceProblems, seedParent, Traffic, until, waitAllDecided } from './testing/traffic.js';
 
 const WORKER = 'faults-wterm-worker-a';
@@ -25,7 +25,7 @@ describe('fault: a worker is stopped with SIGTERM while it holds jobs', () => {
   let prisma: PrismaService;
   let api: ApiChild;
   let worker: WorkerChild;
-  let blocker: pg.Client | undefined;
+  let lock: TableLock | undefined;
   let traffic: Traffic | undefined;
 
   beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('fault: a worker is stopped with SIGTERM while it holds jobs', () => {
     [api, worker] = await Promise.all([ApiChild.start('faults-wterm-api', env), WorkerChild.start(WORKER, env)]);
   }, 120_000);
   afterAll(async () => {
-    await blocker?.end().catch(() => undefined);
+    await lock?.close();
     // Children first: a request to a dead process ends at once.
     await stopAll();
     await traffic?.stop();
@@ -47,20 +47,11 @@ describe('fault: a worker is stopped with SIGTERM while it holds jobs', () => {
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 40 }, 'wterm');
     await until(() => traffic!.accepted().length >= 10, '10 accepted posts');
 
-    blocker = new pg.Client({ connectionString: config.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE "ModerationAction" IN SHARE ROW EXCLUSIVE MODE');
-    await until(async () => {
-      const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${WORKER} AND wait_event_type = 'Lock'`;
-      return (row?.n ?? 0) >= 1;
-    }, 'the worker to hold a job');
+    lock = await TableLock.hold(config.DATABASE_URL, 'ModerationAction', WORKER, 'the worker to hold a job');
     worker.process.kill('SIGTERM');
     await worker.waitFor((out) => out.includes('SIGTERM received'), 'the worker to start draining');
-    await blocker.query('COMMIT');
-    await blocker.end();
-    blocker = undefined;
+    await lock.release();
+    lock = undefined;
     expect({ exit: await worker.exited, log: worker.tail() }).toEqual({ exit: 0, log: worker.tail() });
     const failures = worker.logs().filter((line) => Number(line['level']) >= 40);
     expect(failures).toEqual([]);
