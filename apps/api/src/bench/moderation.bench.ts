@@ -13,7 +13,8 @@
  * - CPU per post (API process) and per decision (worker process), from /proc: steadier than
  *   latencies on a shared machine.
  * Throughput: 1,000 queued `moderate-comment` jobs drained by the real worker, against 1,000
- * no-op jobs drained by a no-op processor with the same concurrency.
+ * no-op jobs drained by a no-op processor with the same concurrency; both are counted done
+ * when their event is heard on Redis pub/sub (the worker publishes each decision).
  *
  * API, worker and no-op worker each run in their own child process; this one drives them.
  * The database and Redis prefix are created and dropped here. Targets: post → moderator p99
@@ -264,9 +265,18 @@ async function main(): Promise<void> {
     );
     clients.push(moderatorWs.client, readerWs.client);
     await Promise.all([moderatorWs.ready, readerWs.ready]);
+    // Heard on Redis directly: each no-op job done, and each decision the worker publishes.
     const noopHeard = new Map<string, number>();
-    noopEvents.on('message', (_channel: string, id: string) => noopHeard.set(id, performance.now()));
-    await noopEvents.subscribe(`${redisPrefix}:bench:noop`);
+    const decided = new Set<string>();
+    const noopChannel = `${redisPrefix}:bench:noop`;
+    noopEvents.on('message', (channel: string, message: string) => {
+      if (channel === noopChannel) noopHeard.set(message, performance.now());
+      else {
+        const event = JSON.parse(message) as { commentId: string; action: string };
+        if (event.action === 'PIPELINE') decided.add(event.commentId);
+      }
+    });
+    await noopEvents.subscribe(noopChannel, `${channelPrefix(redisPrefix)}${MODERATION_TOPIC}`);
     const noopQueue = new Queue(NOOP_QUEUE, { connection: { url: redisUrl }, prefix: `${redisPrefix}:bull` });
     const moderationQueue = new Queue('moderation', { connection: { url: redisUrl }, prefix: `${redisPrefix}:bull` });
     queues.push(noopQueue, moderationQueue);
@@ -436,11 +446,7 @@ async function main(): Promise<void> {
         opts: { ...JOBS['moderate-comment'].options, jobId: `bench-${commentId}` },
       })),
     );
-    for (;;) {
-      const left = await prisma.comment.count({ where: { id: { in: ids }, status: 'PENDING' } });
-      if (left === 0) break;
-      await sleep(20);
-    }
+    await waitFor(() => ids.every((id) => decided.has(id)), 120_000);
     const realRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
     await prisma.$disconnect();
     noopHeard.clear();

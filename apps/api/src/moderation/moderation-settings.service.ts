@@ -9,14 +9,17 @@ import {
   type ModerationSettings,
 } from './pipeline/index.js';
 
-const KEY = 'moderation';
+/** The Setting row holding the moderation settings. */
+export const SETTINGS_KEY = 'moderation';
+const KEY = SETTINGS_KEY;
 
 /**
  * Moderation settings stored in the Setting table, validated, with defaults for what is
  * missing. Each read checks the row's update time (a tiny query) and reuses the validated,
  * frozen settings while it is unchanged: an edit applies to the very next comment in every
  * process, and the pipeline's matchers (cached on the settings' identity) are rebuilt only
- * after an edit.
+ * after an edit. The moderation job reads the update time with its comment instead
+ * (`isLatest`), and calls `get()` only when it changed.
  */
 @Injectable()
 export class ModerationSettingsService {
@@ -30,9 +33,20 @@ export class ModerationSettingsService {
     return this.cached?.settings ?? DEFAULT_MODERATION_SETTINGS;
   }
 
+  /**
+   * Whether `latest()` are the stored settings of update time `stamp` (epoch ms; null when
+   * none are stored, which means the defaults).
+   */
+  isLatest(stamp: number | null): boolean {
+    return (this.cached?.stamp ?? null) === stamp;
+  }
+
   async get(): Promise<ModerationSettings> {
     const stamp = await this.prisma.setting.findUnique({ where: { key: KEY }, select: { updatedAt: true } });
-    if (!stamp) return DEFAULT_MODERATION_SETTINGS;
+    if (!stamp) {
+      this.cached = undefined;
+      return DEFAULT_MODERATION_SETTINGS;
+    }
     if (this.cached?.stamp === stamp.updatedAt.getTime()) return this.cached.settings;
     const row = await this.prisma.setting.findUnique({ where: { key: KEY } });
     if (!row) return DEFAULT_MODERATION_SETTINGS;

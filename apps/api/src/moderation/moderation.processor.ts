@@ -57,14 +57,16 @@ export class ModerationProcessor {
   }
 
   private async run({ commentId }: JobPayloads['moderate-comment']): Promise<void> {
-    // Settings rarely change: read the comment with the last known ones while checking them,
-    // and read it again in the rare case they did change (their windows shape the read).
+    // Settings rarely change: read the comment with the last known ones, and the settings'
+    // version with it; in the rare case they changed, load them and read the comment again
+    // (their windows shape the read).
     const assumed = this.settings.latest();
-    const [settings, early] = await Promise.all([
-      this.settings.get(),
-      loadPipelineInput(this.prisma, commentId, assumed),
-    ]);
-    const input = settings === assumed ? early : await loadPipelineInput(this.prisma, commentId, settings);
+    const early = await loadPipelineInput(this.prisma, commentId, assumed);
+    let input = early;
+    if (early && !this.settings.isLatest(early.settingsStamp)) {
+      const settings = await this.settings.get();
+      if (settings !== assumed) input = await loadPipelineInput(this.prisma, commentId, settings);
+    }
     // Gone, or decided already (a duplicate delivery): nothing to do, exactly once.
     if (!input || input.status !== 'PENDING') return;
     const decision = runPipeline(input.context);

@@ -3,7 +3,8 @@ import type { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { replyMessage } from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
 import type { Applied } from './applied.js';
-import { queueCountsSql, toQueueCounts, type QueueCounts } from '../events/moderation-counts.service.js';
+import { NO_ID, prepared } from '../../infra/prisma/prepared.js';
+import { SITE_WIDE_COUNTS_SQL, toQueueCounts, type QueueCounts } from '../events/moderation-counts.service.js';
 import { queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
 
@@ -16,6 +17,51 @@ export interface PendingComment {
   authorName: string;
   openFlagCount: number;
 }
+
+/**
+ * $1 status, $2 reason, $3 scores, $4 now, $5 comment, $6 thread delta, $7 thread,
+ * $8 author published delta, $9 author rejected delta, $10 author, $11 article,
+ * $12 audit reason, $13 reply notification text, $14 published.
+ */
+const DECIDE_PENDING = prepared<{ applied: number; counts: Record<string, number> }>(
+  'moderation.decide-pending',
+  `
+    WITH decided AS (
+      UPDATE "Comment"
+      SET status = $1::text::"CommentStatus", "statusReason" = $2, "reviewedAt" = NULL,
+          "moderationScores" = $3::jsonb, "updatedAt" = $4::timestamp
+      WHERE id = $5::uuid AND status = 'PENDING'
+      RETURNING id, "parentId"
+    ), thread AS (
+      UPDATE "Thread" SET "commentCount" = "commentCount" + $6::int, "updatedAt" = $4::timestamp
+      FROM decided WHERE "Thread".id = $7::uuid AND $6::int <> 0
+    ), author AS (
+      UPDATE "User"
+      SET "commentCount" = "commentCount" + $8::int, "rejectedCount" = "rejectedCount" + $9::int,
+          "updatedAt" = $4::timestamp
+      FROM decided
+      WHERE "User".id = $10::uuid AND ($8::int <> 0 OR $9::int <> 0)
+    ), audit AS (
+      INSERT INTO "ModerationAction"
+        (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
+      SELECT gen_random_uuid(), decided.id, $11::uuid, $10::uuid, NULL, 'PIPELINE',
+        $12::text, 'PENDING', $1::text::"CommentStatus", $4::timestamp
+      FROM decided
+    ), reply AS (
+      INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "createdAt")
+      SELECT gen_random_uuid(), parent."authorId", 'REPLY', decided.id, $13::text, $4::timestamp
+      FROM decided JOIN "Comment" parent ON parent.id = decided."parentId"
+      WHERE $14::boolean AND parent."authorId" IS NOT NULL AND parent."authorId" <> $10::uuid
+        AND NOT EXISTS (
+          SELECT 1 FROM "Notification" n
+          WHERE n."userId" = parent."authorId" AND n.kind = 'REPLY' AND n."commentId" = decided.id
+        )
+    ), counts AS (
+      SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${SITE_WIDE_COUNTS_SQL}) q
+    )
+    SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts FROM counts`,
+  ['PUBLISHED', 'OK', '{}', new Date(0).toISOString(), NO_ID, 0, NO_ID, 0, 0, NO_ID, NO_ID, '', '', false],
+);
 
 export interface PipelineVerdict {
   status: ModerationStatus;
@@ -51,41 +97,22 @@ export async function applyPipelineDecision(
     openFlagCount: comment.openFlagCount,
     reviewedAt: null,
   };
-  const [row] = await prisma.$queryRaw<Array<{ applied: number; counts: Record<string, number> }>>`
-    WITH decided AS (
-      UPDATE "Comment"
-      SET status = ${verdict.status}::"CommentStatus", "statusReason" = ${verdict.reason}, "reviewedAt" = NULL,
-          "moderationScores" = ${JSON.stringify(verdict.scores)}::jsonb, "updatedAt" = ${now}
-      WHERE id = ${comment.id}::uuid AND status = 'PENDING'
-      RETURNING id, "parentId"
-    ), thread AS (
-      UPDATE "Thread" SET "commentCount" = "commentCount" + ${deltas.thread}, "updatedAt" = ${now}
-      FROM decided WHERE "Thread".id = ${comment.threadId}::uuid AND ${deltas.thread} <> 0
-    ), author AS (
-      UPDATE "User"
-      SET "commentCount" = "commentCount" + ${deltas.authorPublished},
-          "rejectedCount" = "rejectedCount" + ${deltas.authorRejected}, "updatedAt" = ${now}
-      FROM decided
-      WHERE "User".id = ${comment.authorId}::uuid AND (${deltas.authorPublished} <> 0 OR ${deltas.authorRejected} <> 0)
-    ), audit AS (
-      INSERT INTO "ModerationAction"
-        (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
-      SELECT gen_random_uuid(), decided.id, ${comment.articleId}::uuid, ${comment.authorId}::uuid, NULL, 'PIPELINE',
-        ${reason}, 'PENDING', ${verdict.status}::"CommentStatus", ${now}
-      FROM decided
-    ), reply AS (
-      INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "createdAt")
-      SELECT gen_random_uuid(), parent."authorId", 'REPLY', decided.id, ${replyMessage(comment.authorName)}, ${now}
-      FROM decided JOIN "Comment" parent ON parent.id = decided."parentId"
-      WHERE ${published} AND parent."authorId" IS NOT NULL AND parent."authorId" <> ${comment.authorId}::uuid
-        AND NOT EXISTS (
-          SELECT 1 FROM "Notification" n
-          WHERE n."userId" = parent."authorId" AND n.kind = 'REPLY' AND n."commentId" = decided.id
-        )
-    ), counts AS (
-      SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${queueCountsSql(null)}) q
-    )
-    SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts FROM counts`;
+  const [row] = await prisma.run(DECIDE_PENDING, [
+    verdict.status,
+    verdict.reason,
+    JSON.stringify(verdict.scores),
+    now.toISOString(),
+    comment.id,
+    deltas.thread,
+    comment.threadId,
+    deltas.authorPublished,
+    deltas.authorRejected,
+    comment.authorId,
+    comment.articleId,
+    reason,
+    replyMessage(comment.authorName),
+    published,
+  ]);
   if (!row || row.applied === 0) return null;
   return {
     // The site-wide counts the moderation event carries, read in the same statement: as of its

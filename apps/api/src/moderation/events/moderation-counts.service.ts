@@ -15,15 +15,24 @@ export const SITE_WIDE = '00000000-0000-0000-0000-000000000000';
  * pipeline's decision statement.
  */
 export function queueCountsSql(articleId: string | null): Prisma.Sql {
-  const deltas = articleId ? Prisma.sql`WHERE "articleId" = ${articleId}::uuid` : Prisma.empty;
+  if (!articleId) return Prisma.raw(SITE_WIDE_COUNTS_SQL);
   return Prisma.sql`
     SELECT queue, sum(n)::int AS n FROM (
-      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = ${articleId ?? SITE_WIDE}::uuid
+      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = ${articleId}::uuid
       UNION ALL
-      SELECT queue, delta FROM "ModerationQueueDelta" ${deltas}
+      SELECT queue, delta FROM "ModerationQueueDelta" WHERE "articleId" = ${articleId}::uuid
     ) parts
     GROUP BY queue`;
 }
+
+/** queueCountsSql(null) as plain SQL, for statements written out in full. */
+export const SITE_WIDE_COUNTS_SQL = `
+    SELECT queue, sum(n)::int AS n FROM (
+      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = '${SITE_WIDE}'::uuid
+      UNION ALL
+      SELECT queue, delta FROM "ModerationQueueDelta"
+    ) parts
+    GROUP BY queue`;
 
 /** Counts by queue name (as read) to QueueCounts: a queue with no row is empty. */
 export function toQueueCounts(read: Record<string, number>): QueueCounts {
