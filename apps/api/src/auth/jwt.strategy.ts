@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { unauthenticated } from '../infra/errors/domain-error.js';
+import { NO_ID, prepared } from '../infra/prisma/prepared.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { Viewer } from './viewer.js';
 
@@ -36,12 +37,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user of every authenticated request (a named statement: it runs on each one). */
+const VIEWER = prepared<Viewer & { tokenVersion: number }>(
+  'auth.viewer',
+  `SELECT id::text AS id, role::text AS role, status::text AS status, handle, "displayName", "tokenVersion"
+   FROM "User" WHERE id = $1::uuid`,
+  [NO_ID],
+);
+
 export async function loadViewer(prisma: PrismaService, claims: TokenClaims, typ: TokenClaims['typ']): Promise<Viewer> {
   if (claims.typ !== typ) throw unauthenticated('Wrong kind of token');
-  const user = await prisma.user.findUnique({
-    where: { id: claims.sub },
-    select: { id: true, role: true, status: true, handle: true, displayName: true, tokenVersion: true },
-  });
+  if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw unauthenticated('Session expired; sign in again');
+  const [user] = await prisma.run(VIEWER, [claims.sub]);
   if (!user || user.tokenVersion !== claims.ver) throw unauthenticated('Session expired; sign in again');
   if (user.status === 'BANNED') throw unauthenticated('This account is banned');
   const { tokenVersion: _version, ...viewer } = user;

@@ -1,6 +1,7 @@
 /**
  * `pnpm bench moderation`: moderation latency and worker throughput, at a steady 50 and then
- * 200 comments/s for BENCH_DURATION seconds each. Per rate, in the same run:
+ * 200 comments/s for BENCH_DURATION seconds each (after BENCH_WARMUP seconds at the same
+ * rate, not counted). Per rate, in the same run:
  * - no-op job (baseline): a job enqueued on a queue whose (separate) worker does nothing but
  *   publish a moderation event, which the API relays to the moderator's `moderationEvents`
  *   websocket — the same way back as a real decision, minus the moderation;
@@ -53,6 +54,8 @@ import {
 } from './harness.js';
 
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
+/** Seconds at each rate before the measured window (BENCH_WARMUP). */
+const WARMUP_S = Number(process.env['BENCH_WARMUP'] ?? 3);
 const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
 const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
 /** The real moderation worker's concurrency (MODERATION_CONCURRENCY), given to the no-op worker too. */
@@ -60,7 +63,7 @@ const CONCURRENCY = Number(process.env['MODERATION_CONCURRENCY'] ?? 8);
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 3;
 /** Comments a user may post per minute (comment.service.ts); posts rotate over enough users. */
-const USERS = 400;
+const USERS = 600;
 const NOOP_QUEUE = 'bench-noop';
 /** How long a run waits for the last decisions to arrive (the rest count as lost). */
 const SETTLE_MS = 15_000;
@@ -413,8 +416,15 @@ async function main(): Promise<void> {
       real: Awaited<ReturnType<typeof runReal>>;
     }> = [];
     for (const rate of RATES) {
+      // Each measured window follows WARMUP_S at the same rate, not counted: going from idle
+      // to a new rate costs the processes about a second of garbage collection and
+      // compilation (the first second of a 10 s window at 50/s held most of its slowest
+      // posts), and the targets are about a steady rate.
+      await runNoop(rate, WARMUP_S);
       const { relayed: noop, redis: floor } = await runNoop(rate, DURATION_S);
+      await runQueued(rate, WARMUP_S);
       const queued = await runQueued(rate, DURATION_S);
+      await runReal(rate, WARMUP_S);
       const real = await runReal(rate, DURATION_S);
       results.push({ rate, noop, floor, queued, real });
       console.log(
@@ -482,8 +492,8 @@ async function main(): Promise<void> {
     console.log(failed ? 'FAIL' : 'PASS');
 
     result.setup.push(
-      `steady open-loop rates ${RATES.join(' and ')} comments/s for ${DURATION_S} s each, ${USERS} readers in turn; ` +
-        'API, worker and a no-op worker in child processes',
+      `steady open-loop rates ${RATES.join(' and ')} comments/s for ${DURATION_S} s each, after ${WARMUP_S} s at the same ` +
+        `rate not counted; ${USERS} readers in turn; API, worker and a no-op worker in child processes`,
       `throughput: ${THROUGHPUT_JOBS} queued jobs drained at concurrency ${CONCURRENCY}, real pipeline vs no-op processor`,
     );
     for (const { rate, noop, floor, queued, real } of results) {
