@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { randomUUID } from 'node:crypto';
-import { Prisma } from '../generated/prisma/client.js';
 import { badInput, notFound } from '../infra/errors/domain-error.js';
-import type { OutboxEntry } from '../infra/outbox/outbox.service.js';
+import { outboxInsert, type OutboxEntry } from '../infra/outbox/outbox.service.js';
+import { NO_ID, prepared } from '../infra/prisma/prepared.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { EventBus } from '../realtime/event-bus.js';
@@ -15,13 +15,56 @@ import { CommentModerationQueue } from './moderation-queue.js';
 import { verifiedAnchor } from './selector.js';
 import { ThreadReader } from './thread-reader.js';
 
+/** $1 article, $2 whether its text is wanted (only to verify a selector: an article can be large). */
+const ARTICLE = prepared<{ id: string; revisionId: string; text: string | null }>(
+  'comments.article',
+  `SELECT a.id::text AS id, r.id::text AS "revisionId", CASE WHEN $2::boolean THEN r."canonicalText" END AS text
+   FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."currentRevisionId"
+   WHERE a.id = $1::uuid`,
+  [NO_ID, false],
+);
+
+/**
+ * A new PENDING comment ($1 id, $2 thread, $3 parent, $4 author, $5 body, $6 html, $7 now) and
+ * its outbox row ($8–$12), as data-modifying CTEs.
+ */
+const COMMENT_ROWS = `
+  comment AS (
+    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "bodySource", "bodyHtml", status, "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, 'PENDING', $7::timestamp, $7::timestamp)
+  ), outbox AS (${outboxInsert(8)})`;
+
+/** COMMENT_ROWS, in a new thread: $13 article, $14–$19 the anchor (or nulls). */
+const CREATE_THREAD = prepared<never>(
+  'comments.create-thread',
+  `WITH thread AS (
+     INSERT INTO "Thread" (id, "articleId", anchor, "originalAnchor", "anchorStatus", "anchorScore", "anchorStart",
+                           "revisionId", "createdAt", "updatedAt")
+     VALUES ($2::uuid, $13::uuid, $14::jsonb, $15::jsonb, $16::"AnchorStatus", $17::float8, $18::int, $19::uuid,
+             $7::timestamp, $7::timestamp)
+   ), ${COMMENT_ROWS}
+   SELECT 1`,
+  null,
+);
+
+/** COMMENT_ROWS as a reply to $3, whose reply count goes up. */
+const REPLY = prepared<never>(
+  'comments.reply',
+  `WITH ${COMMENT_ROWS}, parent AS (
+     UPDATE "Comment" SET "replyCount" = "replyCount" + 1 WHERE id = $3::uuid
+   )
+   SELECT 1`,
+  null,
+);
+
 /** Comments a user may post per minute, across all articles. */
 export const COMMENTS_PER_MINUTE = 10;
 
 /**
  * Posting: a comment is written as PENDING together with an outbox row for the
  * moderation job, in one statement, so nothing is lost if Redis or the worker is down.
- * It is the hot path of a busy discussion, so each post is a handful of round trips.
+ * It is the hot path of a busy discussion, so each post is a handful of round trips, the
+ * article read and the write by named statements (planned once per connection).
  */
 @Injectable()
 export class CommentService {
@@ -43,11 +86,7 @@ export class CommentService {
       'You are commenting too fast; wait a minute',
     );
     // The text is read only to verify a selector (an article can be large).
-    const [article] = await this.prisma.$queryRaw<Array<{ id: string; revisionId: string; text: string | null }>>`
-      SELECT a.id::text AS id, r.id::text AS "revisionId",
-             CASE WHEN ${Boolean(input.selector)} THEN r."canonicalText" END AS text
-      FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."currentRevisionId"
-      WHERE a.id = ${input.articleId}::uuid`;
+    const [article] = await this.prisma.run(ARTICLE, [input.articleId, Boolean(input.selector)]);
     if (!article) throw notFound('Article', 'articleId');
     const html = await renderBody(this.prisma, body);
     const anchor = input.selector
@@ -65,21 +104,22 @@ export class CommentService {
           anchorStart: null,
           revisionId: null,
         };
-    const { comment, outbox } = this.commentRows({ threadId, parentId: null, body, html, viewer, now });
+    const { values, entry } = this.commentRows({ threadId, parentId: null, body, html, viewer, now });
     // Thread, comment and outbox row in one statement: atomic, and one round trip.
-    await this.prisma.$executeRaw`
-      WITH thread AS (
-        INSERT INTO "Thread" (id, "articleId", anchor, "originalAnchor", "anchorStatus", "anchorScore", "anchorStart",
-                              "revisionId", "createdAt", "updatedAt")
-        VALUES (${threadId}::uuid, ${article.id}::uuid, ${json(thread.anchor)}::jsonb, ${json(thread.originalAnchor)}::jsonb,
-                ${thread.anchorStatus}::"AnchorStatus", ${thread.anchorScore}, ${thread.anchorStart},
-                ${thread.revisionId}::uuid, ${now}, ${now})
-      ), comment AS (${comment}), outbox AS (${outbox.insert})
-      SELECT 1`;
+    await this.prisma.run(CREATE_THREAD, [
+      ...values,
+      article.id,
+      json(thread.anchor),
+      json(thread.originalAnchor),
+      thread.anchorStatus,
+      thread.anchorScore,
+      thread.anchorStart,
+      thread.revisionId,
+    ]);
     // The answer is the post as accepted (PENDING), read before its job can decide it.
     const [created] = await this.reader.byIds([threadId], viewer);
-    await this.announce(article.id, threadId, outbox.entry.payload.commentId, viewer.id);
-    await this.moderation.handOver([outbox.entry]);
+    await this.announce(article.id, threadId, entry.payload.commentId, viewer.id);
+    await this.moderation.handOver([entry]);
     return created!;
   }
 
@@ -100,7 +140,7 @@ export class CommentService {
       throw notFound('Comment', 'parentId');
     if (parent.status === 'DELETED') throw badInput('parentId', 'You cannot reply to a deleted comment');
     const html = await renderBody(this.prisma, body);
-    const { comment, outbox } = this.commentRows({
+    const { values, entry } = this.commentRows({
       threadId: parent.threadId,
       parentId: parent.id,
       body,
@@ -109,15 +149,11 @@ export class CommentService {
       now: new Date(),
     });
     // Reply, the parent's reply count and the outbox row in one statement.
-    await this.prisma.$executeRaw`
-      WITH comment AS (${comment}), outbox AS (${outbox.insert}), parent AS (
-        UPDATE "Comment" SET "replyCount" = "replyCount" + 1 WHERE id = ${parent.id}::uuid
-      )
-      SELECT 1`;
-    const commentId = outbox.entry.payload.commentId;
+    await this.prisma.run(REPLY, values);
+    const commentId = entry.payload.commentId;
     const created = await this.reader.comment(commentId, viewer);
     await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
-    await this.moderation.handOver([outbox.entry]);
+    await this.moderation.handOver([entry]);
     return created!;
   }
 
@@ -131,7 +167,7 @@ export class CommentService {
       .catch(() => undefined);
   }
 
-  /** A new PENDING comment (an INSERT for a data-modifying CTE) and its moderation job's outbox row. */
+  /** A new PENDING comment and its moderation job's outbox row: the values $1–$12 of COMMENT_ROWS. */
   private commentRows({
     threadId,
     parentId,
@@ -146,13 +182,13 @@ export class CommentService {
     html: string;
     viewer: Viewer;
     now: Date;
-  }): { comment: Prisma.Sql; outbox: { entry: OutboxEntry & { payload: { commentId: string } }; insert: Prisma.Sql } } {
+  }): { values: unknown[]; entry: OutboxEntry & { payload: { commentId: string } } } {
     const id = randomUUID();
-    const comment = Prisma.sql`
-      INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "bodySource", "bodyHtml", status, "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${threadId}::uuid, ${parentId}::uuid, ${viewer.id}::uuid, ${body}, ${html}, 'PENDING', ${now}, ${now})`;
     const outbox = this.moderation.entry(id, now);
-    return { comment, outbox: { entry: { ...outbox.entry, payload: { commentId: id } }, insert: outbox.insert } };
+    return {
+      values: [id, threadId, parentId, viewer.id, body, html, now.toISOString(), ...outbox.values],
+      entry: { ...outbox.entry, payload: { commentId: id } },
+    };
   }
 }
 

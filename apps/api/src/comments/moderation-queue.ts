@@ -15,7 +15,7 @@ export class CommentModerationQueue {
   }
 
   /** The outbox row for a comment written by one SQL statement (see CommentService). */
-  entry(commentId: string, now: Date): { entry: OutboxEntry; insert: Prisma.Sql } {
+  entry(commentId: string, now: Date): { entry: OutboxEntry; values: unknown[] } {
     return this.outbox.entry('moderate-comment', { commentId }, now);
   }
 

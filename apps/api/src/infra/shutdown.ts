@@ -5,9 +5,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 export const SHUTTING_DOWN = 'SHUTTING_DOWN';
 
 /**
- * HTTP drain for SIGTERM. Nest closes the database pool (a module-destroy hook) before it
- * stops the HTTP server, so requests still running would fail: the returned function is
- * called first. From then on a new request gets 503 with the code SHUTTING_DOWN and
+ * HTTP drain for SIGTERM. Requests still running while the application closes its
+ * connections (Redis, then the database pool) could fail: the returned function is called
+ * first. From then on a new request gets 503 with the code SHUTTING_DOWN and
  * `Connection: close`, and the function resolves once every request already taken has
  * been answered. Install before `listen`.
  */

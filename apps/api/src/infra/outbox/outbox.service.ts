@@ -15,6 +15,14 @@ export interface OutboxEntry {
 }
 
 /**
+ * The INSERT of an outbox row in a caller's statement (a data-modifying CTE), with the five
+ * values of `OutboxService.entry` from `$first` on.
+ */
+export const outboxInsert = (first: number): string => `
+  INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
+  VALUES ($${first}::uuid, $${first + 1}::text, $${first + 2}::text, $${first + 3}::jsonb, $${first + 4}::timestamp)`;
+
+/**
  * Transactional outbox: a job is first written as a row in the same transaction as the
  * change that needs it, then handed to BullMQ with the row id as jobId (so handing it
  * over twice is a no-op). If Redis is down the row waits for the relay.
@@ -43,20 +51,16 @@ export class OutboxService {
   }
 
   /**
-   * For a caller that writes its change in one SQL statement: the row to write, and the
-   * statement part that writes it (a data-modifying CTE body). Hand it over after commit
-   * with `handOver`.
+   * For a caller that writes its change in one named statement: the row to write, and the
+   * values of `outboxInsert` for it. Hand it over after commit with `handOver`.
    */
   entry<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
     now = new Date(),
-  ): { entry: OutboxEntry; insert: Prisma.Sql } {
+  ): { entry: OutboxEntry; values: unknown[] } {
     const entry: OutboxEntry = { id: randomUUID(), queue: JOBS[name].queue, jobName: name, payload };
-    const insert = Prisma.sql`
-      INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
-      VALUES (${entry.id}::uuid, ${entry.queue}, ${entry.jobName}, ${JSON.stringify(payload)}::jsonb, ${now})`;
-    return { entry, insert };
+    return { entry, values: [entry.id, entry.queue, entry.jobName, JSON.stringify(payload), now.toISOString()] };
   }
 
   /** After commit: try to hand the rows over now; failures are left to the relay. */

@@ -10,8 +10,9 @@ export interface Prepared<Row> {
   /**
    * Values with which the statement reads and changes nothing (an id no row has): run once
    * on each new connection by PrismaService.warm(), so no request pays for the first plan.
+   * Null for a statement that always writes: it is prepared on first use.
    */
-  readonly idle: readonly unknown[];
+  readonly idle: readonly unknown[] | null;
   /** Only carries the row type. */
   readonly row?: Row;
 }
@@ -19,7 +20,7 @@ export interface Prepared<Row> {
 const declared = new Map<string, Prepared<unknown>>();
 
 /** Declares a named statement; names are unique in the process (a clash would reuse the wrong plan). */
-export function prepared<Row>(name: string, text: string, idle: readonly unknown[]): Prepared<Row> {
+export function prepared<Row>(name: string, text: string, idle: readonly unknown[] | null): Prepared<Row> {
   if (declared.has(name)) throw new Error(`prepared statement "${name}" is declared twice`);
   const statement: Prepared<Row> = { name, text, idle };
   declared.set(name, statement);

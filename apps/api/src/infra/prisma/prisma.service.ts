@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
@@ -11,7 +11,7 @@ import { declaredStatements, type Prepared } from './prepared.js';
  * the few named statements of the hot paths (`run`).
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnApplicationBootstrap, OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PrismaService.name);
   private readonly pool: pg.Pool;
   private readonly size: number;
@@ -48,7 +48,9 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
       for (let i = 0; i < this.size; i++) clients.push(await this.pool.connect());
       await Promise.all(
         clients.map(async (client) => {
-          for (const s of statements) await client.query({ name: s.name, text: s.text, values: [...s.idle] });
+          for (const s of statements) {
+            if (s.idle) await client.query({ name: s.name, text: s.text, values: [...s.idle] });
+          }
         }),
       );
     } catch (error) {
@@ -74,7 +76,12 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
     if (!this.pool.ending) await this.pool.end();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * The last hook of a shutdown (the deepest module's): queue workers and loops finish their
+   * jobs in theirs, and those still need the pool. Prisma would reconnect on its own after an
+   * early $disconnect; the pool it was given cannot.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     this.logger.log('database pool closed');
   }
