@@ -7,6 +7,8 @@ const ECHO = prepared<{ id: string; n: number }>('test.echo', 'SELECT $1::uuid::
   0,
 ]);
 
+const PID = prepared<{ pid: number }>('test.pid', 'SELECT pg_backend_pid() AS pid FROM pg_sleep($1::float8)', [0]);
+
 interface Backend {
   pid: number;
   names: string[] | null;
@@ -50,5 +52,22 @@ describe('named statements', () => {
     const warm = await backends(prisma);
     expect(new Set(warm.map((b) => b.pid)).size).toBe(3);
     for (const backend of warm) expect(backend.names).toContain('test.echo');
+  });
+
+  it('keep working after the pooled connections are cut while idle', async () => {
+    // Only the pool, never Prisma's client: Prisma listens for the pool's errors once it connects.
+    await prisma.warm();
+    const admin = new PrismaService(loadConfig({ ...process.env, DATABASE_POOL_SIZE: '1' }));
+    try {
+      const rows = await Promise.all([0, 1, 2].map(() => prisma.run(PID, [0.2])));
+      const pids = rows.map(([row]) => row!.pid);
+      expect(new Set(pids).size).toBe(3);
+      await admin.$queryRaw`SELECT pg_terminate_backend(pid) FROM unnest(${pids}::int[]) AS pid`;
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the pool hears of it
+      const id = '0d5e5c9a-3a0c-4c1c-9d6e-2b8f0a6f4e21';
+      expect(await prisma.run(ECHO, [id, 1])).toEqual([{ id, n: 2 }]);
+    } finally {
+      await admin.$disconnect();
+    }
   });
 });
