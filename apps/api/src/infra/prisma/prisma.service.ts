@@ -42,12 +42,13 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
    * values that touch nothing: the first comments after a start (or a burst that needs more
    * connections than a quiet time did) otherwise wait for new PostgreSQL backends to start
    * and plan with cold caches (measured: a moderation job's p99 at 200/s after a lull was
-   * 100–220 ms instead of 20–40 ms). Best effort: a
-   * failure is logged and the pool fills on demand as before.
+   * 100–220 ms instead of 20–40 ms). Best effort: a failure is logged, the connection it
+   * happened on is dropped, and the pool fills on demand as before.
    */
   async warm(): Promise<void> {
     const statements = declaredStatements();
     const clients: pg.PoolClient[] = [];
+    let failed: unknown;
     try {
       for (let i = 0; i < this.size; i++) clients.push(await this.pool.connect());
       await Promise.all(
@@ -58,9 +59,11 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
         }),
       );
     } catch (error) {
+      failed = error;
       this.logger.warn({ err: error }, 'could not warm the database pool');
     } finally {
-      for (const client of clients) client.release();
+      // After a failure none is known to be sound: they are closed rather than kept.
+      for (const client of clients) client.release(failed ? true : undefined);
     }
   }
 
