@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { isUUID } from 'class-validator';
 import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG } from '../infra/config/config.module.js';
@@ -37,8 +38,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The user of every authenticated request (a named statement: it runs on each one). */
 const VIEWER = prepared<Viewer & { tokenVersion: number }>(
   'auth.viewer',
@@ -49,7 +48,7 @@ const VIEWER = prepared<Viewer & { tokenVersion: number }>(
 
 export async function loadViewer(prisma: PrismaService, claims: TokenClaims, typ: TokenClaims['typ']): Promise<Viewer> {
   if (claims.typ !== typ) throw unauthenticated('Wrong kind of token');
-  if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw unauthenticated('Session expired; sign in again');
+  if (!isUUID(claims.sub)) throw unauthenticated('Session expired; sign in again');
   const [user] = await prisma.run(VIEWER, [claims.sub]);
   if (!user || user.tokenVersion !== claims.ver) throw unauthenticated('Session expired; sign in again');
   if (user.status === 'BANNED') throw unauthenticated('This account is banned');

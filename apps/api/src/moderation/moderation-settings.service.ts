@@ -11,7 +11,6 @@ import {
 
 /** The Setting row holding the moderation settings. */
 export const SETTINGS_KEY = 'moderation';
-const KEY = SETTINGS_KEY;
 
 /**
  * Moderation settings stored in the Setting table, validated, with defaults for what is
@@ -42,13 +41,13 @@ export class ModerationSettingsService {
   }
 
   async get(): Promise<ModerationSettings> {
-    const stamp = await this.prisma.setting.findUnique({ where: { key: KEY }, select: { updatedAt: true } });
+    const stamp = await this.prisma.setting.findUnique({ where: { key: SETTINGS_KEY }, select: { updatedAt: true } });
     if (!stamp) {
       this.cached = undefined;
       return DEFAULT_MODERATION_SETTINGS;
     }
     if (this.cached?.stamp === stamp.updatedAt.getTime()) return this.cached.settings;
-    const row = await this.prisma.setting.findUnique({ where: { key: KEY } });
+    const row = await this.prisma.setting.findUnique({ where: { key: SETTINGS_KEY } });
     if (!row) return DEFAULT_MODERATION_SETTINGS;
     let settings: ModerationSettings;
     try {
@@ -77,7 +76,11 @@ export class ModerationSettingsService {
       throw error;
     }
     const value = next as unknown as Prisma.InputJsonValue;
-    await this.prisma.setting.upsert({ where: { key: KEY }, create: { key: KEY, value }, update: { value } });
+    await this.prisma.setting.upsert({
+      where: { key: SETTINGS_KEY },
+      create: { key: SETTINGS_KEY, value },
+      update: { value },
+    });
     return next;
   }
 }

@@ -12,9 +12,9 @@ describe('warming the pool when a statement fails', () => {
     try {
       await expect(prisma.warm()).resolves.toBeUndefined();
       // The connections of the failed warm-up are gone: fresh ones have nothing prepared.
-      const prepared = await prisma.$queryRaw<Array<{ n: number }>>`
+      const left = await prisma.$queryRaw<Array<{ n: number }>>`
         SELECT count(*)::int AS n FROM pg_prepared_statements`;
-      expect(prepared).toEqual([{ n: 0 }]);
+      expect(left).toEqual([{ n: 0 }]);
       expect(await prisma.run(ECHO, [41])).toEqual([{ n: 42 }]);
     } finally {
       await prisma.$disconnect();

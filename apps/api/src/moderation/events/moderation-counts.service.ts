@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from '../../generated/prisma/client.js';
+import { prepared } from '../../infra/prisma/prepared.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { MODERATION_QUEUES, type ModerationQueue } from '../queues/queue-membership.js';
 import { Coalescer } from './coalescer.js';
@@ -10,29 +10,26 @@ export type QueueCounts = Record<ModerationQueue, number>;
 export const SITE_WIDE = '00000000-0000-0000-0000-000000000000';
 
 /**
- * One row per queue (`queue`, `n`): its size on one article, or site-wide for null — the
- * folded count plus the deltas not folded yet. Used by ModerationCounts and inside the
- * pipeline's decision statement.
+ * One row per queue (`queue`, `n`): the folded count of the rows `countsOf` names plus the
+ * deltas `deltasWhere` keeps, not folded yet.
  */
-export function queueCountsSql(articleId: string | null): Prisma.Sql {
-  if (!articleId) return Prisma.raw(SITE_WIDE_COUNTS_SQL);
-  return Prisma.sql`
+const queueCounts = (countsOf: string, deltasWhere: string): string => `
     SELECT queue, sum(n)::int AS n FROM (
-      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = ${articleId}::uuid
+      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = ${countsOf}
       UNION ALL
-      SELECT queue, delta FROM "ModerationQueueDelta" WHERE "articleId" = ${articleId}::uuid
+      SELECT queue, delta FROM "ModerationQueueDelta" ${deltasWhere}
     ) parts
     GROUP BY queue`;
-}
 
-/** queueCountsSql(null) as plain SQL, for statements written out in full. */
-export const SITE_WIDE_COUNTS_SQL = `
-    SELECT queue, sum(n)::int AS n FROM (
-      SELECT queue, count AS n FROM "ModerationQueueCount" WHERE "articleId" = '${SITE_WIDE}'::uuid
-      UNION ALL
-      SELECT queue, delta FROM "ModerationQueueDelta"
-    ) parts
-    GROUP BY queue`;
+/** Queue sizes site-wide (see queueCounts); also read inside the pipeline's decision statement. */
+export const SITE_WIDE_COUNTS_SQL = queueCounts(`'${SITE_WIDE}'::uuid`, '');
+
+const SITE_COUNTS = prepared<{ queue: string; n: number }>('moderation.site-counts', SITE_WIDE_COUNTS_SQL, []);
+const ARTICLE_COUNTS = prepared<{ queue: string; n: number }>(
+  'moderation.article-counts',
+  queueCounts('$1::uuid', 'WHERE "articleId" = $1::uuid'),
+  [SITE_WIDE],
+);
 
 /** Counts by queue name (as read) to QueueCounts: a queue with no row is empty. */
 export function toQueueCounts(read: Record<string, number>): QueueCounts {
@@ -85,7 +82,9 @@ export class ModerationCounts {
   }
 
   private async count(articleId: string | null): Promise<QueueCounts> {
-    const rows = await this.prisma.$queryRaw<Array<{ queue: string; n: number }>>(queueCountsSql(articleId));
+    const rows = articleId
+      ? await this.prisma.run(ARTICLE_COUNTS, [articleId])
+      : await this.prisma.run(SITE_COUNTS, []);
     return toQueueCounts(Object.fromEntries(rows.map((r) => [r.queue, r.n])));
   }
 }
