@@ -9,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './infra/config/env.js';
+import { trustProxyOf, type AppConfig } from './infra/config/env.js';
 import { registerGraphQLAccessLog } from './infra/graphql/graphql-access-log.js';
 import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
 import { validationPipe } from './infra/validation.js';
@@ -21,7 +21,13 @@ export const BODY_LIMIT = 3 * 1024 * 1024;
 /** Builds the HTTP application (without listening), for main.ts and for tests. */
 export async function createHttpApp(config: AppConfig): Promise<NestFastifyApplication> {
   // While closing, requests still reach the drain hook (infra/shutdown.ts) and get its coded 503.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, return503OnClosing: false });
+  // Forwarded addresses are believed only from the proxies TRUST_PROXY names: rate limits are
+  // keyed on the client's address, which any client could otherwise choose.
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+    return503OnClosing: false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);

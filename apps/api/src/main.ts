@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './http-app.js';
-import { loadConfig } from './infra/config/env.js';
+import { DEMO_MODE_WARNING, loadConfig } from './infra/config/env.js';
 import { preflight } from './infra/preflight.js';
 import { closeOnSignals, drainRequests } from './infra/shutdown.js';
 import { explainStartupError } from './infra/startup-errors.js';
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const drain = drainRequests(app);
   await app.listen({ port: config.PORT, host: config.HOST });
   closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, new Logger('API'), drain);
-  new Logger('API').log(`listening on http://${config.HOST}:${config.PORT}`);
+  if (config.DEMO_MODE) new Logger('API').warn(DEMO_MODE_WARNING);
+  new Logger('API').log(`listening on http://${config.HOST}:${config.PORT} (public address ${config.PUBLIC_URL})`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from './infra/config/env.js';
+import { DEMO_MODE_WARNING, loadConfig } from './infra/config/env.js';
 import { preflight } from './infra/preflight.js';
 import { closeOnSignals } from './infra/shutdown.js';
 import { explainStartupError } from './infra/startup-errors.js';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   closeOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, logger);
+  if (config.DEMO_MODE) logger.warn(DEMO_MODE_WARNING);
   logger.log('worker started');
 }
 

@@ -21,6 +21,9 @@ export const startCommand: Command = {
   usage: 'pnpm start   (or: pnpm marginalia start)',
   options: {},
   async run() {
+    // The one-command local demo: demo mode unless the environment says otherwise. The API and
+    // worker alone (`start:api`, `start:worker`, the Docker image) never assume it.
+    process.env['DEMO_MODE'] ??= 'true';
     const config = loadConfig(process.env);
     await preflight(config);
     if (await ensureDatabase(config.DATABASE_URL)) process.stdout.write('› created the database\n');

@@ -1,5 +1,21 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Empty, `false`, a hop count, or a comma-separated list of addresses / CIDRs (checked again in trustProxyOf). */
+const TRUST_PROXY_PATTERN = /^(|false|\d{1,2}|[0-9a-zA-Z.:/]+(\s*,\s*[0-9a-zA-Z.:/]+)*)$/;
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -22,6 +38,31 @@ export class Env {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * The address readers use to reach Marginalia (scheme, host, optional port and path, no
+   * trailing slash). Every absolute URL the API builds (annotation IRIs, Location headers, links)
+   * starts with it, never with request headers; `https` makes cookies Secure. Default:
+   * http://localhost:PORT.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_URL must be an absolute http(s) URL, e.g. https://comments.example.org' },
+  )
+  PUBLIC_URL?: string;
+
+  /**
+   * Which forwarded client addresses to believe (`X-Forwarded-For`): empty or `false` = none,
+   * the connection's address is the client's; comma-separated addresses, CIDRs or `loopback`,
+   * `linklocal`, `uniquelocal` of the proxies; or a hop count (1 behind the compose nginx), only
+   * where nothing can reach the API except through those proxies.
+   */
+  @IsString()
+  @Matches(TRUST_PROXY_PATTERN, {
+    message: 'TRUST_PROXY must be empty, false, a hop count (e.g. 1) or comma-separated proxy addresses/CIDRs',
+  })
+  TRUST_PROXY = '';
 
   @IsString()
   DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/marginalia';
@@ -150,7 +191,12 @@ export class Env {
   MODERATION_SWEEP_INTERVAL_MS = 30_000;
 }
 
-export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE'>> & { JWT_SECRET: string; DEMO_MODE: boolean };
+export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE' | 'PUBLIC_URL'>> & {
+  JWT_SECRET: string;
+  DEMO_MODE: boolean;
+  /** Without a trailing slash. */
+  PUBLIC_URL: string;
+};
 
 /** A fixed secret for demo mode only; any other mode must set JWT_SECRET. */
 const DEMO_JWT_SECRET = 'marginalia-demo-secret-not-for-production-use';
@@ -164,9 +210,60 @@ export function loadConfig(raw: Record<string, unknown>): AppConfig {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const demo = env.DEMO_MODE ?? env.NODE_ENV !== 'production';
+  // Fail closed: demo mode (a public JWT secret, seeded accounts with known passwords) is on
+  // only when asked for; the local start command asks for it (cli/commands/start.command.ts).
+  const demo = env.DEMO_MODE ?? false;
   if (!env.JWT_SECRET && !demo) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required outside demo mode (at least 32 characters)');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: required (at least 32 characters); set DEMO_MODE=true only for a local demo',
+    );
   }
-  return { ...env, DEMO_MODE: demo, JWT_SECRET: env.JWT_SECRET ?? DEMO_JWT_SECRET } as AppConfig;
+  const trustProblem = trustProxyProblem(env.TRUST_PROXY);
+  if (trustProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: ${trustProblem}`);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return { ...env, DEMO_MODE: demo, JWT_SECRET: env.JWT_SECRET ?? DEMO_JWT_SECRET, PUBLIC_URL: publicUrl } as AppConfig;
+}
+
+/** proxy-addr's names for address ranges, allowed in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY: false (believe no forwarded address), the proxies'
+ * addresses, CIDRs or range names, or for a hop count a function that trusts that many hops
+ * nearest the server (Fastify's own numeric option trusts nothing). Never `true`, which would
+ * believe any client's header.
+ */
+export function trustProxyOf(value: string): false | string[] | ((address: string, hop: number) => boolean) {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops === 0 ? false : (_address: string, hop: number): boolean => hop < hops;
+  }
+  return text.split(',').map((part) => part.trim());
+}
+
+function trustProxyProblem(value: string): string | null {
+  const trusted = trustProxyOf(value);
+  if (!Array.isArray(trusted)) return null;
+  const bad = trusted.find((entry) => {
+    if (PROXY_RANGE_NAMES.includes(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return true;
+    if (bits === undefined) return false;
+    const n = Number(bits);
+    return !/^\d+$/.test(bits) || n > (family === 4 ? 32 : 128);
+  });
+  return bad === undefined ? null : `"${bad}" is not an IP address or CIDR`;
+}
+
+/** Logged at every start of a process in demo mode, so nobody runs one on the internet unawares. */
+export const DEMO_MODE_WARNING =
+  'DEMO MODE: tokens are signed with a public secret and demo accounts have known passwords. ' +
+  'Never expose this instance; set JWT_SECRET and leave DEMO_MODE unset outside a local demo.';
+
+/** Whether cookies must be Secure: everywhere but plain-HTTP local addresses. */
+export function cookiesSecure(config: Pick<AppConfig, 'PUBLIC_URL'>): boolean {
+  return new URL(config.PUBLIC_URL).protocol === 'https:';
 }
