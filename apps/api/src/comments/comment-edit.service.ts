@@ -12,6 +12,9 @@ import type { DeleteCommentInput, EditCommentInput } from './dto/edit-comment.in
 import type { CommentModel } from './models/comment.model.js';
 import { CommentModerationQueue } from './moderation-queue.js';
 import { ThreadReader } from './thread-reader.js';
+import { ModerationEventsPublisher } from '../moderation/events/moderation-events.publisher.js';
+import { HUMAN_REASONS } from '../moderation/decisions/reasons.js';
+import { FLAGGED } from '../moderation/queues/queue-membership.js';
 
 /** Edits a user may make per minute. */
 export const EDITS_PER_MINUTE = 10;
@@ -22,6 +25,7 @@ const TARGET = {
   parentId: true,
   authorId: true,
   status: true,
+  statusReason: true,
   replyCount: true,
   bodySource: true,
   bodyHtml: true,
@@ -39,6 +43,7 @@ export class CommentEditService {
     private readonly limiter: RateLimiter,
     private readonly reader: ThreadReader,
     private readonly events: EventBus,
+    private readonly moderationEvents: ModerationEventsPublisher,
   ) {}
 
   async edit(input: EditCommentInput, viewer: Viewer): Promise<CommentModel> {
@@ -60,7 +65,9 @@ export class CommentEditService {
     if (Date.now() - comment.createdAt.getTime() > editWindowMinutes * 60_000) {
       throw forbidden(`Comments can only be edited within ${editWindowMinutes} minutes of posting`);
     }
-    if (body !== comment.bodySource) {
+    if (body !== comment.bodySource && isHeldByPeople(comment)) {
+      await this.editWhileHeld(comment, body, viewer);
+    } else if (body !== comment.bodySource) {
       const html = await renderBody(this.prisma, body);
       const outboxId = await this.prisma.$transaction(async (tx) => {
         // Only from the state we checked: a moderation decision in between wins, and the edit is refused.
@@ -87,6 +94,50 @@ export class CommentEditService {
     const view = await this.reader.comment(comment.id, viewer);
     if (!view) throw notFound('Comment', 'commentId');
     return view;
+  }
+
+  /**
+   * A comment a moderator or the readers' flags hid stays hidden through an edit: the new text
+   * is stored (the old one as a revision moderators see), an audit row says who changed it, and
+   * moderators hear of it; no pipeline run, which could only decide without the person.
+   */
+  private async editWhileHeld(comment: Target, body: string, viewer: Viewer): Promise<void> {
+    const html = await renderBody(this.prisma, body);
+    await this.prisma.$transaction(async (tx) => {
+      const changed = await tx.comment.updateMany({
+        where: { id: comment.id, status: 'HELD', statusReason: comment.statusReason, bodySource: comment.bodySource },
+        data: { bodySource: body, bodyHtml: html, editedAt: new Date() },
+      });
+      if (changed.count === 0) throw new DomainError('CONFLICT', 'The comment changed meanwhile; reload and retry');
+      await tx.commentRevision.create({
+        data: { commentId: comment.id, bodySource: comment.bodySource, bodyHtml: comment.bodyHtml },
+      });
+      await tx.moderationAction.create({
+        data: {
+          commentId: comment.id,
+          articleId: comment.thread.articleId,
+          actorId: viewer.id,
+          targetUserId: viewer.id,
+          action: 'EDIT_WHILE_HELD',
+          reason: 'Edited by its author while held; the hold stands',
+          fromStatus: 'HELD',
+          toStatus: 'HELD',
+        },
+      });
+    });
+    await this.announce('COMMENT_EDITED', comment, 'HELD');
+    await this.moderationEvents.publish([
+      {
+        commentId: comment.id,
+        articleId: comment.thread.articleId,
+        status: 'HELD',
+        previousStatus: 'HELD',
+        entered: [],
+        left: [],
+        action: 'EDIT_WHILE_HELD',
+        actorId: viewer.id,
+      },
+    ]);
   }
 
   /**
@@ -148,6 +199,13 @@ export class CommentEditService {
       })
       .catch(() => undefined);
   }
+}
+
+type Target = Prisma.CommentGetPayload<{ select: typeof TARGET }>;
+
+/** Held by a moderator or hidden by flags: decisions an edit must not undo. */
+function isHeldByPeople(comment: { status: string; statusReason: string | null }): boolean {
+  return comment.status === 'HELD' && (comment.statusReason === HUMAN_REASONS.HOLD || comment.statusReason === FLAGGED);
 }
 
 /** A published comment stops counting towards its thread and author. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { ArticleEventsResolver } from './article-events.resolver.js';
 import { ArticleThreadsResolver, DiscussionQueryResolver } from './article-threads.resolver.js';
 import { CommentEditService } from './comment-edit.service.js';
@@ -13,7 +14,7 @@ import { ReactionService } from './reaction.service.js';
 import { ThreadReader } from './thread-reader.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ModerationCoreModule],
   providers: [
     CommentService,
     CommentEditService,
@@ -28,6 +29,6 @@ import { ThreadReader } from './thread-reader.js';
     ArticleEventsResolver,
     PlainFieldResolvers,
   ],
-  exports: [ThreadReader],
+  exports: [ThreadReader, CommentService, CommentEditService, CommentModerationQueue, DiscussionSettingsService],
 })
 export class CommentModule {}

@@ -36,6 +36,11 @@ describe('flags: threshold → auto-hide → Reported → approve → back', () 
     const author = await api.register();
     const moderator = await registerAs(api, prisma, 'MODERATOR');
     const readers = await Promise.all(Array.from({ length: flagThreshold }, () => api.register()));
+    // Readers with standing (an account a month old with published comments): their flags count toward hiding.
+    await prisma.user.updateMany({
+      where: { id: { in: readers.map((r) => r.userId) } },
+      data: { createdAt: new Date(Date.now() - 30 * 24 * 3600 * 1000), commentCount: 3 },
+    });
     const commentId = await postComment(api, author.token, article.id, 'A contested opinion.');
     await waitForStatus(prisma, commentId, 'PUBLISHED');
     const live = subscribe<{ commentId: string; action: string; entered: string[]; status: string }>(

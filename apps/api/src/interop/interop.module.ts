@@ -2,11 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AuthModule } from '../auth/auth.module.js';
-import { CommentEditService } from '../comments/comment-edit.service.js';
 import { CommentModule } from '../comments/comment.module.js';
-import { CommentService } from '../comments/comment.service.js';
-import { DiscussionSettingsService } from '../comments/discussion-settings.js';
-import { CommentModerationQueue } from '../comments/moderation-queue.js';
 import { badInput } from '../infra/errors/domain-error.js';
 import { AnnotationImportController } from './annotation-import.controller.js';
 import { AnnotationImportService } from './annotation-import.service.js';
@@ -16,22 +12,13 @@ import { AnnotationReader } from './annotation.reader.js';
 import { routeContainerSlash } from './container-slash.route.js';
 
 /**
- * W3C Web Annotation Protocol endpoints and JSON-LD export/import. The discussion's
- * stateless write services are not exported by CommentModule, so they are provided here
- * again (same classes, same dependencies) rather than reimplemented.
+ * W3C Web Annotation Protocol endpoints and JSON-LD export/import, writing through the
+ * discussion's own services (exported by CommentModule).
  */
 @Module({
   imports: [AuthModule, CommentModule],
   controllers: [AnnotationImportController, AnnotationController],
-  providers: [
-    AnnotationReader,
-    AnnotationWriteService,
-    AnnotationImportService,
-    CommentService,
-    CommentEditService,
-    CommentModerationQueue,
-    DiscussionSettingsService,
-  ],
+  providers: [AnnotationReader, AnnotationWriteService, AnnotationImportService],
 })
 export class InteropModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}

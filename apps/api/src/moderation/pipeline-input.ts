@@ -3,7 +3,8 @@ import type { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
 import type { PendingComment } from './decisions/pipeline-decision.js';
 import { SETTINGS_KEY } from './moderation-settings.service.js';
-import type { ModerationSettings, PipelineContext, UserRole, UserStatus } from './pipeline/index.js';
+import { standingFlagsSql, standingParams } from '../flags/standing-flags.js';
+import type { ModerationSettings, PipelineContext, StandingDecision, UserRole, UserStatus } from './pipeline/index.js';
 
 const DAY = 24 * 3600 * 1000;
 const EPOCH = new Date(0).toISOString();
@@ -27,10 +28,15 @@ interface InputRow {
   rejected: number;
   bodies: string[];
   settingsStamp: number | null;
+  humanStatus: 'PUBLISHED' | 'HELD' | 'REJECTED' | null;
+  standingFlags: number;
 }
 
 /**
- * $1 comment, $2 history window start, $3 repeat window start (ISO timestamps). The author's
+ * $1 comment, $2 history window start, $3 repeat window start (ISO timestamps), $4 and $5 the
+ * standing of flaggers (standingFlagsSql). For an edit it also reads the standing decision:
+ * the last status a person other than the author gave the comment, and the flags with
+ * standing on it (two index lookups, for edits only). The author's
  * history and latest bodies come from one range of the (authorId, createdAt) index: with the
  * status in a WHERE clause the planner would also scan the status index, every comment of
  * the site with those statuses.
@@ -44,7 +50,15 @@ const PIPELINE_INPUT = prepared<InputRow>(
            u."commentCount", u."rejectedCount", a.premod AS "articlePremod",
            h.total, h.rejected, h.bodies,
            (SELECT round(extract(epoch FROM s."updatedAt") * 1000)::float8 FROM "Setting" s
-            WHERE s.key = '${SETTINGS_KEY}') AS "settingsStamp"
+            WHERE s.key = '${SETTINGS_KEY}') AS "settingsStamp",
+           CASE WHEN c."editedAt" IS NOT NULL THEN (
+             SELECT m."toStatus"::text FROM "ModerationAction" m
+             WHERE m."commentId" = c.id AND m."actorId" IS NOT NULL AND m."actorId" <> c."authorId"
+               AND m."toStatus" IS NOT NULL
+             ORDER BY m."createdAt" DESC LIMIT 1
+           ) END AS "humanStatus",
+           CASE WHEN c."editedAt" IS NOT NULL AND c."openFlagCount" > 0
+             THEN ${standingFlagsSql('c.id', '$4::timestamp', '$5::int')} ELSE 0 END AS "standingFlags"
     FROM "Comment" c
     JOIN "Thread" t ON t.id = c."threadId"
     JOIN "Article" a ON a.id = t."articleId"
@@ -59,7 +73,7 @@ const PIPELINE_INPUT = prepared<InputRow>(
       WHERE o."authorId" = c."authorId" AND o.id <> c.id AND o."createdAt" >= least($2::timestamp, $3::timestamp)
     ) h
     WHERE c.id = $1::uuid`,
-  [NO_ID, EPOCH, EPOCH],
+  [NO_ID, EPOCH, EPOCH, EPOCH, 0],
 );
 
 export interface PipelineInput {
@@ -86,7 +100,7 @@ export async function loadPipelineInput(
 ): Promise<PipelineInput | null> {
   const since = new Date(now - settings.history.windowDays * DAY).toISOString();
   const repeatSince = new Date(now - settings.repeatWindowMinutes * 60_000).toISOString();
-  const [row] = await prisma.run(PIPELINE_INPUT, [commentId, since, repeatSince]);
+  const [row] = await prisma.run(PIPELINE_INPUT, [commentId, since, repeatSince, ...standingParams(settings, now)]);
   if (!row) return null;
   return {
     status: row.status,
@@ -100,7 +114,7 @@ export async function loadPipelineInput(
       openFlagCount: row.openFlagCount,
     },
     context: {
-      comment: { body: row.bodySource, isEdit: row.isEdit },
+      comment: { body: row.bodySource, isEdit: row.isEdit, standing: standingOf(row, settings) },
       author: {
         id: row.authorId,
         status: row.authorStatus,
@@ -116,4 +130,18 @@ export async function loadPipelineInput(
       settings,
     },
   };
+}
+
+/** What a person (or flags past the threshold) decided before an edit; the pipeline stays at least as strict. */
+function standingOf(row: InputRow, settings: ModerationSettings): StandingDecision | null {
+  if (row.humanStatus === 'REJECTED') {
+    return { status: 'REJECTED', reason: 'REJECTED_BY_MODERATOR', detail: 'rejected by a moderator before the edit' };
+  }
+  if (row.humanStatus === 'HELD') {
+    return { status: 'HELD', reason: 'HELD_BY_MODERATOR', detail: 'held by a moderator before the edit' };
+  }
+  if (row.standingFlags >= settings.flagThreshold) {
+    return { status: 'HELD', reason: 'FLAGGED', detail: `${row.standingFlags} readers with standing flagged it` };
+  }
+  return null;
 }

@@ -7,7 +7,14 @@ import { useQuery } from '../ui/useQuery.ts';
 import { SETTINGS_QUERY, UPDATE_SETTINGS_MUTATION, type Settings } from './queries.ts';
 
 type ListKey = 'bannedWords' | 'suspectWords' | 'allowedLinkDomains' | 'blockedLinkDomains';
-type NumberKey = 'maxLinks' | 'minLength' | 'maxLength' | 'flagThreshold' | 'newCommenterHold';
+type NumberKey =
+  | 'maxLinks'
+  | 'minLength'
+  | 'maxLength'
+  | 'flagThreshold'
+  | 'flagStandingMinAccountAgeHours'
+  | 'flagStandingMinPublishedComments'
+  | 'newCommenterHold';
 
 const LISTS: ReadonlyArray<{ key: ListKey; label: string; hint: string }> = [
   { key: 'bannedWords', label: 'Banned words', hint: 'Comments containing these are rejected. One per line.' },
@@ -17,7 +24,21 @@ const LISTS: ReadonlyArray<{ key: ListKey; label: string; hint: string }> = [
 ];
 
 const NUMBERS: ReadonlyArray<{ key: NumberKey; label: string; hint: string }> = [
-  { key: 'flagThreshold', label: 'Flag threshold', hint: 'Distinct reports that hide a comment for review.' },
+  {
+    key: 'flagThreshold',
+    label: 'Flag threshold',
+    hint: 'Distinct reports from readers with standing that hide a comment for review.',
+  },
+  {
+    key: 'flagStandingMinAccountAgeHours',
+    label: 'Standing: account age (hours)',
+    hint: 'Newer accounts’ reports reach the Reported queue but never hide a comment.',
+  },
+  {
+    key: 'flagStandingMinPublishedComments',
+    label: 'Standing: published comments',
+    hint: 'Reports count toward hiding only from readers with this many published comments.',
+  },
   { key: 'newCommenterHold', label: 'New commenter hold', hint: 'Hold comments until this many are published.' },
   { key: 'maxLinks', label: 'Most links per comment', hint: 'More are held.' },
   { key: 'minLength', label: 'Shortest comment', hint: 'In characters.' },
@@ -60,6 +81,8 @@ export default function SettingsPage() {
       minLength: String(s.minLength),
       maxLength: String(s.maxLength),
       flagThreshold: String(s.flagThreshold),
+      flagStandingMinAccountAgeHours: String(s.flagStandingMinAccountAgeHours),
+      flagStandingMinPublishedComments: String(s.flagStandingMinPublishedComments),
       newCommenterHold: String(s.newCommenterHold),
     });
     setFlags({ premodAll: s.premodAll, toxicity: s.toxicity.enabled, toxicAction: s.toxicity.action });

@@ -9,13 +9,15 @@ export interface Settings {
   minLength: number;
   maxLength: number;
   flagThreshold: number;
+  flagStandingMinAccountAgeHours: number;
+  flagStandingMinPublishedComments: number;
   newCommenterHold: number;
   premodAll: boolean;
   toxicity: { enabled: boolean; action: 'HELD' | 'REJECTED' };
 }
 
 const FIELDS = `bannedWords suspectWords allowedLinkDomains blockedLinkDomains maxLinks minLength maxLength flagThreshold
-  newCommenterHold premodAll toxicity { enabled action }`;
+  flagStandingMinAccountAgeHours flagStandingMinPublishedComments newCommenterHold premodAll toxicity { enabled action }`;
 export const SETTINGS_QUERY = `query ModerationSettings { moderationSettings { ${FIELDS} } }`;
 export const UPDATE_SETTINGS_MUTATION = `
   mutation UpdateModerationSettings($input: UpdateModerationSettingsInput!) {

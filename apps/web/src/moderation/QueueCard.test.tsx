@@ -34,6 +34,7 @@ function item(extra: Partial<ModerationItem> = {}): ModerationItem {
       createdAt: '2024-05-01T12:00:00Z',
       editedAt: null,
       reviewedAt: null,
+      revisions: [],
       scores: {
         detail: 'phrase "buy now"',
         bannedWords: [],

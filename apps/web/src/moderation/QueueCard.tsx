@@ -134,6 +134,28 @@ export const QueueCard = memo(function QueueCard({ item, active, selected, busy,
 
       <Html html={comment.bodyHtml} className="mod-body comment-body" />
 
+      {comment.revisions.length > 0 && (
+        <details className="mod-revisions">
+          <summary>
+            Edited by its author: {comment.revisions.length} earlier{' '}
+            {comment.revisions.length === 1 ? 'version' : 'versions'}
+          </summary>
+          <ol>
+            {comment.revisions.map((revision) => (
+              <li key={revision.createdAt}>
+                <p className="mod-label">
+                  Until{' '}
+                  <time dateTime={revision.createdAt} title={formatDateTime(revision.createdAt)}>
+                    {formatRelative(revision.createdAt)}
+                  </time>
+                </p>
+                <Html html={revision.bodyHtml} className="mod-parent-body" />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+
       {(comment.statusReason || facts.length > 0) && (
         <div className={`mod-pipeline${comment.status === 'PUBLISHED' ? ' is-neutral' : ''}`}>
           <p className="mod-label">Why it is here</p>

@@ -19,6 +19,7 @@ const ITEM_FIELDS = `
   article { id slug title }
   comment {
     id threadId parentId bodyHtml status statusReason openFlagCount createdAt editedAt reviewedAt
+    revisions { bodyHtml createdAt }
     scores { detail bannedWords suspectWords toxicTerms spamScore spamSignals linkCount linkDomains repeatSimilarity
       historyRejectionRate }
   }

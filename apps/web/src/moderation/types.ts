@@ -70,6 +70,8 @@ export interface ModerationItem {
     editedAt: string | null;
     reviewedAt: string | null;
     scores: ModerationScores | null;
+    /** Earlier versions, newest first. */
+    revisions: Array<{ bodyHtml: string; createdAt: string }>;
   };
   passage: { exact: string; before: string; after: string; current: boolean; status: AnchorStatus } | null;
   parent: { id: string; authorName: string; bodyHtml: string; status: CommentStatus; createdAt: string } | null;

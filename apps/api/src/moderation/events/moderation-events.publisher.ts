@@ -20,7 +20,10 @@ export class ModerationEventsPublisher {
    * screen. `known`: site-wide counts the caller read with its change (else they are read).
    */
   async publish(changes: ModerationChange[], known?: QueueCounts): Promise<void> {
-    const relevant = changes.filter((c) => c.entered.length > 0 || c.left.length > 0 || c.action === 'FLAG');
+    // A flag or an edit of a held comment changes what a moderator's card shows, not its queues.
+    const relevant = changes.filter(
+      (c) => c.entered.length > 0 || c.left.length > 0 || c.action === 'FLAG' || c.action === 'EDIT_WHILE_HELD',
+    );
     if (relevant.length === 0) return;
     try {
       const counts = known ?? (await this.counts.get());

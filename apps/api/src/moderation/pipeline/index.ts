@@ -1,5 +1,6 @@
 // Public API of the pure moderation pipeline (no database, Nest or Redis).
 export { PHASES, runPipeline } from './pipeline.js';
+export { noMoreLenientThan, type StandingDecision } from './standing.js';
 export {
   DEFAULT_MODERATION_SETTINGS,
   SettingsError,

@@ -15,6 +15,7 @@ import { spam } from './phases/spam.js';
 import { suspectWords } from './phases/suspect-words.js';
 import { toxicity } from './phases/toxicity.js';
 import { userPremod } from './phases/user-premod.js';
+import { noMoreLenientThan } from './standing.js';
 import type { Phase, PhaseContext, PipelineContext, PipelineResult, PipelineScores } from './types.js';
 
 export const PHASES: readonly Phase[] = Object.freeze([
@@ -35,16 +36,17 @@ export const PHASES: readonly Phase[] = Object.freeze([
 
 /**
  * Runs the phases in order and returns the first decision together with the
- * scores gathered up to that point. The input context is not modified: the
- * scores live in a fresh accumulator, so running twice gives the same result.
+ * scores gathered up to that point, never more lenient than the standing decision
+ * of an edited comment. The input context is not modified: the scores live in a
+ * fresh accumulator, so running twice gives the same result.
  */
 export function runPipeline(ctx: PipelineContext, phases: readonly Phase[] = PHASES): PipelineResult {
   const scores: PipelineScores = {};
   const phaseCtx: PhaseContext = { ...ctx, scores };
   for (const phase of phases) {
     const decision = phase(phaseCtx);
-    if (decision) return { ...decision, scores };
+    if (decision) return noMoreLenientThan({ ...decision, scores }, ctx.comment.standing);
   }
   // Only reachable with a custom phase list that lacks the final approve phase.
-  return { ...approve(phaseCtx), scores };
+  return noMoreLenientThan({ ...approve(phaseCtx), scores }, ctx.comment.standing);
 }

@@ -22,6 +22,8 @@ describe('DEFAULT_MODERATION_SETTINGS', () => {
       newCommenterHold: 0,
       premodAll: false,
       flagThreshold: 3,
+      flagStandingMinAccountAgeHours: 24,
+      flagStandingMinPublishedComments: 1,
       toxicity: { enabled: true, allowList: [], action: 'HELD' },
       history: { minComments: 3, maxRejectionRate: 0.5 },
     });

@@ -60,8 +60,15 @@ export interface ModerationSettings {
   readonly newCommenterHold: number;
   /** Site-wide pre-moderation. */
   readonly premodAll: boolean;
-  /** Distinct readers with an open flag from which a published comment is hidden for review. */
+  /** Distinct readers with standing and an open flag from which a published comment is hidden for review. */
   readonly flagThreshold: number;
+  /**
+   * A reader's flag counts toward hiding a comment only once their account is this old and
+   * has this many published comments (standing): throwaway accounts cannot hide a comment,
+   * though their flags still put it in the Reported queue.
+   */
+  readonly flagStandingMinAccountAgeHours: number;
+  readonly flagStandingMinPublishedComments: number;
 }
 
 export class SettingsError extends Error {
@@ -108,6 +115,8 @@ export const DEFAULT_MODERATION_SETTINGS: ModerationSettings = deepFreeze({
   newCommenterHold: 0,
   premodAll: false,
   flagThreshold: 3,
+  flagStandingMinAccountAgeHours: 24,
+  flagStandingMinPublishedComments: 1,
 });
 
 /**
@@ -151,6 +160,8 @@ export function validateModerationSettings(input: unknown): ModerationSettings {
     newCommenterHold: integer(0, 100),
     premodAll: boolean,
     flagThreshold: integer(1, 1000),
+    flagStandingMinAccountAgeHours: integer(0, 24 * 365),
+    flagStandingMinPublishedComments: integer(0, 1000),
   });
   if (settings.minLength > settings.maxLength) {
     throw new SettingsError('minLength', `expected at most maxLength (${settings.maxLength})`);

@@ -1,6 +1,7 @@
 // Core types of the moderation pipeline. Everything here is plain data so that a
 // decision (and the scores that explain it) can be stored on the comment as JSON.
 import type { ModerationSettings } from './settings.js';
+import type { StandingDecision } from './standing.js';
 
 /** The statuses the pipeline can decide; PENDING/DELETED are set elsewhere. */
 export const MODERATION_STATUSES = ['PUBLISHED', 'HELD', 'REJECTED'] as const;
@@ -28,6 +29,10 @@ export const MODERATION_REASONS = [
   'USER_PREMOD',
   'PREMOD',
   'APPROVED_BY_PIPELINE',
+  // An edited comment keeps the standing decision of a person or of the flags (standing.ts).
+  'HELD_BY_MODERATOR',
+  'REJECTED_BY_MODERATOR',
+  'FLAGGED',
 ] as const;
 export type ModerationReason = (typeof MODERATION_REASONS)[number];
 
@@ -62,6 +67,8 @@ export interface PipelineContext {
     /** Markdown source as typed by the author. */
     body: string;
     isEdit: boolean;
+    /** For an edit: the decision of a moderator or of the flags it stood under (never relaxed). */
+    standing?: StandingDecision | null;
   };
   author: {
     id: string;

@@ -16,6 +16,8 @@ import type {
 /** Open flags and history entries shown per item; older ones stay in moderationLog. */
 const MAX_FLAGS = 50;
 const MAX_HISTORY = 50;
+/** Earlier versions of an edited comment shown per item. */
+const MAX_REVISIONS = 10;
 
 const ITEM_SELECT = {
   id: true,
@@ -31,6 +33,11 @@ const ITEM_SELECT = {
   editedAt: true,
   reviewedAt: true,
   legacyAuthor: true,
+  revisions: {
+    orderBy: { createdAt: 'desc' },
+    take: MAX_REVISIONS,
+    select: { bodySource: true, bodyHtml: true, createdAt: true },
+  },
   author: { select: MODERATED_USER_SELECT },
   thread: { select: { article: { select: { id: true, slug: true, title: true } } } },
   parent: {
@@ -162,6 +169,7 @@ export class ModerationQueueReader {
         createdAt: row.createdAt,
         editedAt: row.editedAt,
         reviewedAt: row.reviewedAt,
+        revisions: row.revisions,
       },
       author: row.author ? toModeratedUser(row.author) : null,
       authorName: row.author?.displayName ?? row.legacyAuthor ?? 'Anonymous',

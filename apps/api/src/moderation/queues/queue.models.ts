@@ -28,6 +28,13 @@ export class ModerationScoresModel {
   @Field(() => String, { nullable: true, description: 'Specifics of the deciding phase.' }) detail: string | null;
 }
 
+@ObjectType('CommentRevision', { description: 'An earlier version of an edited comment.' })
+export class CommentRevisionModel {
+  @Field() bodySource: string;
+  @Field() bodyHtml: string;
+  @Field({ description: 'When this version was replaced by an edit.' }) createdAt: Date;
+}
+
 @ObjectType('ModeratedComment')
 export class ModeratedCommentModel {
   @Field(() => ID) id: string;
@@ -42,6 +49,8 @@ export class ModeratedCommentModel {
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) editedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'Last moderator decision.' }) reviewedAt: Date | null;
+  @Field(() => [CommentRevisionModel], { description: 'Earlier versions, newest first (at most 10).' })
+  revisions: CommentRevisionModel[];
 }
 
 @ObjectType('ModerationArticle')

@@ -48,8 +48,14 @@ export class ModerationSettingsModel {
   @Field(() => HistorySettingsModel) history: HistorySettingsModel;
   @Field(() => Int) newCommenterHold: number;
   @Field() premodAll: boolean;
-  @Field(() => Int, { description: 'Distinct flaggers from which a published comment is hidden for review.' })
+  @Field(() => Int, {
+    description: 'Distinct flaggers with standing from which a published comment is hidden for review.',
+  })
   flagThreshold: number;
+  @Field(() => Int, { description: 'Hours an account must exist before its flags count toward hiding.' })
+  flagStandingMinAccountAgeHours: number;
+  @Field(() => Int, { description: 'Published comments an account needs before its flags count toward hiding.' })
+  flagStandingMinPublishedComments: number;
 }
 
 @InputType()
@@ -105,4 +111,6 @@ export class UpdateModerationSettingsInput {
   @IsOptional() @Field(() => Int, { nullable: true }) newCommenterHold?: number;
   @IsOptional() @Field(() => Boolean, { nullable: true }) premodAll?: boolean;
   @IsOptional() @Field(() => Int, { nullable: true }) flagThreshold?: number;
+  @IsOptional() @Field(() => Int, { nullable: true }) flagStandingMinAccountAgeHours?: number;
+  @IsOptional() @Field(() => Int, { nullable: true }) flagStandingMinPublishedComments?: number;
 }
