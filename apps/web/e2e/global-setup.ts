@@ -181,6 +181,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       // Many sign-ins from one address in a few seconds are the tests, not an attack.
       LOGIN_RATE_LIMIT: '1000',
+      REGISTER_RATE_LIMIT: '1000',
     };
     run('migrated', process.execPath, [path.join(apiDist, 'cli/main.js'), 'migrate'], stackRoot, env);
     run('seeded the demo', process.execPath, [path.join(apiDist, 'cli/main.js'), 'seed:demo'], stackRoot, env);

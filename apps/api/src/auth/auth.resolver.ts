@@ -5,6 +5,7 @@ import { AuthService } from './auth.service.js';
 import { CurrentUser, Public } from './decorators.js';
 import { AuthPayload, LoginInput, RegisterInput } from './dto/auth.inputs.js';
 import { LocalAuthGuard } from './local-auth.guard.js';
+import { RegistrationLimitGuard } from './registration-limit.guard.js';
 import type { Viewer } from './viewer.js';
 
 @Resolver()
@@ -18,6 +19,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @UseGuards(RegistrationLimitGuard)
   @Mutation(() => AuthPayload)
   register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
     return this.auth.register(input);

@@ -4,11 +4,20 @@ import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
+import { DomainError } from '../infra/errors/domain-error.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
+
+/** Rate-limit bucket of failed sign-ins per account. */
+const LOGIN_FAILURES = 'login-failures';
 import { AuthService } from './auth.service.js';
 import type { Viewer } from './viewer.js';
 
-/** Email + password. Attempts are limited per address and email before any hashing work. */
+/**
+ * Email + password. Attempts are limited per address and email before any hashing work, and
+ * an account whose password was missed LOGIN_ACCOUNT_FAILURE_LIMIT times (from any addresses)
+ * is locked for LOGIN_LOCKOUT_SECONDS. Unknown emails are counted alike, so a lockout says
+ * nothing about whether an account exists; a reader's failures never lock out another.
+ */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(
@@ -28,6 +37,26 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
       60,
       'Too many sign-in attempts; wait a minute and try again',
     );
-    return this.auth.verifyCredentials(normalized, password);
+    await this.limiter.assertBelow(
+      LOGIN_FAILURES,
+      normalized,
+      this.config.LOGIN_ACCOUNT_FAILURE_LIMIT,
+      'Too many failed sign-ins for this account',
+    );
+    try {
+      const viewer = await this.auth.verifyCredentials(normalized, password);
+      await this.limiter.reset(LOGIN_FAILURES, normalized);
+      return viewer;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
+        await this.limiter.fail(
+          LOGIN_FAILURES,
+          normalized,
+          this.config.LOGIN_ACCOUNT_FAILURE_LIMIT,
+          this.config.LOGIN_LOCKOUT_SECONDS,
+        );
+      }
+      throw error;
+    }
   }
 }

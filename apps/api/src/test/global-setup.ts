@@ -24,6 +24,11 @@ export default async function globalSetup(): Promise<void> {
   process.env['DEMO_MODE'] = 'false';
   process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
   process.env['LOGIN_RATE_LIMIT'] = '20';
+  // Above LOGIN_RATE_LIMIT, so the per-address limit's own test sees it first.
+  process.env['LOGIN_ACCOUNT_FAILURE_LIMIT'] = '30';
+  // Every test registers its users from 127.0.0.1; login-limits.e2e.spec.ts tests these limits itself.
+  process.env['REGISTER_RATE_LIMIT'] = '100000';
+  process.env['REGISTER_SITE_RATE_LIMIT'] = '100000';
   process.env['IMPORT_RATE_LIMIT'] = '1000';
   // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
   const runner = '../infra/prisma/migrate.ts';

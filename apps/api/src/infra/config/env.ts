@@ -136,6 +136,32 @@ export class Env {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /**
+   * Failed sign-ins for one account, from any address, after which it is locked for
+   * LOGIN_LOCKOUT_SECONDS (the right password included): guessing from rotating addresses.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ACCOUNT_FAILURE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  /** Accounts one address may register per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_RATE_LIMIT = 10;
+
+  /** Accounts the whole site accepts per hour, whatever their addresses. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTER_SITE_RATE_LIMIT = 1000;
+
   /** Imports one admin may queue per minute through the API (the CLI is not limited). */
   @Transform(toInt)
   @IsInt()

@@ -45,6 +45,49 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Throws RATE_LIMITED while `key` has `limit` or more recorded failures (see `fail`),
+   * without counting this call: checking costs nothing to an honest client.
+   */
+  async assertBelow(bucket: string, key: string, limit: number, message: string): Promise<void> {
+    const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
+    let counted: { count: number; ttl: number };
+    try {
+      const [count, ttl] = await Promise.all([this.redis.get(redisKey), this.redis.ttl(redisKey)]);
+      counted = { count: Number(count ?? 0), ttl };
+    } catch (error) {
+      this.warnFallback(error);
+      const window = this.local.get(redisKey);
+      const live = window && window.resetAt > Date.now();
+      counted = live
+        ? { count: window.count, ttl: Math.ceil((window.resetAt - Date.now()) / 1000) }
+        : { count: 0, ttl: 0 };
+    }
+    if (counted.count >= limit) {
+      const retryAfter = Math.max(counted.ttl, 1);
+      throw new DomainError('RATE_LIMITED', `${message}; try again in ${Math.ceil(retryAfter / 60)} min`, undefined, {
+        retryAfterSeconds: retryAfter,
+      });
+    }
+  }
+
+  /**
+   * Records one failure for `key`; the count lasts `windowSeconds` from the first failure, and
+   * the failure that reaches `limit` starts a full window again (the lockout).
+   */
+  async fail(bucket: string, key: string, limit: number, windowSeconds: number): Promise<void> {
+    const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
+    try {
+      const { count } = await this.countInRedis(redisKey, windowSeconds);
+      if (count === limit) await this.redis.expire(redisKey, windowSeconds);
+    } catch (error) {
+      this.warnFallback(error);
+      const { count } = this.countLocally(redisKey, windowSeconds);
+      const window = this.local.get(redisKey);
+      if (count === limit && window) window.resetAt = Date.now() + windowSeconds * 1000;
+    }
+  }
+
   async reset(bucket: string, key: string): Promise<void> {
     const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
     this.local.delete(redisKey);
