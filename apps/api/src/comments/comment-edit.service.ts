@@ -156,7 +156,12 @@ export class CommentEditService {
     await this.prisma.$transaction(async (tx) => {
       const changed = await tx.comment.updateMany({
         where: { id: comment.id, status: comment.status },
-        data: { status: 'DELETED', statusReason: own ? 'DELETED_BY_AUTHOR' : 'DELETED_BY_MODERATOR' },
+        data: {
+          status: 'DELETED',
+          statusReason: own ? 'DELETED_BY_AUTHOR' : 'DELETED_BY_MODERATOR',
+          // A rejection stays on the author's record (the pipeline's history phase reads it).
+          statusBeforeDelete: comment.status,
+        },
       });
       if (changed.count === 0) throw new DomainError('CONFLICT', 'The comment changed meanwhile; reload and retry');
       if (comment.status === 'PUBLISHED') await unpublish(tx, comment);

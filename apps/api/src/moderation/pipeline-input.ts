@@ -65,7 +65,10 @@ const PIPELINE_INPUT = prepared<InputRow>(
     JOIN "User" u ON u.id = c."authorId"
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE o."createdAt" >= $2::timestamp)::int AS total,
-             count(*) FILTER (WHERE o."createdAt" >= $2::timestamp AND o.status = 'REJECTED')::int AS rejected,
+             count(*) FILTER (
+               WHERE o."createdAt" >= $2::timestamp
+                 AND (o.status = 'REJECTED' OR o."statusBeforeDelete" = 'REJECTED')
+             )::int AS rejected,
              coalesce((array_agg(o."bodySource" ORDER BY o."createdAt" DESC) FILTER (
                WHERE o."createdAt" >= $3::timestamp AND o.status IN ('PUBLISHED', 'HELD', 'PENDING')
              ))[1:20], '{}') AS bodies
