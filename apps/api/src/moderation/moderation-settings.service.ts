@@ -66,7 +66,8 @@ export class ModerationSettingsService {
    * and stores the complete, validated result. Invalid values are BAD_USER_INPUT naming
    * the field, e.g. `spam.holdScore`.
    */
-  async update(patch: Record<string, unknown>): Promise<ModerationSettings> {
+  /** Validates and stores a change; with an actor, an audit row names each setting changed. */
+  async update(patch: Record<string, unknown>, actorId?: string): Promise<ModerationSettings> {
     const current = await this.get();
     let next: ModerationSettings;
     try {
@@ -76,13 +77,42 @@ export class ModerationSettingsService {
       throw error;
     }
     const value = next as unknown as Prisma.InputJsonValue;
-    await this.prisma.setting.upsert({
-      where: { key: SETTINGS_KEY },
-      create: { key: SETTINGS_KEY, value },
-      update: { value },
+    const changes = settingsChanges(current, next);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.setting.upsert({
+        where: { key: SETTINGS_KEY },
+        create: { key: SETTINGS_KEY, value },
+        update: { value },
+      });
+      if (actorId && changes.length > 0) {
+        await tx.moderationAction.create({
+          data: { actorId, action: 'UPDATE_SETTINGS', reason: changes.join('; ').slice(0, 2000) },
+        });
+      }
     });
     return next;
   }
+}
+
+/**
+ * What changed between two settings, one `path: before → after` per changed value; word
+ * lists are summarised by what was added and removed (they can hold thousands of entries).
+ */
+export function settingsChanges(before: object, after: object, prefix = ''): string[] {
+  const changes: string[] = [];
+  const was = before as Record<string, unknown>;
+  for (const [key, value] of Object.entries(after)) {
+    const path = `${prefix}${key}`;
+    const old = was[key];
+    if (isPlainObject(value) && isPlainObject(old)) changes.push(...settingsChanges(old, value, `${path}.`));
+    else if (Array.isArray(value) && Array.isArray(old)) {
+      const added = value.filter((v) => !old.includes(v));
+      const removed = old.filter((v) => !value.includes(v));
+      if (added.length > 0) changes.push(`${path}: added ${added.length} (${added.slice(0, 5).join(', ')})`);
+      if (removed.length > 0) changes.push(`${path}: removed ${removed.length} (${removed.slice(0, 5).join(', ')})`);
+    } else if (value !== old) changes.push(`${path}: ${String(old)} → ${String(value)}`);
+  }
+  return changes;
 }
 
 /** Deep merge of plain objects; arrays and scalars replace; null and undefined mean "unchanged". */

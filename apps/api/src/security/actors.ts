@@ -4,7 +4,17 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { TestApi } from '../test/api-client.js';
 import type { GqlResult } from '../test/api-client.js';
 
-export const ACTORS = ['anonymous', 'reader', 'otherReader', 'suspended', 'banned', 'moderator', 'admin'] as const;
+export const ACTORS = [
+  'anonymous',
+  'reader',
+  'otherReader',
+  'suspended',
+  'banned',
+  'moderator',
+  'admin',
+  'suspendedModerator',
+  'suspendedAdmin',
+] as const;
 export type ActorName = (typeof ACTORS)[number];
 
 export interface Actor {
@@ -25,6 +35,8 @@ const ACCOUNT: Record<
   banned: { status: 'BANNED' },
   moderator: { role: 'MODERATOR' },
   admin: { role: 'ADMIN' },
+  suspendedModerator: { role: 'MODERATOR', status: 'SUSPENDED' },
+  suspendedAdmin: { role: 'ADMIN', status: 'SUSPENDED' },
 };
 
 /**

@@ -7,10 +7,12 @@ import type { ActorName } from './actors.js';
  * - public: anyone, signed in or not (a banned user's token is still refused)
  * - signed-in: any signed-in user, suspended ones included (reading their own things)
  * - active: signed-in and not suspended (creates or changes content)
- * - moderator: MODERATOR or ADMIN
- * - admin: ADMIN only
+ * - moderator: MODERATOR or ADMIN, suspended ones included (reading)
+ * - moderator-writes: MODERATOR or ADMIN, not suspended (deciding, changing)
+ * - admin: ADMIN only, suspended ones included (reading)
+ * - admin-writes: ADMIN only, not suspended
  */
-export type Access = 'public' | 'signed-in' | 'active' | 'moderator' | 'admin';
+export type Access = 'public' | 'signed-in' | 'active' | 'moderator' | 'moderator-writes' | 'admin' | 'admin-writes';
 
 /**
  * How the generic request is adapted when dummy arguments cannot reach the authorization
@@ -54,19 +56,19 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderationLog: { access: 'moderator' },
   moderationSettings: { access: 'moderator' },
   moderationEvents: { access: 'moderator' },
-  moderateComment: { access: 'moderator' },
-  moderateComments: { access: 'moderator' },
-  resolveFlags: { access: 'moderator' },
-  reattachThread: { access: 'moderator' },
+  moderateComment: { access: 'moderator-writes' },
+  moderateComments: { access: 'moderator-writes' },
+  resolveFlags: { access: 'moderator-writes' },
+  reattachThread: { access: 'moderator-writes' },
   user: { access: 'moderator' },
   users: { access: 'moderator' },
-  setUserStatus: { access: 'moderator' },
-  setUserPremod: { access: 'moderator' },
+  setUserStatus: { access: 'moderator-writes' },
+  setUserPremod: { access: 'moderator-writes' },
 
   // Administration
-  setUserRole: { access: 'admin' },
-  updateModerationSettings: { access: 'admin' },
-  importArticle: { access: 'admin' },
+  setUserRole: { access: 'admin-writes' },
+  updateModerationSettings: { access: 'admin-writes' },
+  importArticle: { access: 'admin-writes' },
   importJob: { access: 'admin' },
   importJobs: { access: 'admin' },
   importJobUpdated: { access: 'admin' },
@@ -75,11 +77,22 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {
   // A banned user's token is refused everywhere, even where no token is needed.
-  public: ['anonymous', 'reader', 'otherReader', 'suspended', 'moderator', 'admin'],
-  'signed-in': ['reader', 'otherReader', 'suspended', 'moderator', 'admin'],
+  public: [
+    'anonymous',
+    'reader',
+    'otherReader',
+    'suspended',
+    'moderator',
+    'admin',
+    'suspendedModerator',
+    'suspendedAdmin',
+  ],
+  'signed-in': ['reader', 'otherReader', 'suspended', 'moderator', 'admin', 'suspendedModerator', 'suspendedAdmin'],
   active: ['reader', 'otherReader', 'moderator', 'admin'],
-  moderator: ['moderator', 'admin'],
-  admin: ['admin'],
+  moderator: ['moderator', 'admin', 'suspendedModerator', 'suspendedAdmin'],
+  'moderator-writes': ['moderator', 'admin'],
+  admin: ['admin', 'suspendedAdmin'],
+  'admin-writes': ['admin'],
 };
 
 export const isAllowed = (access: Access, actor: ActorName): boolean => ALLOWED[access].includes(actor);

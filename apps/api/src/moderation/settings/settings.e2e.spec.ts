@@ -78,4 +78,26 @@ describe('moderation settings', () => {
     const moderator = await registerAs(api, prisma, 'MODERATOR');
     expect(errorCode(await api.gql(UPDATE, { input: { flagThreshold: 5 } }, moderator.token))).toBe('FORBIDDEN');
   });
+
+  it('refuses a suspended admin and writes an audit row naming who changed what', async () => {
+    const admin = await registerAs(api, prisma, 'ADMIN');
+    const suspended = await registerAs(api, prisma, 'ADMIN');
+    await prisma.user.update({ where: { id: suspended.userId }, data: { status: 'SUSPENDED' } });
+    const refused = await api.gql(UPDATE, { input: { flagThreshold: 9 } }, suspended.token);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(await prisma.moderationAction.count({ where: { actorId: suspended.userId } })).toBe(0);
+
+    const before = await api.gql<{ moderationSettings: { flagThreshold: number } }>(READ, {}, admin.token);
+    const changed = await api.gql(UPDATE, { input: { flagThreshold: 7, spam: { holdScore: 0.75 } } }, admin.token);
+    expect(changed.errors).toBeUndefined();
+    const audit = await prisma.moderationAction.findMany({ where: { actorId: admin.userId } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'UPDATE_SETTINGS',
+        commentId: null,
+        reason: `spam.holdScore: 0.5 → 0.75; flagThreshold: ${before.data!.moderationSettings.flagThreshold} → 7`,
+      }),
+    ]);
+    await api.gql(UPDATE, { input: { flagThreshold: before.data!.moderationSettings.flagThreshold } }, admin.token);
+  });
 });

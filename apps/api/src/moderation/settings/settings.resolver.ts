@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '../../auth/decorators.js';
+import { CurrentUser, Roles, Writes } from '../../auth/decorators.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { ModerationSettingsService } from '../moderation-settings.service.js';
 import type { ModerationSettings } from '../pipeline/index.js';
 import { ModerationSettingsModel, UpdateModerationSettingsInput } from './settings.types.js';
@@ -15,8 +16,12 @@ export class ModerationSettingsResolver {
   }
 
   @Roles('ADMIN')
+  @Writes()
   @Mutation(() => ModerationSettingsModel, { description: 'Takes effect for the next comment moderated.' })
-  updateModerationSettings(@Args('input') input: UpdateModerationSettingsInput): Promise<ModerationSettings> {
-    return this.settings.update({ ...input });
+  updateModerationSettings(
+    @Args('input') input: UpdateModerationSettingsInput,
+    @CurrentUser() viewer: Viewer,
+  ): Promise<ModerationSettings> {
+    return this.settings.update({ ...input }, viewer.id);
   }
 }
