@@ -76,8 +76,12 @@ export class CommentService {
     private readonly events: EventBus,
   ) {}
 
-  async createThread(input: CreateThreadInput, viewer: Viewer): Promise<ThreadModel> {
-    const body = cleanBody(input.body);
+  /**
+   * Spends one post of the viewer's budget (COMMENTS_PER_MINUTE, threads and replies alike).
+   * Callers that do costly work before posting (the W3C endpoint's passage search) spend it
+   * first and then post with `{ budgetSpent: true }`.
+   */
+  async spendPostingBudget(viewer: Viewer): Promise<void> {
     await this.limiter.consume(
       'comment',
       viewer.id,
@@ -85,6 +89,15 @@ export class CommentService {
       60,
       'You are commenting too fast; wait a minute',
     );
+  }
+
+  async createThread(
+    input: CreateThreadInput,
+    viewer: Viewer,
+    { budgetSpent = false }: { budgetSpent?: boolean } = {},
+  ): Promise<ThreadModel> {
+    const body = cleanBody(input.body);
+    if (!budgetSpent) await this.spendPostingBudget(viewer);
     // The text is read only to verify a selector (an article can be large).
     const [article] = await this.prisma.run(ARTICLE, [input.articleId, Boolean(input.selector)]);
     if (!article) throw notFound('Article', 'articleId');
@@ -123,15 +136,13 @@ export class CommentService {
     return created!;
   }
 
-  async reply(input: ReplyInput, viewer: Viewer): Promise<CommentModel> {
+  async reply(
+    input: ReplyInput,
+    viewer: Viewer,
+    { budgetSpent = false }: { budgetSpent?: boolean } = {},
+  ): Promise<CommentModel> {
     const body = cleanBody(input.body);
-    await this.limiter.consume(
-      'comment',
-      viewer.id,
-      COMMENTS_PER_MINUTE,
-      60,
-      'You are commenting too fast; wait a minute',
-    );
+    if (!budgetSpent) await this.spendPostingBudget(viewer);
     const parent = await this.prisma.comment.findUnique({
       where: { id: input.parentId },
       select: { id: true, threadId: true, status: true, thread: { select: { articleId: true } } },

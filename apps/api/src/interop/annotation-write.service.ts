@@ -37,6 +37,8 @@ export class AnnotationWriteService {
   async create(slug: string, value: unknown, viewer: Viewer): Promise<string> {
     const article = await this.reader.article(slug);
     const received = readAnnotation(value);
+    // Spent before the passage search below, which reads and searches the whole article.
+    await this.comments.spendPostingBudget(viewer);
     const path = received.targetIri ? pathOf(received.targetIri) : null;
     const parentId = path ? this.annotationIdIn(article, path) : null;
     if (parentId) {
@@ -47,14 +49,16 @@ export class AnnotationWriteService {
       if (parent && parent.thread.articleId !== article.id) {
         throw badInput('annotation.target', 'A reply must target an annotation of this article');
       }
-      const reply = await this.comments.reply({ parentId, body: received.body }, viewer);
+      const reply = await this.comments.reply({ parentId, body: received.body }, viewer, { budgetSpent: true });
       return reply.id;
     }
     if (path !== `/a/${article.slug}`) {
       throw badInput('annotation.target', `target must be the article (/a/${article.slug}) or one of its annotations`);
     }
     const selector = received.selectors ? this.passage(article, received.selectors) : undefined;
-    const thread = await this.comments.createThread({ articleId: article.id, body: received.body, selector }, viewer);
+    const thread = await this.comments.createThread({ articleId: article.id, body: received.body, selector }, viewer, {
+      budgetSpent: true,
+    });
     return thread.comments[0]!.id;
   }
 

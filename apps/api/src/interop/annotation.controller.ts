@@ -1,7 +1,23 @@
-import { Body, Controller, Delete, Get, Options, Param, Post, Put, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Inject,
+  Options,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public, Writes } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import {
   ANNO_MEDIA_TYPE,
@@ -20,7 +36,7 @@ import { ContainerQuery } from './dto/container.query.js';
 import { InteropExceptionFilter } from './interop-exception.filter.js';
 import { parsePrefer } from './prefer.js';
 import { ProtocolError } from './protocol.error.js';
-import { etagOf, matches, mediaTypeFor, originOf, represent } from './protocol.response.js';
+import { etagOf, matches, mediaTypeFor, represent } from './protocol.response.js';
 
 const CONTAINER_HEADERS = { allow: CONTAINER_ALLOW, link: CONTAINER_LINKS, 'accept-post': ANNO_MEDIA_TYPE };
 const ANNOTATION_HEADERS = { allow: ANNOTATION_ALLOW, link: ANNOTATION_LINKS };
@@ -35,10 +51,20 @@ const ANNOTATION_HEADERS = { allow: ANNOTATION_ALLOW, link: ANNOTATION_LINKS };
 @Controller('annotations')
 @UseFilters(InteropExceptionFilter)
 export class AnnotationController {
+  /**
+   * Every IRI and Location starts with the configured PUBLIC_URL, never with the request's
+   * Host or X-Forwarded-* headers: a shared cache must not store a response naming a host a
+   * client chose.
+   */
+  private readonly origin: string;
+
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly reader: AnnotationReader,
     private readonly writer: AnnotationWriteService,
-  ) {}
+  ) {
+    this.origin = config.PUBLIC_URL;
+  }
 
   @Public()
   @Options(':slug')
@@ -57,8 +83,8 @@ export class AnnotationController {
     @CurrentUser() viewer: Viewer | null,
   ): Promise<Buffer> {
     mediaTypeFor(req);
-    const set = await this.reader.forArticle(slug, originOf(req), viewer);
-    const container = containerIri({ origin: originOf(req), slug: set.article.slug });
+    const set = await this.reader.forArticle(slug, this.origin, viewer);
+    const container = containerIri({ origin: this.origin, slug: set.article.slug });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     if (query.page !== undefined) {
       const options = { container, iris: query.iris === '1', limit };
@@ -85,8 +111,8 @@ export class AnnotationController {
     @CurrentUser() viewer: Viewer | null,
   ): Promise<Buffer> {
     mediaTypeFor(req);
-    const set = await this.reader.forArticle(slug, originOf(req), viewer);
-    const container = containerIri({ origin: originOf(req), slug: set.article.slug });
+    const set = await this.reader.forArticle(slug, this.origin, viewer);
+    const container = containerIri({ origin: this.origin, slug: set.article.slug });
     return represent(req, reply, exportView(set, container), { allow: PAGE_ALLOW, link: CONTAINER_LINKS });
   }
 
@@ -166,7 +192,7 @@ export class AnnotationController {
 
   /** The annotation as the viewer may see it; 404 when it does not exist or is not theirs to see. */
   private async find(slug: string, id: string, req: FastifyRequest, viewer: Viewer | null): Promise<AnnotationJson> {
-    const annotation = await this.reader.one(slug, id, originOf(req), viewer);
+    const annotation = await this.reader.one(slug, id, this.origin, viewer);
     if (!annotation) throw notFound('Annotation', 'id');
     return annotation;
   }

@@ -9,11 +9,6 @@ export function etagOf(body: string, mediaType: string): string {
   return `"${createHash('sha256').update(mediaType).update('\n').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
-/** The origin the request was made to (proxies are trusted by the HTTP app), for minting IRIs. */
-export function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
-}
-
 /** The media type to answer with; 406 when the client accepts none of ours. */
 export function mediaTypeFor(req: FastifyRequest): string {
   const type = negotiate(req.headers.accept);

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer } from 'node:net';
 import { createHttpApp } from '../http-app.js';
 import { loadConfig } from '../infra/config/env.js';
 
@@ -14,13 +15,23 @@ export class TestApi {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<TestApi> {
-    const config = loadConfig(process.env);
-    const app = await createHttpApp(config);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return new TestApi(app, `http://127.0.0.1:${port}`);
+  /**
+   * Listens on a free loopback port. The API's public address (PUBLIC_URL) is that port's URL
+   * unless `publicUrl` says otherwise, so the absolute URLs it builds point at this server.
+   */
+  static async start({ publicUrl }: { publicUrl?: string } = {}): Promise<TestApi> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const saved = process.env['PUBLIC_URL'];
+    process.env['PUBLIC_URL'] = publicUrl ?? url;
+    try {
+      const app = await createHttpApp(loadConfig(process.env));
+      await app.listen({ port, host: '127.0.0.1' });
+      return new TestApi(app, url);
+    } finally {
+      if (saved === undefined) delete process.env['PUBLIC_URL'];
+      else process.env['PUBLIC_URL'] = saved;
+    }
   }
 
   async gql<T = Record<string, unknown>>(
@@ -72,6 +83,19 @@ export class TestApi {
   async close(): Promise<void> {
     await this.app.close();
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function errorCode(result: GqlResult<unknown>): unknown {
