@@ -45,6 +45,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
       },
     },
     crossOriginEmbedderPolicy: false,
+    // As frame-ancestors 'none' says, for browsers that only know the older header.
+    frameguard: { action: 'deny' },
   });
   const origins = config.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
