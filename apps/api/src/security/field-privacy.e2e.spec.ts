@@ -168,4 +168,29 @@ describe('field-level privacy', () => {
     );
     expect(JSON.stringify(full)).not.toMatch(/flag-note-k7|0\.93/);
   });
+
+  it('shows an author’s sanction status to staff and to themself only', async () => {
+    await prisma.user.update({ where: { id: actors.reader.userId! }, data: { status: 'SUSPENDED' } });
+    try {
+      const statusAs = async (actor: Actor): Promise<unknown[]> => {
+        const res = await api.gql<{
+          article: { threads: Array<{ comments: Array<{ author: { status: unknown } }> }> };
+        }>(
+          'query($slug: String!) { article(slug: $slug) { threads { comments { author { status } } } } }',
+          { slug },
+          actor.token,
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.article.threads.flatMap((t) => t.comments.map((c) => c.author.status));
+      };
+      for (const name of ['anonymous', 'otherReader', 'suspended'] as const) {
+        expect(new Set(await statusAs(actors[name]))).toEqual(new Set([null]));
+      }
+      for (const name of ['moderator', 'admin'] as const) {
+        expect(new Set(await statusAs(actors[name]))).toEqual(new Set(['SUSPENDED']));
+      }
+    } finally {
+      await prisma.user.update({ where: { id: actors.reader.userId! }, data: { status: 'ACTIVE' } });
+    }
+  });
 });

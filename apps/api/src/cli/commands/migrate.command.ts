@@ -15,6 +15,7 @@ export const migrateCommand: Command = {
     if (values['json']) printJson({ createdDatabase: created, ...result });
     else {
       if (created) process.stdout.write('Created the database.\n');
+      for (const notice of result.notices) process.stdout.write(`› ${notice}\n`);
       process.stdout.write(
         result.applied.length > 0
           ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}\n`

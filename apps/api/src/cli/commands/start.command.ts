@@ -29,6 +29,7 @@ export const startCommand: Command = {
     if (await ensureDatabase(config.DATABASE_URL)) process.stdout.write('› created the database\n');
     const migrated = await migrate(config.DATABASE_URL);
     if (migrated.applied.length > 0) process.stdout.write(`› applied ${migrated.applied.length} migration(s)\n`);
+    for (const notice of migrated.notices) process.stdout.write(`› ${notice}\n`);
     const seeded = await withContext((app) => seedDemo(app));
     if (!seeded.skipped) process.stdout.write(`› imported ${seeded.articlesImported} demo articles\n`);
 

@@ -13,6 +13,8 @@ export const MIGRATIONS_DIR = path.resolve(
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** What the applied migrations reported (RAISE NOTICE), e.g. data they had to change. */
+  notices: string[];
 }
 
 /**
@@ -45,7 +47,12 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
       'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
     );
     const applied = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
-    const result: MigrationResult = { applied: [], alreadyApplied: 0 };
+    const result: MigrationResult = { applied: [], alreadyApplied: 0, notices: [] };
+    // Only a migration's own notices, not the bookkeeping's ("already exists, skipping").
+    let current: string | null = null;
+    client.on('notice', (notice) => {
+      if (current) result.notices.push(`${current}: ${notice.message ?? ''}`);
+    });
     for (const name of names) {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
@@ -64,13 +71,16 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
           'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
           [id, checksum, name],
         );
+        current = name;
         await client.query(sql);
+        current = null;
         await client.query(
           'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
           [id],
         );
         await client.query('COMMIT');
       } catch (error) {
+        current = null;
         await client.query('ROLLBACK');
         throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
       }

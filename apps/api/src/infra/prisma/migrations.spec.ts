@@ -40,12 +40,19 @@ async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): P
   }
 }
 
+/** Expression indexes (not expressible in schema.prisma) that migrations create. */
+const SQL_ONLY_INDEXES = ['User_handle_lower_key'];
+
 describe('migrations', () => {
   it('build exactly the database that schema.prisma describes', async () => {
-    const fromMigrations = await withDatabase('migrated', async (url) => {
+    const migrated = await withDatabase('migrated', async (url) => {
       await migrate(url);
       return catalog(url);
     });
+    // Objects schema.prisma cannot express, created by migrations only (each says so).
+    const sqlOnly = migrated.filter((row) => SQL_ONLY_INDEXES.some((name) => row.includes(` | ${name} | `)));
+    expect(sqlOnly).toHaveLength(SQL_ONLY_INDEXES.length);
+    const fromMigrations = migrated.filter((row) => !sqlOnly.includes(row));
     const fromSchema = await withDatabase('fromschema', async (url) => {
       const sql = await diffSql(null, await readSchema(), url);
       const client = new pg.Client({ connectionString: url });
@@ -65,7 +72,7 @@ describe('migrations', () => {
       const first = await migrate(url);
       const second = await migrate(url);
       expect(first.applied.length).toBeGreaterThan(0);
-      expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
+      expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length, notices: [] });
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const rows = await client.query(

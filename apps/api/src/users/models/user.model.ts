@@ -10,7 +10,8 @@ export class UserModel {
   @Field() handle: string;
   @Field() displayName: string;
   @Field(() => Role) role: Role;
-  @Field(() => UserStatus) status: UserStatus;
+  /** Resolved only for the user themself and staff. */
+  @Field(() => UserStatus, { nullable: true }) status: UserStatus;
   /** Resolved only for the user themself and admins. */
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field() createdAt: Date;
