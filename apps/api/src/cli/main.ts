@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { explainStartupError } from '../infra/startup-errors.js';
 import { importCommand } from './commands/import.command.js';
@@ -39,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
+  // Maintenance commands sign no tokens, but boot the modules that would: without a secret of
+  // the deployment's own they get a random one for this process, never the public demo secret.
+  if (command !== startCommand) process.env['JWT_SECRET'] ??= randomBytes(32).toString('hex');
   return command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 
