@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { makeArticle } from '../../test/factories.js';
 import { startWorker } from '../../test/worker.js';
-import { ModerationSettingsService } from '../moderation-settings.service.js';
+import { ModerationSettingsService, SETTINGS_KEY } from '../moderation-settings.service.js';
 import { ModerationProcessor, PIPELINE_FAILED } from '../moderation.processor.js';
 
 /** A moderation job that keeps failing is retried, and on its last attempt holds the comment for a human. */
@@ -32,6 +32,14 @@ describe('fault: the pipeline fails for good', () => {
     const thread = await prisma.thread.create({ data: { articleId: article.id } });
     const comment = await prisma.comment.create({
       data: { threadId: thread.id, authorId: author.id, bodySource: 'Unlucky.', bodyHtml: '<p>Unlucky.</p>' },
+    });
+    // Stored settings this worker has not read yet (the same values: other files share the
+    // database), so the job must read them, and that read is what fails.
+    const stored = await prisma.setting.findUnique({ where: { key: SETTINGS_KEY } });
+    await prisma.setting.upsert({
+      where: { key: SETTINGS_KEY },
+      create: { key: SETTINGS_KEY, value: {} },
+      update: { value: stored?.value ?? {} },
     });
     const settings = worker.get(ModerationSettingsService);
     const get = settings.get.bind(settings);
