@@ -1,3 +1,4 @@
+import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../test/api-client.js';
 import { captureStdout } from '../test/capture-stdout.js';
 
@@ -39,13 +40,25 @@ describe('logs', () => {
           body: new URLSearchParams({ query: 'mutation { logout }', password }).toString(),
         })
       ).text();
+      // The queue board: its session exchange, and an old-style link with the token in the URL (refused).
+      await api.app.get(PrismaService).user.update({ where: { id: user.userId }, data: { role: 'ADMIN' } });
+      const board = await fetch(`${api.url}/admin/queues/session`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${login.data!.login.accessToken}` },
+      });
+      const boardCookie = (board.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1] ?? '';
+      await (
+        await fetch(`${api.url}/admin/queues?token=${login.data!.login.accessToken}`, { redirect: 'manual' })
+      ).text();
+      await (await fetch(`${api.url}/admin/queues/api/queues?x=1&token=${user.token}`)).text();
       const logged = capture.text();
       // The capture works: the app logged at trace level while we listened.
       expect(logged).toMatch(/"level":\d+.*Starting Nest application/);
       // Every GraphQL request above has its access line.
       expect(logged.match(/"msg":"graphql request"/g)?.length).toBeGreaterThanOrEqual(7);
-      const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken];
-      expect(secrets.filter((secret) => logged.includes(secret))).toEqual([]);
+      const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken, boardCookie];
+      expect(secrets.filter((secret) => secret && logged.includes(secret))).toEqual([]);
+      expect(board.status).toBe(204);
     } finally {
       capture.restore();
       if (saved === undefined) delete process.env['LOG_LEVEL'];
