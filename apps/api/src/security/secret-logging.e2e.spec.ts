@@ -20,6 +20,19 @@ describe('logs', () => {
         'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',
         { input: { email: user.email, password } },
       );
+      // The browser's session routes: the refresh cookie rotated, then the sign-in ended.
+      const rotated = await fetch(`${api.url}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `marginalia_refresh=${login.data!.login.refreshToken}` },
+        body: '{}',
+      });
+      const cookie = (rotated.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1] ?? '';
+      const { accessToken: rotatedAccess } = (await rotated.json()) as { accessToken: string };
+      await fetch(`${api.url}/auth/logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `marginalia_refresh=${cookie}` },
+        body: '{}',
+      });
       await api.gql('{ me { id } }', {}, login.data!.login.accessToken);
       await api.gql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
         input: { email: user.email, password: wrong },
@@ -57,8 +70,9 @@ describe('logs', () => {
       // Every GraphQL request above has its access line.
       expect(logged.match(/"msg":"graphql request"/g)?.length).toBeGreaterThanOrEqual(7);
       const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken, boardCookie];
+      secrets.push(login.data!.login.refreshToken, cookie, rotatedAccess);
       expect(secrets.filter((secret) => secret && logged.includes(secret))).toEqual([]);
-      expect(board.status).toBe(204);
+      expect([board.status, rotated.status, cookie.length > 40]).toEqual([204, 200, true]);
     } finally {
       capture.restore();
       if (saved === undefined) delete process.env['LOG_LEVEL'];
