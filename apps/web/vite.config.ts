@@ -18,6 +18,9 @@ export default defineConfig({
       // ws: live updates (graphql-transport-ws) go through the same path.
       '/graphql': { target: api, changeOrigin: true, ws: true },
       '/admin': { target: api, changeOrigin: true },
+      // The session routes check Origin against the API's PUBLIC_URL: run the API with
+      // PUBLIC_URL=http://localhost:5173 (the address the browser uses) behind this server.
+      '/auth': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
     },
   },

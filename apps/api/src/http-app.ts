@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module.js';
+import { applySessionHttpPolicy } from './auth/session-http-policy.js';
 import { trustProxyOf, type AppConfig } from './infra/config/env.js';
 import { registerGraphQLAccessLog } from './infra/graphql/graphql-access-log.js';
 import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
@@ -57,6 +58,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     exposedHeaders: EXPOSED_HEADERS,
   });
   applyGraphQLHttpPolicy(app.getHttpAdapter().getInstance());
+  applySessionHttpPolicy(app.getHttpAdapter().getInstance(), config);
   registerGraphQLAccessLog(app.getHttpAdapter().getInstance());
   refuseNonStringQueries(app);
   await registerQueueBoard(app);
@@ -83,7 +85,7 @@ const EXPOSED_HEADERS = [
 ];
 
 /** API paths; everything else under GET is a page of the web client. */
-const API_PATH = /^\/(graphql|health|annotations|admin)(\/|\?|$)/;
+const API_PATH = /^\/(graphql|health|annotations|admin|auth)(\/|\?|$)/;
 
 /** Serves the built web client; other GET paths get index.html (client-side routing). */
 async function serveWebClient(app: NestFastifyApplication, root: string): Promise<void> {

@@ -177,6 +177,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       JWT_SECRET: randomBytes(32).toString('hex'),
       PORT: String(port),
       HOST: '127.0.0.1',
+      // The address the browser uses: the session routes refuse pages of any other origin.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       WEB_DIST: path.join(webDir, 'dist'),
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       // Many sign-ins from one address in a few seconds are the tests, not an attack.

@@ -68,6 +68,22 @@ describe('admin import', () => {
     await context.close();
   });
 
+  it('opens the job queues from the staff menu, with no token in the URL', async () => {
+    const { context, page } = await newPage(browser);
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    await signIn(page, DEMO.admin, '/manage/import');
+    // From the keyboard: the link trades the access token for the board's cookie with a POST.
+    await page.getByRole('link', { name: 'Job queues' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/admin/queues');
+    await expect.poll(() => page.title()).toBe('Marginalia queues');
+    const board = (await context.cookies()).find((cookie) => cookie.name === 'marginalia_board');
+    expect(board).toMatchObject({ path: '/admin/queues', httpOnly: true, sameSite: 'Strict' });
+    expect(urls.filter((url) => /[?&]token=/.test(url))).toEqual([]);
+    await context.close();
+  });
+
   it('keeps readers out of the admin pages', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, DEMO.reader, '/manage/import');

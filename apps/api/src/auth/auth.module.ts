@@ -9,6 +9,9 @@ import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
+import { RefreshTokenService } from './refresh-token.service.js';
+import { SessionCookie } from './session-cookie.js';
+import { SessionController } from './session.controller.js';
 import { TokenViewerService } from './token-viewer.service.js';
 
 @Module({
@@ -19,7 +22,18 @@ import { TokenViewerService } from './token-viewer.service.js';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, AuthResolver, UserResolver, JwtStrategy, LocalStrategy, RateLimiter, TokenViewerService],
+  controllers: [SessionController],
+  providers: [
+    AuthService,
+    RefreshTokenService,
+    SessionCookie,
+    AuthResolver,
+    UserResolver,
+    JwtStrategy,
+    LocalStrategy,
+    RateLimiter,
+    TokenViewerService,
+  ],
   exports: [AuthService, RateLimiter, JwtModule, TokenViewerService],
 })
 export class AuthModule {}

@@ -8,7 +8,8 @@ import { DomainError, unauthenticated } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { UserModel } from '../users/models/user.model.js';
 import type { AuthPayload, RegisterInput } from './dto/auth.inputs.js';
-import { loadViewer, TokenClaims } from './jwt.strategy.js';
+import type { TokenClaims } from './jwt.strategy.js';
+import { RefreshTokenService } from './refresh-token.service.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import type { Viewer } from './viewer.js';
 
@@ -27,6 +28,7 @@ export class AuthService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
+    private readonly refreshTokens: RefreshTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,34 +69,37 @@ export class AuthService {
     return { id: user.id, role: user.role, status: user.status, handle: user.handle, displayName: user.displayName };
   }
 
+  /** A new sign-in: an access token and the first refresh token of a new family. */
   async issue(userId: string): Promise<AuthPayload> {
-    const user = await this.prisma.user.findUniqueOrThrow({
+    const { tokenVersion, ...user } = await this.prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { ...USER_FIELDS, tokenVersion: true },
     });
-    const { tokenVersion, ...model } = user;
-    const claims = (typ: TokenClaims['typ']): TokenClaims => ({ sub: user.id, typ, ver: tokenVersion });
-    const [accessToken, refreshToken] = await Promise.all([
-      this.jwt.signAsync(claims('access'), { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS }),
-      this.jwt.signAsync(claims('refresh'), { expiresIn: this.config.JWT_REFRESH_TTL_SECONDS }),
-    ]);
-    return { accessToken, refreshToken, user: model };
+    const refreshToken = await this.refreshTokens.start(user.id, tokenVersion);
+    return { accessToken: await this.accessToken(user.id, tokenVersion), refreshToken, user };
   }
 
+  /** Spends a refresh token (once: see RefreshTokenService) for a new access token and its successor. */
   async refresh(token: string): Promise<AuthPayload> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw unauthenticated('Session expired; sign in again');
-    }
-    const viewer = await loadViewer(this.prisma, claims, 'refresh');
-    return this.issue(viewer.id);
+    const { viewer, tokenVersion, token: refreshToken } = await this.refreshTokens.rotate(token);
+    const user = await this.prisma.user.findUniqueOrThrow({ where: { id: viewer.id }, select: USER_FIELDS });
+    return { accessToken: await this.accessToken(user.id, tokenVersion), refreshToken, user };
+  }
+
+  /** Ends the one sign-in a refresh token belongs to (a browser signing out with its cookie). */
+  async endSession(refreshToken: string): Promise<void> {
+    await this.refreshTokens.revoke(refreshToken);
   }
 
   /** Ends every session of the user: outstanding access and refresh tokens stop working. */
   async logout(userId: string): Promise<void> {
     await this.prisma.user.update({ where: { id: userId }, data: { tokenVersion: { increment: 1 } } });
+    await this.refreshTokens.revokeAll(userId);
+  }
+
+  private accessToken(userId: string, tokenVersion: number): Promise<string> {
+    const claims: TokenClaims = { sub: userId, typ: 'access', ver: tokenVersion };
+    return this.jwt.signAsync(claims, { expiresIn: this.config.JWT_ACCESS_TTL_SECONDS });
   }
 
   async profile(userId: string): Promise<UserModel | null> {

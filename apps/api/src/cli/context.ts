@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service.js';
+import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfigModule } from '../infra/config/config.module.js';
 import { OutboxModule } from '../infra/outbox/outbox.module.js';
@@ -22,7 +23,7 @@ import { ImportCoreModule } from '../imports/import.module.js';
     ImportCoreModule,
     JwtModule.register({}),
   ],
-  providers: [AuthService],
+  providers: [AuthService, RefreshTokenService],
 })
 class CliModule {}
 

@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from './config/env.js';
 
+/**
+ * The URL with the values of `token`-like query parameters replaced: no route takes a token
+ * in its URL, but an old link or a confused client may still send one.
+ */
+export function withoutUrlSecrets(url: string): string {
+  return url.replace(/([?&](?:[a-z_]*token|password)=)[^&#]*/gi, '$1[redacted]');
+}
+
 /** Structured JSON logs; each request carries an id, and secrets never reach a log line. */
 export const AppLoggerModule = LoggerModule.forRootAsync({
   useFactory: () => {
@@ -18,7 +26,11 @@ export const AppLoggerModule = LoggerModule.forRootAsync({
         // GraphQL requests get their own access line (infra/graphql/graphql-access-log.ts).
         autoLogging: { ignore: (req) => req.url === '/health' || /^\/graphql(\?|$)/.test(req.url ?? '') },
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            url: withoutUrlSecrets(req.url),
+          }),
         },
       },
     };

@@ -1,3 +1,4 @@
+import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../test/api-client.js';
 import { captureStdout } from '../test/capture-stdout.js';
 
@@ -19,6 +20,19 @@ describe('logs', () => {
         'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',
         { input: { email: user.email, password } },
       );
+      // The browser's session routes: the refresh cookie rotated, then the sign-in ended.
+      const rotated = await fetch(`${api.url}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `marginalia_refresh=${login.data!.login.refreshToken}` },
+        body: '{}',
+      });
+      const cookie = (rotated.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1] ?? '';
+      const { accessToken: rotatedAccess } = (await rotated.json()) as { accessToken: string };
+      await fetch(`${api.url}/auth/logout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `marginalia_refresh=${cookie}` },
+        body: '{}',
+      });
       await api.gql('{ me { id } }', {}, login.data!.login.accessToken);
       await api.gql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
         input: { email: user.email, password: wrong },
@@ -39,13 +53,26 @@ describe('logs', () => {
           body: new URLSearchParams({ query: 'mutation { logout }', password }).toString(),
         })
       ).text();
+      // The queue board: its session exchange, and an old-style link with the token in the URL (refused).
+      await api.app.get(PrismaService).user.update({ where: { id: user.userId }, data: { role: 'ADMIN' } });
+      const board = await fetch(`${api.url}/admin/queues/session`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${login.data!.login.accessToken}` },
+      });
+      const boardCookie = (board.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1] ?? '';
+      await (
+        await fetch(`${api.url}/admin/queues?token=${login.data!.login.accessToken}`, { redirect: 'manual' })
+      ).text();
+      await (await fetch(`${api.url}/admin/queues/api/queues?x=1&token=${user.token}`)).text();
       const logged = capture.text();
       // The capture works: the app logged at trace level while we listened.
       expect(logged).toMatch(/"level":\d+.*Starting Nest application/);
       // Every GraphQL request above has its access line.
       expect(logged.match(/"msg":"graphql request"/g)?.length).toBeGreaterThanOrEqual(7);
-      const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken];
-      expect(secrets.filter((secret) => logged.includes(secret))).toEqual([]);
+      const secrets = [password, wrong, user.token, user.refreshToken, login.data!.login.accessToken, boardCookie];
+      secrets.push(login.data!.login.refreshToken, cookie, rotatedAccess);
+      expect(secrets.filter((secret) => secret && logged.includes(secret))).toEqual([]);
+      expect([board.status, rotated.status, cookie.length > 40]).toEqual([204, 200, true]);
     } finally {
       capture.restore();
       if (saved === undefined) delete process.env['LOG_LEVEL'];

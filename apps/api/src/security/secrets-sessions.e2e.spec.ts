@@ -2,23 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ConfigError, loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi, errorCode } from '../test/api-client.js';
-
-/** Runs `work` with some environment variables changed, then puts them back. */
-async function withEnv<T>(changes: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(changes).map((k) => [k, process.env[k]]));
-  const apply = (values: Record<string, string | undefined>): void => {
-    for (const [k, v] of Object.entries(values)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-  apply(changes);
-  try {
-    return await work();
-  } finally {
-    apply(saved);
-  }
-}
+import { withEnv } from '../test/with-env.js';
 
 describe('secrets and sessions', () => {
   it('refuses to start outside demo mode without a JWT secret', async () => {

@@ -5,8 +5,9 @@
  * never breaks because of a stale token (mutations then fail with UNAUTHENTICATED).
  */
 import { ApiError, mapGraphQLErrors, networkError } from './errors.ts';
-import { createTokenStore, type TokenStore, type Tokens } from './tokens.ts';
-import type { AuthPayload } from './types.ts';
+import { createSessionRoutes, type SessionRoutes } from './session.ts';
+import { createTokenStore, forgetLegacySession, type TokenStore, type Tokens } from './tokens.ts';
+import type { User } from './types.ts';
 
 export type Variables = Record<string, unknown>;
 
@@ -17,25 +18,30 @@ export interface RequestOptions {
 export interface GraphQLClient {
   request<TData>(query: string, variables?: Variables, options?: RequestOptions): Promise<TData>;
   readonly tokens: TokenStore;
+  /**
+   * Restores or renews the session from the refresh cookie: the user, or null when signed out.
+   * One refresh at a time, across tabs too (a refresh token presented twice ends the sign-in).
+   */
+  refreshSession(): Promise<User | null>;
+  /** Ends this browser's sign-in: clears the cookie and forgets the access token. */
+  endSession(): Promise<void>;
 }
 
 export interface ClientOptions {
   endpoint?: string;
   fetch?: typeof fetch;
   tokens?: TokenStore;
+  session?: SessionRoutes;
 }
 
-export const REFRESH_MUTATION = /* GraphQL */ `
-  mutation Refresh($token: String!) {
-    refreshToken(token: $token) {
-      accessToken
-      refreshToken
-      user {
-        id
-      }
-    }
-  }
-`;
+/** The Web Locks API's name for "a tab is spending the refresh cookie". */
+export const REFRESH_LOCK = 'marginalia.refresh';
+
+/** Runs `work` while holding the refresh lock of this origin, when the browser has Web Locks. */
+function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(REFRESH_LOCK, work) : work();
+}
 
 interface GraphQLResponse<TData> {
   data?: TData | null;
@@ -46,8 +52,9 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
   const endpoint = options.endpoint ?? '/graphql';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens ?? createTokenStore();
+  const session = options.session ?? createSessionRoutes(doFetch);
   // Several requests can fail at once with an expired token; they share one refresh.
-  let refreshing: Promise<Tokens | null> | null = null;
+  let refreshing: Promise<User | null> | null = null;
 
   async function send<TData>(
     query: string,
@@ -81,17 +88,12 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     return body.data;
   }
 
-  async function refresh(current: Tokens): Promise<Tokens | null> {
+  async function refresh(): Promise<User | null> {
     try {
-      const data = await send<{ refreshToken: AuthPayload }>(
-        REFRESH_MUTATION,
-        { token: current.refreshToken },
-        undefined,
-        undefined,
-      );
-      const next = { accessToken: data.refreshToken.accessToken, refreshToken: data.refreshToken.refreshToken };
-      tokens.set(next);
-      return next;
+      const restored = await session.refresh();
+      if (restored) tokens.set({ accessToken: restored.accessToken });
+      else tokens.clear();
+      return restored?.user ?? null;
     } catch (error) {
       // Only a definite rejection ends the session; a network blip keeps it for later.
       if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') tokens.clear();
@@ -99,28 +101,45 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     }
   }
 
+  function refreshSession(): Promise<User | null> {
+    refreshing ??= acrossTabs(refresh).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
   async function request<TData>(query: string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
-    const session = tokens.get();
+    // A refresh under way (the session being restored at start) decides which token to send.
+    if (refreshing) await refreshing;
+    const current = tokens.get();
     try {
-      return await send<TData>(query, variables, session?.accessToken, options.signal);
+      return await send<TData>(query, variables, current?.accessToken, options.signal);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED' || !session) throw error;
-      // Another request may already have rotated the tokens while this one was in flight.
+      if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED' || !current) throw error;
+      // Another request may already have renewed the token while this one was in flight.
       const latest = tokens.get();
-      let next: Tokens | null = latest && latest.accessToken !== session.accessToken ? latest : null;
+      let next: Tokens | null = latest && latest.accessToken !== current.accessToken ? latest : null;
       if (!next && latest) {
-        refreshing ??= refresh(latest).finally(() => {
-          refreshing = null;
-        });
-        next = await refreshing;
+        await refreshSession();
+        next = tokens.get();
       }
       // Exactly one retry: with the new token, or anonymously if the session is gone.
       return send<TData>(query, variables, next?.accessToken, options.signal);
     }
   }
 
-  return { request, tokens };
+  async function endSession(): Promise<void> {
+    tokens.clear();
+    try {
+      await session.end();
+    } catch {
+      // Offline: the access token is forgotten; the cookie's sign-in ends when it expires or is reused.
+    }
+  }
+
+  return { request, tokens, refreshSession, endSession };
 }
 
 /** The app-wide client. Tests build their own with createClient. */
 export const api = createClient();
+forgetLegacySession();

@@ -50,7 +50,8 @@ export const ARTICLE_QUERY = `
 `;
 export type ArticleResult = { article: Article | null };
 
-const AUTH_FIELDS = `accessToken refreshToken user { ${USER_FIELDS} email }`;
+// Never `refreshToken`: the API sets it as an HttpOnly cookie, out of reach of scripts.
+const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email }`;
 
 export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
 export type LoginResult = { login: AuthPayload };

@@ -15,9 +15,9 @@ export interface User {
   email?: string | null;
 }
 
+/** What sign-in answers the web client. The refresh token comes as an HttpOnly cookie, never selected here. */
 export interface AuthPayload {
   accessToken: string;
-  refreshToken: string;
   user: User;
 }
 

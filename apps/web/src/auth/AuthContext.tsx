@@ -1,20 +1,20 @@
 /**
- * The signed-in user, shared app-wide. The session itself (tokens) lives in the API client's
- * token store; this context mirrors it as a User and reacts when the store is cleared, e.g.
- * after a failed refresh or a sign-out in another tab.
+ * The signed-in user, shared app-wide. The session itself lives in the API client: the access
+ * token in memory, the refresh token in an HttpOnly cookie. On start the session is restored
+ * from the cookie; this context mirrors it as a User, reacts when the client drops it (a
+ * failed refresh), and follows sign-ins and sign-outs of other tabs.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, type GraphQLClient } from '../api/client.ts';
 import {
   LOGIN_MUTATION,
   LOGOUT_MUTATION,
-  ME_QUERY,
   REGISTER_MUTATION,
   type LoginResult,
-  type MeResult,
   type RegisterResult,
 } from '../api/queries.ts';
 import type { AuthPayload, User } from '../api/types.ts';
+import { createSessionChannel, type SessionChannel } from './sessionChannel.ts';
 
 export interface RegisterFields {
   email: string;
@@ -34,57 +34,55 @@ export interface AuthContextValue {
 
 const AuthContext = createContext<AuthContextValue | null>(null);
 
-export function AuthProvider({ children, client = api }: { children: ReactNode; client?: GraphQLClient }) {
-  const [user, setUser] = useState<User | null>(null);
-  const [loading, setLoading] = useState(() => client.tokens.get() !== null);
+const appChannel = createSessionChannel();
 
-  // Resolve the stored session to a user, and follow the token store from then on.
+export function AuthProvider({
+  children,
+  client = api,
+  channel = appChannel,
+}: {
+  children: ReactNode;
+  client?: GraphQLClient;
+  channel?: SessionChannel;
+}) {
+  const [user, setUser] = useState<User | null>(null);
+  // The refresh cookie is out of reach of scripts: only the server can say whether it holds a session.
+  const [loading, setLoading] = useState(true);
+
+  // Restore the session, follow the client from then on, and other tabs' sign-ins and sign-outs.
   useEffect(() => {
     let cancelled = false;
-    const loadMe = (): void => {
-      if (!client.tokens.get()) {
-        setUser(null);
+    const restore = (): void => {
+      void client.refreshSession().then((restored) => {
+        if (cancelled) return;
+        setUser(restored);
         setLoading(false);
-        return;
-      }
-      client
-        .request<MeResult>(ME_QUERY)
-        .then(
-          (data) => {
-            if (!cancelled) setUser(data.me);
-          },
-          () => {
-            if (!cancelled) setUser(null);
-          },
-        )
-        .finally(() => {
-          if (!cancelled) setLoading(false);
-        });
+      });
     };
-    loadMe();
-    let hadSession = client.tokens.get() !== null;
+    restore();
     const unsubscribe = client.tokens.subscribe((tokens) => {
-      const hasSession = tokens !== null;
-      // Only a session appearing or disappearing matters; a token rotation keeps the user.
-      if (hasSession !== hadSession) {
-        hadSession = hasSession;
-        if (hasSession) loadMe();
-        else setUser(null);
-      }
+      if (tokens === null) setUser(null);
+    });
+    const unlisten = channel.listen((event) => {
+      if (event === 'signed-in') restore();
+      // That tab ended the session on the server and cleared the cookie: forget the access token.
+      else client.tokens.clear();
     });
     return () => {
       cancelled = true;
       unsubscribe();
+      unlisten();
     };
-  }, [client]);
+  }, [client, channel]);
 
   const accept = useCallback(
     (payload: AuthPayload): User => {
-      client.tokens.set({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
+      client.tokens.set({ accessToken: payload.accessToken });
       setUser(payload.user);
+      channel.announce('signed-in');
       return payload.user;
     },
-    [client],
+    [client, channel],
   );
 
   const value = useMemo<AuthContextValue>(
@@ -101,11 +99,12 @@ export function AuthProvider({ children, client = api }: { children: ReactNode; 
         } catch {
           // Signing out locally must work even if the server call fails.
         }
-        client.tokens.clear();
+        await client.endSession();
         setUser(null);
+        channel.announce('signed-out');
       },
     }),
-    [user, loading, accept, client],
+    [user, loading, accept, client, channel],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,15 +3,16 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { GraphQLClient } from '../api/client.ts';
 import { ApiError } from '../api/errors.ts';
-import { createTokenStore } from '../api/tokens.ts';
+import { fakeClient } from '../test/client.ts';
 import { READER } from '../test/fixtures.ts';
-import { AuthProvider, safeNextPath } from './AuthContext.tsx';
+import { AuthProvider, safeNextPath, useAuth } from './AuthContext.tsx';
 import LoginPage from './LoginPage.tsx';
 import RegisterPage from './RegisterPage.tsx';
+import type { SessionChannel, SessionEvent } from './sessionChannel.ts';
 import { validateLogin, validateRegister } from './validation.ts';
 
 function renderPage(path: string, request: GraphQLClient['request']) {
-  const client: GraphQLClient = { request, tokens: createTokenStore(null) };
+  const client = fakeClient(request);
   render(
     <MemoryRouter initialEntries={[path]}>
       <AuthProvider client={client}>
@@ -53,6 +54,48 @@ describe('validation', () => {
   });
 });
 
+describe('AuthProvider', () => {
+  /** A BroadcastChannel stand-in: what one tab announces, the others hear. */
+  function tabs() {
+    const listeners = new Set<(event: SessionEvent) => void>();
+    const channel = (): SessionChannel => ({
+      announce: (event) => listeners.forEach((listener) => listener(event)),
+      listen(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    });
+    return { channel, hear: (event: SessionEvent) => listeners.forEach((listener) => listener(event)) };
+  }
+
+  function Who() {
+    const { user, loading } = useAuth();
+    return <p>{loading ? 'checking' : (user?.displayName ?? 'nobody')}</p>;
+  }
+
+  it('restores the session on start and follows sign-ins and sign-outs of other tabs', async () => {
+    const { channel, hear } = tabs();
+    const client = fakeClient(vi.fn(), READER);
+    render(
+      <AuthProvider client={client} channel={channel()}>
+        <Who />
+      </AuthProvider>,
+    );
+    expect(screen.getByText('checking')).toBeTruthy();
+    expect(await screen.findByText(READER.displayName)).toBeTruthy();
+
+    await act(async () => hear('signed-out'));
+    expect(screen.getByText('nobody')).toBeTruthy();
+    expect(client.tokens.get()).toBeNull();
+
+    // Another tab signed in: this one restores its own session from the shared cookie.
+    client.tokens.set({ accessToken: 'from-cookie' });
+    await act(async () => hear('signed-in'));
+    expect(await screen.findByText(READER.displayName)).toBeTruthy();
+    expect(client.refreshSession).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('LoginPage', () => {
   it('labels its fields and shows client-side errors next to them', async () => {
     const request = vi.fn();
@@ -68,7 +111,7 @@ describe('LoginPage', () => {
   });
 
   it('signs in, stores the session and returns to the page the reader came from', async () => {
-    const request = vi.fn(async () => ({ login: { accessToken: 'a', refreshToken: 'r', user: READER } }));
+    const request = vi.fn(async () => ({ login: { accessToken: 'a', user: READER } }));
     const client = renderPage('/login?next=%2Fa%2Fessay', request as unknown as GraphQLClient['request']);
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-pass' } });
@@ -76,7 +119,7 @@ describe('LoginPage', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     });
     expect(await screen.findByText('Article page')).toBeTruthy();
-    expect(client.tokens.get()).toEqual({ accessToken: 'a', refreshToken: 'r' });
+    expect(client.tokens.get()).toEqual({ accessToken: 'a' });
     expect(request).toHaveBeenCalledWith(expect.stringContaining('login'), {
       input: { email: 'ada@example.com', password: 'secret-pass' },
     });

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTokenStore } from '../api/tokens.ts';
+import { fakeClient } from '../test/client.ts';
 import { AuthProvider } from '../auth/AuthContext.tsx';
 import { article, comment, READER, thread } from '../test/fixtures.ts';
 import type { Article, Thread } from '../api/types.ts';
@@ -9,8 +9,8 @@ import type { Article, Thread } from '../api/types.ts';
 const mocks = vi.hoisted(() => ({ request: vi.fn() }));
 vi.mock('../api/client.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../api/client.ts')>();
-  const { createTokenStore: store } = await import('../api/tokens.ts');
-  return { ...original, api: { request: mocks.request, tokens: store(null) } };
+  const { fakeClient: fake } = await import('../test/client.ts');
+  return { ...original, api: fake(mocks.request) };
 });
 
 const { default: ArticlePage } = await import('./ArticlePage.tsx');
@@ -27,9 +27,7 @@ function serve(handlers: Record<string, Handler>) {
 }
 
 function renderAt(path: string, signedIn = false) {
-  const tokens = createTokenStore(null);
-  if (signedIn) tokens.set({ accessToken: 'a', refreshToken: 'r' });
-  const client = { request: mocks.request, tokens };
+  const client = fakeClient(mocks.request, signedIn ? READER : null);
   return render(
     <MemoryRouter initialEntries={[path]}>
       <AuthProvider client={client}>
@@ -151,10 +149,11 @@ describe('ArticlePage', () => {
       comments: [comment('new-c', 't-new', { isOwn: true, status: 'PENDING', bodyHtml: '<p>My take</p>' })],
     });
     const createThread = vi.fn(() => ({ createThread: created }));
-    serve({ Me: () => ({ me: READER }), Article: () => ({ article: current }), CreateThread: createThread });
+    serve({ Article: () => ({ article: current }), CreateThread: createThread });
     renderAt('/a/essay', true);
     await screen.findByRole('heading', { level: 1 });
-    await waitFor(() => expect(mocks.request).toHaveBeenCalledTimes(2));
+    // The session comes from the refresh cookie, not a query: the article is the only request.
+    await waitFor(() => expect(mocks.request).toHaveBeenCalledTimes(1));
     await settle();
 
     selectText({ block: 1, offset: 0 }, { block: 1, offset: 6 });
@@ -183,7 +182,6 @@ describe('ArticlePage', () => {
 
   it('shows server validation errors in the composer', async () => {
     serve({
-      Me: () => ({ me: READER }),
       Article: () => ({ article: current }),
       CreateThread: async () => {
         const { ApiError } = await import('../api/errors.ts');

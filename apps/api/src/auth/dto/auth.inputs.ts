@@ -40,6 +40,11 @@ export class LoginInput {
 @ObjectType()
 export class AuthPayload {
   @Field() accessToken: string;
-  @Field() refreshToken: string;
+  /**
+   * For API clients, which keep it themselves. Browsers get it in the HttpOnly session cookie
+   * instead; the web client never selects this field.
+   */
+  @Field({ description: 'Single-use; API clients only (browsers get it as an HttpOnly cookie).' })
+  refreshToken: string;
   @Field(() => UserModel) user: UserModel;
 }

@@ -2,7 +2,8 @@ import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { QUEUES } from '../../infra/queue/jobs.js';
 import { TestApi } from '../../test/api-client.js';
 import { registerAs } from '../testing/e2e-helpers.js';
-import { BOARD_COOKIE, readCookie } from './queue-board.js';
+import { readCookie } from '../../infra/http/cookies.js';
+import { BOARD_COOKIE } from './queue-board.js';
 
 describe('Bull Board at /admin/queues', () => {
   let api: TestApi;
@@ -16,6 +17,8 @@ describe('Bull Board at /admin/queues', () => {
 
   const get = (path: string, headers: Record<string, string> = {}): Promise<Response> =>
     fetch(`${api.url}${path}`, { headers, redirect: 'manual' });
+  const openSession = (headers: Record<string, string> = {}, on = api): Promise<Response> =>
+    fetch(`${on.url}/admin/queues/session`, { method: 'POST', headers, redirect: 'manual' });
 
   it('is closed to anonymous callers, readers and moderators', async () => {
     const reader = await api.register();
@@ -23,7 +26,7 @@ describe('Bull Board at /admin/queues', () => {
     expect((await get('/admin/queues')).status).toBe(401);
     expect((await get('/admin/queues/api/queues')).status).toBe(401);
     expect((await get('/admin/queues', { authorization: `Bearer ${reader.token}` })).status).toBe(403);
-    expect((await get(`/admin/queues?token=${moderator.token}`)).status).toBe(403);
+    expect((await get('/admin/queues', { authorization: `Bearer ${moderator.token}` })).status).toBe(403);
     expect((await get('/admin/queues', { cookie: `${BOARD_COOKIE}=${moderator.token}` })).status).toBe(401);
   });
 
@@ -38,14 +41,15 @@ describe('Bull Board at /admin/queues', () => {
     expect(body.queues.map((q) => q.name).sort()).toEqual([...QUEUES].sort());
   });
 
-  it('exchanges ?token= for a short-lived cookie that only works on the board', async () => {
+  it('exchanges an access token for a short-lived cookie with a POST; the cookie only works on the board', async () => {
     const admin = await registerAs(api, prisma, 'ADMIN');
-    const exchange = await get(`/admin/queues?token=${admin.token}`);
-    expect(exchange.status).toBe(303);
-    expect(exchange.headers.get('location')).toBe('/admin/queues');
+    const exchange = await openSession({ authorization: `Bearer ${admin.token}` });
+    expect(exchange.status).toBe(204);
+    expect(exchange.headers.get('cache-control')).toBe('no-store');
     const setCookie = exchange.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly; SameSite=Strict; Max-Age=900/);
     expect(setCookie).toContain('Path=/admin/queues');
+    expect(setCookie).not.toContain('Secure');
     const cookie = readCookie(setCookie.split(';')[0], BOARD_COOKIE)!;
     const page = await get('/admin/queues/api/queues', { cookie: `${BOARD_COOKIE}=${cookie}` });
     expect(page.status).toBe(200);
@@ -55,5 +59,61 @@ describe('Bull Board at /admin/queues', () => {
     // Signing out everywhere closes the board too.
     await prisma.user.update({ where: { id: admin.userId }, data: { tokenVersion: { increment: 1 } } });
     expect((await get('/admin/queues/api/queues', { cookie: `${BOARD_COOKIE}=${cookie}` })).status).toBe(401);
+  });
+
+  it('refuses the exchange to anonymous callers, readers, moderators and board cookies', async () => {
+    const reader = await api.register();
+    const moderator = await registerAs(api, prisma, 'MODERATOR');
+    const admin = await registerAs(api, prisma, 'ADMIN');
+    const board = await openSession({ authorization: `Bearer ${admin.token}` });
+    const cookie = (board.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const refused = [
+      await openSession(),
+      await openSession({ authorization: `Bearer ${reader.token}` }),
+      await openSession({ authorization: `Bearer ${moderator.token}` }),
+      await openSession({ authorization: 'Bearer not-a-token' }),
+      // The cookie opens the board but cannot mint another one.
+      await openSession({ cookie }),
+    ];
+    expect(refused.map((res) => res.status)).toEqual([401, 403, 403, 401, 401]);
+    expect(refused.map((res) => res.headers.get('set-cookie'))).toEqual([null, null, null, null, null]);
+  });
+
+  it('refuses the exchange from another site', async () => {
+    const admin = await registerAs(api, prisma, 'ADMIN');
+    const foreign = await openSession({ authorization: `Bearer ${admin.token}`, origin: 'http://evil.test' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    // The site itself (PUBLIC_URL's origin) may.
+    const own = await openSession({
+      authorization: `Bearer ${admin.token}`,
+      origin: new URL(api.url).origin, // the test API's PUBLIC_URL
+    });
+    expect(own.status).toBe(204);
+  });
+
+  it('no longer opens anything with ?token= in the URL, and does not echo the token', async () => {
+    const admin = await registerAs(api, prisma, 'ADMIN');
+    for (const path of [`/admin/queues?token=${admin.token}`, `/admin/queues/api/queues?token=${admin.token}`]) {
+      const res = await get(path);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const text = await res.text();
+      expect(text).toContain('POST /admin/queues/session');
+      expect(text).not.toContain(admin.token);
+    }
+  });
+
+  it('makes the cookie Secure exactly when PUBLIC_URL is https', async () => {
+    const admin = await registerAs(api, prisma, 'ADMIN');
+    const secure = await TestApi.start({ publicUrl: 'https://talk.example.test' });
+    try {
+      const res = await openSession({ authorization: `Bearer ${admin.token}` }, secure);
+      expect(res.status).toBe(204);
+      expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await secure.close();
+    }
   });
 });
