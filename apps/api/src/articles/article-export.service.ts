@@ -11,8 +11,7 @@ import type { StoredAnchorJson } from '../comments/thread-reader.js';
 import type { AnchorStatus, CommentStatus } from '../generated/prisma/enums.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 export interface CommentRow {
   id: string;
@@ -45,7 +44,7 @@ export class ArticleExportService {
   constructor(private readonly prisma: PrismaService) {}
 
   async export(articleId: string): Promise<string> {
-    if (!UUID.test(articleId)) throw notFound('Article', 'id');
+    if (!isUUID(articleId)) throw notFound('Article', 'id');
     const article = await this.prisma.article.findUnique({ where: { id: articleId } });
     if (!article) throw notFound('Article', 'id');
     const revision = article.currentRevisionId

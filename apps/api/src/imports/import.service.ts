@@ -8,10 +8,9 @@ import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import type { ImportArticleInput } from './dto/import-article.input.js';
 import { toImportJobModel } from './import-job.view.js';
 import type { ImportJobModel } from './models/import-job.model.js';
+import { isUUID } from 'class-validator';
 
 const SOURCES = ['text', 'markdown', 'html', 'url', 'bundle'] as const;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Accepts imports from admins: the ImportJob row and its `import-article` job are written
@@ -69,7 +68,7 @@ export class ImportService {
   }
 
   async get(id: string): Promise<ImportJobModel> {
-    if (!UUID.test(id)) throw notFound('Import job', 'id');
+    if (!isUUID(id)) throw notFound('Import job', 'id');
     const row = await this.prisma.importJob.findUnique({
       where: { id },
       include: { article: { select: { slug: true } } },

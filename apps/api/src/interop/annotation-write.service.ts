@@ -7,8 +7,7 @@ import { badInput, forbidden } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { readAnnotation } from './annotation.input.js';
 import { AnnotationReader, type ArticleRef } from './annotation.reader.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 /** The path part of an IRI, or null when it is not an absolute IRI. */
 function pathOf(iri: string): string | null {
@@ -82,7 +81,7 @@ export class AnnotationWriteService {
     const prefix = `/annotations/${article.slug}/`;
     if (!path.startsWith(prefix)) return null;
     const id = path.slice(prefix.length);
-    return UUID.test(id) ? id : null;
+    return isUUID(id) ? id : null;
   }
 
   /** Anchors the client's selectors on the current text; the thread then stores the exact passage found. */

@@ -5,8 +5,7 @@ import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { toAnnotation, type ArticleIris } from './annotation.mapper.js';
 import type { AnnotationJson } from './annotation.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUUID } from 'class-validator';
 
 export interface ArticleRef {
   id: string;
@@ -53,7 +52,7 @@ export class AnnotationReader {
 
   /** One annotation as the viewer may see it, without reading the rest of the discussion; null if not theirs to see. */
   async one(slug: string, commentId: string, origin: string, viewer: Viewer | null): Promise<AnnotationJson | null> {
-    if (!UUID.test(commentId)) return null;
+    if (!isUUID(commentId)) return null;
     const article = await this.article(slug);
     const comment = await this.threads.comment(commentId, viewer);
     if (!comment) return null;
