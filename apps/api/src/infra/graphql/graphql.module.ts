@@ -18,7 +18,7 @@ import {
   requestedOperationName,
   viewerIdOf,
 } from './graphql-access-log.js';
-import { queryLimits } from './query-limits.js';
+import { checkCost, queryLimits } from './query-limits.js';
 
 /** The schema is emitted to apps/api/schema.graphql, which the web client's types are checked against. */
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema.graphql');
@@ -46,12 +46,14 @@ export interface GraphQLContext {
           // Mercurius would run a subscription sent over HTTP as a query: its resolve function
           // without the subscribe step (where the guards run). Subscriptions are websocket-only.
           preExecution: [
-            (_schema, document, context) => {
+            (schema, document, context, variables) => {
               const { req } = context as unknown as GraphQLContext;
-              if (req) noteOperation(req, document, requestedOperationName(req));
+              const operationName = req ? requestedOperationName(req) : undefined;
+              if (req) noteOperation(req, document, operationName);
               const viaHttp = (context as { reply?: unknown }).reply !== undefined;
               if (viaHttp && document.definitions.some(isSubscription))
                 throw badInput('query', 'Subscriptions are served over the websocket only');
+              checkCost(config, schema, document, variables, operationName);
             },
           ],
           preSubscriptionExecution: [
@@ -104,8 +106,10 @@ export interface GraphQLContext {
 })
 export class AppGraphQLModule {}
 
+/** Documents refused before execution: invalid, or over the cost limit. */
 function isClientError(error: GraphQLError): boolean {
-  return error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED';
+  const code = error.extensions['code'];
+  return code === 'GRAPHQL_VALIDATION_FAILED' || code === 'QUERY_TOO_COMPLEX';
 }
 
 /** Mercurius reports all validation errors of a document as one error carrying the list. */
