@@ -4,6 +4,14 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { loadViewer, type TokenClaims } from './jwt.strategy.js';
 import type { Viewer } from './viewer.js';
 
+/** Claims of a verified token: `exp` is set by the signer (seconds since the epoch). */
+export type VerifiedClaims = TokenClaims & { exp: number };
+
+export interface TokenSession {
+  viewer: Viewer;
+  claims: VerifiedClaims;
+}
+
 /**
  * Resolves the viewer of a websocket connection from the `authorization` (or `token`)
  * field of its connection_init payload, with the same rules as HTTP requests.
@@ -17,11 +25,37 @@ export class TokenViewerService {
   ) {}
 
   async fromConnectionPayload(payload: unknown): Promise<Viewer | null> {
+    return (await this.sessionFromConnectionPayload(payload))?.viewer ?? null;
+  }
+
+  /** The viewer with the claims of their token (its version and expiry), or null when anonymous. */
+  async sessionFromConnectionPayload(payload: unknown): Promise<TokenSession | null> {
     const fields = (payload ?? {}) as Record<string, unknown>;
     const raw = fields['authorization'] ?? fields['Authorization'] ?? fields['token'];
     if (typeof raw !== 'string' || raw.trim() === '') return null;
     const token = raw.replace(/^Bearer\s+/i, '');
-    const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    return loadViewer(this.prisma, claims, 'access');
+    const claims = await this.jwt.verifyAsync<VerifiedClaims>(token, { algorithms: ['HS256'] });
+    return { viewer: await loadViewer(this.prisma, claims, 'access'), claims };
+  }
+
+  /** The session's user as they are now; throws UNAUTHENTICATED if its token no longer holds. */
+  reload(session: TokenSession): Promise<Viewer> {
+    return loadViewer(this.prisma, session.claims, 'access');
+  }
+
+  /**
+   * Whether an Authorization header carries an access token this server signed and that has not
+   * expired: checked without the database, so it can run before every request. A junk header
+   * is no sign-in.
+   */
+  async isSignedIn(authorization: string | undefined): Promise<boolean> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) return false;
+    try {
+      const claims = await this.jwt.verifyAsync<VerifiedClaims>(match[1]!, { algorithms: ['HS256'] });
+      return claims.typ === 'access';
+    } catch {
+      return false;
+    }
   }
 }

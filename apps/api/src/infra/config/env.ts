@@ -141,6 +141,31 @@ export class Env {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /**
+   * GraphQL requests (and websocket connections) a minute from one address without a valid
+   * access token. Generous: a school or office behind one address has many readers.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ANONYMOUS_RATE_LIMIT = 600;
+
+  /**
+   * How often a signed-in websocket's viewer is checked again (ms): a demoted, banned or
+   * signed-out user's socket is closed within this time (and when its token expires).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SUBSCRIPTION_RECHECK_MS = 60_000;
+
+  /** Subscriptions one websocket may hold at once (the web client opens one per socket). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+
   /** Imports one admin may queue per minute through the API (the CLI is not limited). */
   @Transform(toInt)
   @IsInt()

@@ -1,7 +1,7 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { AppConfig } from '../config/env.js';
 import { costErrors } from './query-cost.js';
 
@@ -31,5 +31,21 @@ export function checkCost(
   operationName: string | undefined,
 ): void {
   const [error] = costErrors(schema, document, config.GRAPHQL_MAX_COST, variables, operationName);
+  if (error) throw error;
+}
+
+/**
+ * Everything a query gets, for a subscription document: Mercurius runs neither the specified
+ * rules nor its validationRules (nor so the cost rule) on documents that arrive over the websocket.
+ */
+export function validateSubscription(
+  config: AppConfig,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): void {
+  const errors = validate(schema, document, [...specifiedRules, ...queryLimits(config)]);
+  const [error] =
+    errors.length > 0 ? errors : costErrors(schema, document, config.GRAPHQL_MAX_COST, variables, undefined);
   if (error) throw error;
 }
