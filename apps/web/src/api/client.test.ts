@@ -148,3 +148,31 @@ describe('createClient', () => {
     expect(calls.filter((c) => c.body.query.includes('refreshToken'))).toHaveLength(1);
   });
 });
+
+describe('freshAccessToken', () => {
+  /** An unsigned JWT-shaped token expiring `inSeconds` from now (the client only reads `exp`). */
+  const tokenExpiringIn = (inSeconds: number): string =>
+    ['e30', btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + inSeconds })), 'sig'].join('.');
+
+  it('returns a token that is still valid without a request', async () => {
+    const tokens = createTokenStore(window.localStorage);
+    const token = tokenExpiringIn(600);
+    tokens.set({ accessToken: token, refreshToken: 'refresh-1' });
+    const { fetch, calls } = fakeFetch();
+    await expect(createClient({ fetch, tokens }).freshAccessToken()).resolves.toBe(token);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('refreshes an expired token first, so a websocket is not reopened with it', async () => {
+    const tokens = createTokenStore(window.localStorage);
+    tokens.set({ accessToken: tokenExpiringIn(-5), refreshToken: 'refresh-1' });
+    const { fetch, calls } = fakeFetch(refreshed);
+    await expect(createClient({ fetch, tokens }).freshAccessToken()).resolves.toBe('access-2');
+    expect(calls[0]?.body.variables).toEqual({ token: 'refresh-1' });
+  });
+
+  it('answers undefined when signed out', async () => {
+    const { fetch } = fakeFetch();
+    await expect(createClient({ fetch, tokens: createTokenStore(null) }).freshAccessToken()).resolves.toBeUndefined();
+  });
+});

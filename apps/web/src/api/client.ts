@@ -19,6 +19,27 @@ export interface GraphQLClient {
   readonly tokens: TokenStore;
 }
 
+/** The client with what the websocket needs besides requests. */
+export interface SessionClient extends GraphQLClient {
+  /** The access token, refreshed first if it has expired or is about to; undefined when signed out. */
+  freshAccessToken(): Promise<string | undefined>;
+}
+
+/** A token this close to its expiry is refreshed before a websocket is opened with it. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** The `exp` of a JWT in milliseconds, or null if it cannot be read (then it is used as is). */
+export function expiresAt(token: string): number | null {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface ClientOptions {
   endpoint?: string;
   fetch?: typeof fetch;
@@ -42,7 +63,7 @@ interface GraphQLResponse<TData> {
   errors?: unknown;
 }
 
-export function createClient(options: ClientOptions = {}): GraphQLClient {
+export function createClient(options: ClientOptions = {}): SessionClient {
   const endpoint = options.endpoint ?? '/graphql';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens ?? createTokenStore();
@@ -99,6 +120,23 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     }
   }
 
+  function sharedRefresh(current: Tokens): Promise<Tokens | null> {
+    refreshing ??= refresh(current).finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  // The server closes a websocket when the token it was opened with expires; the socket
+  // reconnects, and must not do so with that same token.
+  async function freshAccessToken(): Promise<string | undefined> {
+    const session = tokens.get();
+    if (!session) return undefined;
+    const exp = expiresAt(session.accessToken);
+    if (exp === null || exp - Date.now() > EXPIRY_MARGIN_MS) return session.accessToken;
+    return (await sharedRefresh(session))?.accessToken;
+  }
+
   async function request<TData>(query: string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
     const session = tokens.get();
     try {
@@ -108,18 +146,13 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
       // Another request may already have rotated the tokens while this one was in flight.
       const latest = tokens.get();
       let next: Tokens | null = latest && latest.accessToken !== session.accessToken ? latest : null;
-      if (!next && latest) {
-        refreshing ??= refresh(latest).finally(() => {
-          refreshing = null;
-        });
-        next = await refreshing;
-      }
+      if (!next && latest) next = await sharedRefresh(latest);
       // Exactly one retry: with the new token, or anonymously if the session is gone.
       return send<TData>(query, variables, next?.accessToken, options.signal);
     }
   }
 
-  return { request, tokens };
+  return { request, freshAccessToken, tokens };
 }
 
 /** The app-wide client. Tests build their own with createClient. */

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_SUBSCRIPTIONS'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -34,6 +35,7 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'That is too long.',
   GRAPHQL_VALIDATION_FAILED: 'The app sent a request the server did not understand. Try reloading.',
   QUERY_TOO_COMPLEX: 'That request asks for too much at once. Try reloading.',
+  TOO_MANY_SUBSCRIPTIONS: 'Too many live views are open at once. Close one and try again.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   NETWORK_ERROR: 'Could not reach Marginalia. Check your connection and try again.',
 };
