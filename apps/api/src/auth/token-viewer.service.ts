@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { loadViewer, type TokenClaims } from './jwt.strategy.js';
 import type { Viewer } from './viewer.js';
@@ -19,10 +22,26 @@ export interface TokenSession {
  */
 @Injectable()
 export class TokenViewerService {
+  /**
+   * A key object, not the string: given a string, the verifier first tries (and fails) to
+   * parse it as a public key, and isSignedIn runs on every anonymous-or-not request.
+   */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly prisma: PrismaService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
+  }
+
+  private verify(token: string): Promise<VerifiedClaims> {
+    return this.jwt.verifyAsync<VerifiedClaims>(token, {
+      algorithms: ['HS256'],
+      secret: this.key as unknown as Buffer,
+    });
+  }
 
   async fromConnectionPayload(payload: unknown): Promise<Viewer | null> {
     return (await this.sessionFromConnectionPayload(payload))?.viewer ?? null;
@@ -34,7 +53,7 @@ export class TokenViewerService {
     const raw = fields['authorization'] ?? fields['Authorization'] ?? fields['token'];
     if (typeof raw !== 'string' || raw.trim() === '') return null;
     const token = raw.replace(/^Bearer\s+/i, '');
-    const claims = await this.jwt.verifyAsync<VerifiedClaims>(token, { algorithms: ['HS256'] });
+    const claims = await this.verify(token);
     return { viewer: await loadViewer(this.prisma, claims, 'access'), claims };
   }
 
@@ -52,7 +71,7 @@ export class TokenViewerService {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) return false;
     try {
-      const claims = await this.jwt.verifyAsync<VerifiedClaims>(match[1]!, { algorithms: ['HS256'] });
+      const claims = await this.verify(match[1]!);
       return claims.typ === 'access';
     } catch {
       return false;
