@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi, errorCode } from '../test/api-client.js';
 import { makeArticle } from '../test/factories.js';
+import { countStatements } from '../test/statements.js';
 
 interface Page {
   articles: {
@@ -79,6 +80,16 @@ describe('article pages', () => {
       .map(({ i }) => titles[i]);
     expect(seen.map((a) => a.title)).toEqual(expected);
     expect(seen.map((a) => a.commentCount)).toEqual([...COUNTS].sort((a, b) => b - a));
+  });
+
+  it('reads a page of articles with their counts in one statement, in either order', async () => {
+    for (const orderBy of ['NEWEST', 'MOST_DISCUSSED'] as const) {
+      const first = await api.gql<Page>(PAGE, { search: tag, orderBy, first: 2 });
+      const after = first.data!.articles.pageInfo.endCursor;
+      expect(await countStatements(async () => void (await api.gql<Page>(PAGE, { search: tag, orderBy, after })))).toBe(
+        1,
+      );
+    }
   });
 
   it('answers 20 articles by default and refuses pages past 50 or under 1, naming the argument', async () => {
