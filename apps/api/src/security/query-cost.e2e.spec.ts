@@ -35,6 +35,14 @@ describe('query cost', () => {
     expect(errorCode(large)).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('does not keep a cost it could not compute: variables that do not coerce are no way around it', async () => {
+    const document = `query Searched($n: Int!, $s: String) { articles(first: $n, search: $s) { ${DISCUSSIONS} } }`;
+    const bad = await api.gql(document, { n: 50, s: 12 });
+    expect(errorCode(bad)).not.toBe('QUERY_TOO_COMPLEX');
+    expect(bad.data ?? null).toBeNull();
+    expect(errorCode(await api.gql(document, { n: 50, s: 'x' }))).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('counts list sizes: a revision page costs its page size times its selection', async () => {
     const small = await api.gql('{ articles(first: 1) { nodes { revisions(first: 1) { nodes { text } } } } }');
     expect(small.errors).toBeUndefined();
