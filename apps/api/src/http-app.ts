@@ -11,8 +11,11 @@ import path from 'node:path';
 import { AppModule } from './app.module.js';
 import { applySessionHttpPolicy } from './auth/session-http-policy.js';
 import { trustProxyOf, type AppConfig } from './infra/config/env.js';
+import { TokenViewerService } from './auth/token-viewer.service.js';
+import { applyAnonymousRateLimit } from './infra/graphql/anonymous-rate-limit.js';
 import { registerGraphQLAccessLog } from './infra/graphql/graphql-access-log.js';
 import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
+import { RateLimiter } from './infra/redis/rate-limiter.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
 
@@ -57,6 +60,12 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
     credentials: false,
     exposedHeaders: EXPOSED_HEADERS,
   });
+  applyAnonymousRateLimit(
+    app.getHttpAdapter().getInstance(),
+    app.get(RateLimiter),
+    app.get(TokenViewerService),
+    config,
+  );
   applyGraphQLHttpPolicy(app.getHttpAdapter().getInstance());
   applySessionHttpPolicy(app.getHttpAdapter().getInstance(), config);
   registerGraphQLAccessLog(app.getHttpAdapter().getInstance());

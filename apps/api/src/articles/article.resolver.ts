@@ -1,22 +1,18 @@
-import { Args, Int, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../auth/decorators.js';
 import { ArticleService } from './article.service.js';
+import { ArticlePageArgs, RevisionPageArgs } from './dto/article-page.args.js';
+import { ArticleConnectionModel, ArticleRevisionConnectionModel } from './models/article-connection.model.js';
 import { ArticleModel, ArticleRevisionModel } from './models/article.model.js';
-
-export const ArticleOrder = { NEWEST: 'NEWEST', MOST_DISCUSSED: 'MOST_DISCUSSED' } as const;
-registerEnumType(ArticleOrder, { name: 'ArticleOrder' });
 
 @Public()
 @Resolver(() => ArticleModel)
 export class ArticleResolver {
   constructor(private readonly service: ArticleService) {}
 
-  @Query(() => [ArticleModel])
-  articles(
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
-    @Args('orderBy', { type: () => ArticleOrder, nullable: true }) orderBy: keyof typeof ArticleOrder | null,
-  ): Promise<ArticleModel[]> {
-    return this.service.list({ search: search?.slice(0, 200), orderBy: orderBy ?? 'NEWEST' });
+  @Query(() => ArticleConnectionModel, { description: 'Articles, a page at a time (keyset pagination).' })
+  articles(@Args() args: ArticlePageArgs): Promise<ArticleConnectionModel> {
+    return this.service.page(args);
   }
 
   @Query(() => ArticleModel, { nullable: true })
@@ -32,8 +28,8 @@ export class ArticleResolver {
     return this.service.revision(article.id, version);
   }
 
-  @ResolveField(() => [ArticleRevisionModel])
-  revisions(@Parent() article: ArticleModel): Promise<ArticleRevisionModel[]> {
-    return this.service.revisions(article.id);
+  @ResolveField(() => ArticleRevisionConnectionModel, { description: 'Revisions, newest first, a page at a time.' })
+  revisions(@Parent() article: ArticleModel, @Args() args: RevisionPageArgs): Promise<ArticleRevisionConnectionModel> {
+    return this.service.revisions(article.id, args);
   }
 }

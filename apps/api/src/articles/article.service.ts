@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalize, type Block, type PositionedBlock } from '@marginalia/content';
 import { createHash } from 'node:crypto';
+import { decodeCursor, encodeCursor } from '../comments/cursor.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { articlePageSql, type ArticleRow } from './article-page.sql.js';
+import type { ArticlePageArgs, RevisionPageArgs } from './dto/article-page.args.js';
+import type { ArticleConnectionModel, ArticleRevisionConnectionModel } from './models/article-connection.model.js';
 import type { ArticleModel, ArticleRevisionModel } from './models/article.model.js';
 
-export interface ArticleListOptions {
-  search?: string | null;
-  orderBy?: 'NEWEST' | 'MOST_DISCUSSED';
-  take?: number;
-}
+/** Longest title search; longer input is cut, not refused. */
+const MAX_SEARCH = 200;
+/** The sort name revision cursors are bound to (comments/cursor.ts). */
+const REVISION_ORDER = 'VERSION_DESC';
 
 const ARTICLE_FIELDS = {
   id: true,
@@ -50,19 +53,30 @@ export function revisionView(revision: {
 export class ArticleService {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Articles with their discussion counts, in two statements whatever the list length. */
-  async list(options: ArticleListOptions = {}): Promise<ArticleModel[]> {
-    const search = options.search?.trim();
-    const articles = await this.prisma.article.findMany({
-      where: search ? { title: { contains: search, mode: 'insensitive' } } : {},
-      orderBy: { createdAt: 'desc' },
-      take: Math.min(options.take ?? 200, 500),
-      select: ARTICLE_FIELDS,
-    });
-    const counts = await this.countsFor(articles.map((a) => a.id));
-    const result = articles.map((a) => ({ ...a, ...(counts.get(a.id) ?? { threadCount: 0, commentCount: 0 }) }));
-    if (options.orderBy === 'MOST_DISCUSSED') result.sort((a, b) => b.commentCount - a.commentCount);
-    return result;
+  /** A page of articles with their discussion counts, in one statement, ordered in SQL. */
+  async page(args: ArticlePageArgs): Promise<ArticleConnectionModel> {
+    const order = args.orderBy ?? 'NEWEST';
+    const rows = await this.prisma.$queryRaw<ArticleRow[]>(
+      articlePageSql({
+        search: args.search?.trim().slice(0, MAX_SEARCH) || null,
+        order,
+        limit: args.first,
+        after: decodeCursor(order, args.after),
+      }),
+    );
+    const nodes = rows.slice(0, args.first);
+    const last = nodes.at(-1);
+    const hasNextPage = rows.length > args.first;
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage,
+        endCursor:
+          hasNextPage && last
+            ? encodeCursor(order, { id: last.id, key: order === 'MOST_DISCUSSED' ? last.commentCount : null })
+            : null,
+      },
+    };
   }
 
   async bySlug(slug: string): Promise<ArticleModel | null> {
@@ -81,9 +95,24 @@ export class ArticleService {
     return revisionView(revision);
   }
 
-  async revisions(articleId: string): Promise<ArticleRevisionModel[]> {
-    const rows = await this.prisma.articleRevision.findMany({ where: { articleId }, orderBy: { version: 'asc' } });
-    return rows.map(revisionView);
+  /** Revisions newest first; the cursor holds the last version shown. */
+  async revisions(articleId: string, args: RevisionPageArgs): Promise<ArticleRevisionConnectionModel> {
+    const after = decodeCursor(REVISION_ORDER, args.after);
+    const rows = await this.prisma.articleRevision.findMany({
+      where: { articleId, ...(after ? { version: { lt: after.key ?? 0 } } : {}) },
+      orderBy: { version: 'desc' },
+      take: args.first + 1,
+    });
+    const nodes = rows.slice(0, args.first).map(revisionView);
+    const last = nodes.at(-1);
+    const hasNextPage = rows.length > args.first;
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage,
+        endCursor: hasNextPage && last ? encodeCursor(REVISION_ORDER, { id: last.id, key: last.version }) : null,
+      },
+    };
   }
 
   private async countsFor(articleIds: string[]): Promise<Map<string, { threadCount: number; commentCount: number }>> {

@@ -22,12 +22,14 @@ describe('reading articles over HTTP', () => {
       { input: { email: user.email, password: user.password } },
     );
     const token = login.data!.login.accessToken;
-    const list = await api.gql<{ articles: Array<{ slug: string; title: string; threadCount: number }> }>(
-      '{ articles(search: "marginal gains") { slug title threadCount } }',
+    const list = await api.gql<{ articles: { nodes: Array<{ slug: string; title: string; threadCount: number }> } }>(
+      '{ articles(search: "marginal gains") { nodes { slug title threadCount } } }',
       {},
       token,
     );
-    expect(list.data?.articles).toEqual([{ slug: article.slug, title: 'Marginal gains in reading', threadCount: 0 }]);
+    expect(list.data?.articles.nodes).toEqual([
+      { slug: article.slug, title: 'Marginal gains in reading', threadCount: 0 },
+    ]);
     const one = await api.gql<{
       article: {
         revision: { version: number; text: string; blocks: Array<{ kind: string; start: number; end: number }> };
@@ -59,7 +61,7 @@ describe('reading articles over HTTP', () => {
 
   it('rejects documents that are too deep or use too many aliases, without running them', async () => {
     const deep = await api.gql(
-      '{ articles { revision { blocks { kind } } ' + 'a: articles { slug } '.repeat(30) + '} }',
+      '{ articles { nodes { revision { blocks { kind } } } } ' + 'a: articles { nodes { slug } } '.repeat(30) + '}',
     );
     expect(deep.status).toBe(400);
     expect(deep.errors?.[0]?.message).toMatch(/alias/i);

@@ -3,11 +3,7 @@ import { Public } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { articleTopic, type DiscussionEvent } from '../realtime/event-bus.js';
 import { DiscussionEventModel } from './models/discussion-event.model.js';
-
-interface SubscriptionContext {
-  req?: { user?: Viewer | null };
-  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
-}
+import type { SubscriptionContext } from '../realtime/subscription-context.js';
 
 /** Events about comments others may not see (PENDING, HELD, REJECTED) go to their author only. */
 export function mayReceive(event: DiscussionEvent, viewer: Viewer | null | undefined): boolean {

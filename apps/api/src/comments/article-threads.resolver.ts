@@ -7,6 +7,7 @@ import { CommentArgs, ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
 import { ThreadModel } from './models/comment.model.js';
 import { CommentConnectionModel, CommentPermalinkModel, ThreadConnectionModel } from './models/connection.model.js';
 import { ThreadReader } from './thread-reader.js';
+import { listOf, ORPHANS_PER_ARTICLE, THREADS_PER_ARTICLE } from '../infra/graphql/query-cost.js';
 
 @Resolver(() => ArticleModel)
 export class ArticleThreadsResolver {
@@ -16,7 +17,10 @@ export class ArticleThreadsResolver {
   ) {}
 
   @Public()
-  @ResolveField(() => [ThreadModel], { description: 'Threads with visible comments, in text order; page-level last.' })
+  @ResolveField(() => [ThreadModel], {
+    description: 'Threads with visible comments, in text order; page-level last.',
+    complexity: listOf(THREADS_PER_ARTICLE),
+  })
   threads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
     return this.reader.forArticle(article.id, viewer);
   }
@@ -36,6 +40,7 @@ export class ArticleThreadsResolver {
   @Public()
   @ResolveField(() => [ThreadModel], {
     description: 'Threads whose passage is no longer in the text, oldest first, with their original quote.',
+    complexity: listOf(ORPHANS_PER_ARTICLE),
   })
   orphanedThreads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
     return this.queries.orphanedThreads(article.id, viewer);

@@ -5,10 +5,7 @@ import { ImportArticleInput } from './dto/import-article.input.js';
 import { fromImportJobEvent, importTopic } from './import-job.view.js';
 import { ImportService } from './import.service.js';
 import { ImportJobModel } from './models/import-job.model.js';
-
-interface SubscriptionContext {
-  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
-}
+import type { SubscriptionContext } from '../realtime/subscription-context.js';
 
 @Roles('ADMIN')
 @Resolver(() => ImportJobModel)
@@ -29,7 +26,9 @@ export class ImportResolver {
   }
 
   @Query(() => [ImportJobModel])
-  importJobs(@Args('first', { type: () => Int, nullable: true }) first: number | null): Promise<ImportJobModel[]> {
+  importJobs(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+  ): Promise<ImportJobModel[]> {
     return this.imports.list(first ?? 50);
   }
 

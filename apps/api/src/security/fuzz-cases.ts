@@ -104,7 +104,7 @@ const BAD_QUERIES = [
   '{ me @include(if: true) @skip(if: false) { id } }',
   'fragment F on User { ...F } { me { ...F } }',
   '{ me { ...on Article { id } } }',
-  '{ articles(orderBy: NOPE) { id } }',
+  '{ articles(orderBy: NOPE) { nodes { id } } }',
   '{ article(slug: 1) { id } }',
   '{ article { id } }',
   '#'.repeat(1000),
@@ -147,7 +147,7 @@ export function fuzzRequest(rng: Rng, operations: readonly Operation[], tokens: 
       // deep selections (past the depth limit) on a real path
       const depth = rng.int(5, 60);
       const nested = Array.from({ length: depth }).reduce<string>((acc) => `{ threads { comments ${acc} } }`, '{ id }');
-      return { ...json({ query: `{ articles ${nested} }` }), kind: `deep:${depth}` };
+      return { ...json({ query: `{ articles { nodes ${nested} } }` }), kind: `deep:${depth}` };
     }
     case 4: {
       // deeply nested lists and objects in variables

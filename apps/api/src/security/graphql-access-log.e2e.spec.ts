@@ -63,7 +63,7 @@ describe('GraphQL access log', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
       body: JSON.stringify({
-        query: 'query Profile($note: String) { me { id } articles(search: $note) { id } }',
+        query: 'query Profile($note: String) { me { id } articles(search: $note) { nodes { id } } }',
         variables: { note: secret },
         operationName: 'Profile',
       }),

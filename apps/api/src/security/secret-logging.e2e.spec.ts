@@ -43,7 +43,7 @@ describe('logs', () => {
       });
       await api.gql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: user.refreshToken });
       // Variables in a GET query string, and a password posted as a form (refused), stay out of the logs too.
-      const params = new URLSearchParams({ query: 'query($s: String) { articles(search: $s) { id } }' });
+      const params = new URLSearchParams({ query: 'query($s: String) { articles(search: $s) { nodes { id } } }' });
       params.set('variables', JSON.stringify({ s: wrong }));
       await (await fetch(`${api.url}/graphql?${params.toString()}`)).text();
       await (

@@ -30,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
   process.env['REGISTER_RATE_LIMIT'] = '100000';
   process.env['REGISTER_SITE_RATE_LIMIT'] = '100000';
   process.env['IMPORT_RATE_LIMIT'] = '1000';
+  // Every test reads from 127.0.0.1, anonymously for the most part; abuse-limit specs set it low.
+  process.env['ANONYMOUS_RATE_LIMIT'] = '1000000';
   // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
   const runner = '../infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../infra/prisma/migrate.js');

@@ -28,8 +28,11 @@ export async function articleBySlug(slug: string): Promise<ArticleText> {
 }
 
 export async function articleSlugByTitle(title: string): Promise<string> {
-  const data = await gql<{ articles: Array<{ slug: string; title: string }> }>('{ articles { slug title } }', {});
-  const found = data.articles.find((a) => a.title === title);
+  const data = await gql<{ articles: { nodes: Array<{ slug: string; title: string }> } }>(
+    'query($title: String) { articles(search: $title, first: 50) { nodes { slug title } } }',
+    { title },
+  );
+  const found = data.articles.nodes.find((a) => a.title === title);
   if (!found) throw new Error(`no article titled ${title}`);
   return found.slug;
 }

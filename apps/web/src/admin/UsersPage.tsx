@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { formatDate, formatDateTime, plural } from '../ui/format.ts';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
-import { useQuery } from '../ui/useQuery.ts';
+import { usePages } from '../ui/usePages.ts';
 import {
   USERS_QUERY,
   type DirectoryRole,
@@ -48,60 +48,13 @@ function variablesFor(filters: Filters, after: string | null): UsersVariables {
   return variables;
 }
 
-/**
- * The first page through useQuery (reloaded when the filters change), later pages appended
- * by "Load more"; a change of filters drops the appended pages.
- */
+/** The directory a page at a time; a change of filters starts again from the first page. */
 function useUserDirectory(filters: Filters) {
   const key = `users:${filters.query}:${filters.role ?? ''}:${filters.status ?? ''}`;
-  const first = useQuery(key, (signal) =>
-    api.request<UsersResult>(USERS_QUERY, variablesFor(filters, null), { signal }),
-  );
-  const [more, setMore] = useState<{
-    key: string;
-    nodes: DirectoryUser[];
-    endCursor: string | null;
-    hasNextPage: boolean;
-  }>();
-  const [moreState, setMoreState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  const inFlight = useRef<AbortController | null>(null);
-
-  useEffect(() => {
-    inFlight.current?.abort();
-    setMore(undefined);
-    setMoreState({ loading: false, error: null });
-  }, [key]);
-  useEffect(() => () => inFlight.current?.abort(), []);
-
-  const current = more?.key === key ? more : undefined;
-  const firstPage = first.data?.users;
-  const nodes = firstPage ? [...firstPage.nodes, ...(current?.nodes ?? [])] : undefined;
-  const pageInfo = current ?? firstPage?.pageInfo;
-
-  const loadMore = useCallback(async () => {
-    const after = pageInfo?.endCursor;
-    if (!after || moreState.loading) return;
-    const controller = new AbortController();
-    inFlight.current = controller;
-    setMoreState({ loading: true, error: null });
-    try {
-      const page = await api.request<UsersResult>(USERS_QUERY, variablesFor(filters, after), {
-        signal: controller.signal,
-      });
-      if (controller.signal.aborted) return;
-      setMore((previous) => ({
-        key,
-        nodes: [...(previous?.key === key ? previous.nodes : []), ...page.users.nodes],
-        endCursor: page.users.pageInfo.endCursor,
-        hasNextPage: page.users.pageInfo.hasNextPage,
-      }));
-      setMoreState({ loading: false, error: null });
-    } catch (error) {
-      if (!controller.signal.aborted) setMoreState({ loading: false, error });
-    }
-  }, [filters, key, pageInfo?.endCursor, moreState.loading]);
-
-  return { first, nodes, hasNextPage: pageInfo?.hasNextPage ?? false, loadMore, moreState };
+  return usePages(key, async (after, signal) => {
+    const data = await api.request<UsersResult>(USERS_QUERY, variablesFor(filters, after), { signal });
+    return data.users;
+  });
 }
 
 /**

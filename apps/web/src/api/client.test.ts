@@ -241,3 +241,31 @@ describe('createClient', () => {
     expect(tokens.get()).toBeNull();
   });
 });
+
+describe('freshAccessToken', () => {
+  /** An unsigned JWT-shaped token expiring `inSeconds` from now (the client only reads `exp`). */
+  const tokenExpiringIn = (inSeconds: number): string =>
+    ['e30', btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + inSeconds })), 'sig'].join('.');
+
+  it('returns a token that is still valid without a request', async () => {
+    const tokens = createTokenStore();
+    const token = tokenExpiringIn(600);
+    tokens.set({ accessToken: token });
+    const { fetch, calls } = fakeFetch();
+    await expect(createClient({ fetch, tokens }).freshAccessToken()).resolves.toBe(token);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('refreshes an expired token first (from the cookie), so a websocket is not reopened with it', async () => {
+    const tokens = createTokenStore();
+    tokens.set({ accessToken: tokenExpiringIn(-5) });
+    const { fetch, calls } = fakeFetch(refreshed);
+    await expect(createClient({ fetch, tokens }).freshAccessToken()).resolves.toBe('access-2');
+    expect(refreshCalls(calls)).toHaveLength(1);
+  });
+
+  it('answers undefined when signed out', async () => {
+    const { fetch } = fakeFetch();
+    await expect(createClient({ fetch, tokens: createTokenStore() }).freshAccessToken()).resolves.toBeUndefined();
+  });
+});

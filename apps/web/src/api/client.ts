@@ -27,6 +27,27 @@ export interface GraphQLClient {
   endSession(): Promise<void>;
 }
 
+/** The client with what the websocket needs besides requests. */
+export interface SessionClient extends GraphQLClient {
+  /** The access token, refreshed first if it has expired or is about to; undefined when signed out. */
+  freshAccessToken(): Promise<string | undefined>;
+}
+
+/** A token this close to its expiry is refreshed before a websocket is opened with it. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** The `exp` of a JWT in milliseconds, or null if it cannot be read (then it is used as is). */
+export function expiresAt(token: string): number | null {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface ClientOptions {
   endpoint?: string;
   fetch?: typeof fetch;
@@ -48,7 +69,7 @@ interface GraphQLResponse<TData> {
   errors?: unknown;
 }
 
-export function createClient(options: ClientOptions = {}): GraphQLClient {
+export function createClient(options: ClientOptions = {}): SessionClient {
   const endpoint = options.endpoint ?? '/graphql';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens ?? createTokenStore();
@@ -108,6 +129,18 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     return refreshing;
   }
 
+  // The server closes a websocket when the token it was opened with expires; the socket
+  // reconnects, and must not do so with that same token.
+  async function freshAccessToken(): Promise<string | undefined> {
+    if (refreshing) await refreshing;
+    const current = tokens.get();
+    if (!current) return undefined;
+    const exp = expiresAt(current.accessToken);
+    if (exp === null || exp - Date.now() > EXPIRY_MARGIN_MS) return current.accessToken;
+    await refreshSession();
+    return tokens.get()?.accessToken;
+  }
+
   async function request<TData>(query: string, variables?: Variables, options: RequestOptions = {}): Promise<TData> {
     // A refresh under way (the session being restored at start) decides which token to send.
     if (refreshing) await refreshing;
@@ -137,7 +170,7 @@ export function createClient(options: ClientOptions = {}): GraphQLClient {
     }
   }
 
-  return { request, tokens, refreshSession, endSession };
+  return { request, tokens, refreshSession, endSession, freshAccessToken };
 }
 
 /** The app-wide client. Tests build their own with createClient. */

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'GRAPHQL_VALIDATION_FAILED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_SUBSCRIPTIONS'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -32,6 +34,8 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: 'You are doing that too often. Please wait a moment and try again.',
   PAYLOAD_TOO_LARGE: 'That is too long.',
   GRAPHQL_VALIDATION_FAILED: 'The app sent a request the server did not understand. Try reloading.',
+  QUERY_TOO_COMPLEX: 'That request asks for too much at once. Try reloading.',
+  TOO_MANY_SUBSCRIPTIONS: 'Too many live views are open at once. Close one and try again.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   NETWORK_ERROR: 'Could not reach Marginalia. Check your connection and try again.',
 };

@@ -1,8 +1,9 @@
 /**
  * GraphQL subscriptions over one websocket (graphql-transport-ws, as the API's Mercurius speaks
- * it). The socket authenticates in connection_init with the current access token, reconnects
- * forever with backoff, and tells subscribers when it reconnected so they can refetch what
- * they may have missed. graphql-ws is loaded on first use, outside the initial bundle.
+ * it). The socket authenticates in connection_init with the current access token (refreshed
+ * first if it has expired: the API closes a socket when its token expires), reconnects forever
+ * with backoff, and tells subscribers when it reconnected so they can refetch what they may
+ * have missed. graphql-ws is loaded on first use, outside the initial bundle.
  */
 import type { Client } from 'graphql-ws';
 import { api } from './client.ts';
@@ -38,8 +39,8 @@ export function subscribeLive<TData>(
       lazy: true,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
-      connectionParams: () => {
-        const token = api.tokens.get()?.accessToken;
+      connectionParams: async () => {
+        const token = await api.freshAccessToken();
         return token ? { authorization: `Bearer ${token}` } : {};
       },
       on: {

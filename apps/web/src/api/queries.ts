@@ -31,13 +31,25 @@ const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishe
 export const ME_QUERY = `query Me { me { ${USER_FIELDS} email } }`;
 export type MeResult = { me: User | null };
 
+/** Articles a page at a time (the server allows at most 50 a page). */
 export const ARTICLES_QUERY = `
-  query Articles($search: String, $orderBy: ArticleOrder) {
-    articles(search: $search, orderBy: $orderBy) { ${ARTICLE_SUMMARY_FIELDS} }
+  query Articles($search: String, $orderBy: ArticleOrder, $first: Int, $after: String) {
+    articles(search: $search, orderBy: $orderBy, first: $first, after: $after) {
+      nodes { ${ARTICLE_SUMMARY_FIELDS} }
+      pageInfo { hasNextPage endCursor }
+    }
   }
 `;
-export type ArticlesResult = { articles: ArticleSummary[] };
-export type ArticlesVariables = { search?: string; orderBy?: 'NEWEST' | 'MOST_DISCUSSED' };
+export type ArticlesResult = {
+  articles: { nodes: ArticleSummary[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
+export type ArticlesVariables = {
+  search?: string;
+  orderBy?: 'NEWEST' | 'MOST_DISCUSSED';
+  first?: number;
+  after?: string;
+};
+export const ARTICLE_PAGE_SIZE = 20;
 
 export const ARTICLE_QUERY = `
   query Article($slug: String!) {

@@ -1,11 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { ARTICLES_QUERY, type ArticlesResult, type ArticlesVariables } from '../api/queries.ts';
+import { ARTICLE_PAGE_SIZE, ARTICLES_QUERY, type ArticlesResult, type ArticlesVariables } from '../api/queries.ts';
 import type { ArticleSummary } from '../api/types.ts';
 import { EmptyState, ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
-import { useQuery } from '../ui/useQuery.ts';
+import { usePages } from '../ui/usePages.ts';
 import { ArticleListItem } from './ArticleListItem.tsx';
 import '../styles/list.css';
 
@@ -51,12 +51,33 @@ export default function ArticleListPage() {
     );
   }, [term, setParams]);
 
-  const query = useQuery(`articles:${order}:${term}`, (signal) => {
-    const variables: ArticlesVariables = { orderBy: order === 'discussed' ? 'MOST_DISCUSSED' : 'NEWEST' };
+  const pages = usePages(`articles:${order}:${term}`, async (after, signal) => {
+    const variables: ArticlesVariables = {
+      orderBy: order === 'discussed' ? 'MOST_DISCUSSED' : 'NEWEST',
+      first: ARTICLE_PAGE_SIZE,
+    };
     if (term) variables.search = term;
-    return api.request<ArticlesResult>(ARTICLES_QUERY, variables, { signal });
+    if (after) variables.after = after;
+    const data = await api.request<ArticlesResult>(ARTICLES_QUERY, variables, { signal });
+    return data.articles;
   });
-  const articles = useMemo(() => sortArticles(query.data?.articles ?? [], order), [query.data, order]);
+  const query = pages.first;
+  const articles = useMemo(() => sortArticles(pages.nodes ?? [], order), [pages.nodes, order]);
+
+  // Keyboard users continue from the first new article rather than from the (vanishing) button.
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusItem = useRef<number | null>(null);
+  const count = articles.length;
+  useEffect(() => {
+    const index = focusItem.current;
+    if (index === null || count <= index) return;
+    focusItem.current = null;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('.article-card h2 a')[index]?.focus();
+  }, [count]);
+  const loadMore = async () => {
+    focusItem.current = count;
+    await pages.loadMore();
+  };
 
   const setOrder = (next: SortOrder) =>
     setParams(
@@ -100,7 +121,7 @@ export default function ArticleListPage() {
 
       {query.status === 'error' ? (
         <ErrorState error={query.error} onRetry={query.reload} title="Could not load articles" />
-      ) : query.status === 'loading' && !query.data ? (
+      ) : !pages.nodes ? (
         <Loading label="Loading articles…" />
       ) : articles.length === 0 ? (
         <EmptyState title={term ? `No articles match “${term}”` : 'No articles yet'}>
@@ -119,6 +140,7 @@ export default function ArticleListPage() {
             {term ? ` matching “${term}”` : ''}
           </p>
           <ol
+            ref={listRef}
             className={`article-list${query.status === 'loading' ? ' is-stale' : ''}`}
             aria-busy={query.status === 'loading'}
           >
@@ -126,6 +148,26 @@ export default function ArticleListPage() {
               <ArticleListItem key={article.id} article={article} />
             ))}
           </ol>
+          {pages.moreState.error != null && (
+            <ErrorState
+              error={pages.moreState.error}
+              onRetry={() => void loadMore()}
+              title="Could not load more articles"
+            />
+          )}
+          {pages.hasNextPage && pages.moreState.error == null && (
+            <p className="load-more">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void loadMore()}
+                disabled={pages.moreState.loading}
+                aria-busy={pages.moreState.loading}
+              >
+                {pages.moreState.loading ? 'Loading…' : 'More articles'}
+              </button>
+            </p>
+          )}
         </>
       )}
     </div>

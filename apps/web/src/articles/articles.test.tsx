@@ -25,6 +25,11 @@ const summary = (id: string, title: string, commentCount: number, threadCount = 
 
 const ARTICLES = [summary('a', 'Alpha', 1), summary('b', 'Beta', 9), summary('c', 'Gamma', 9, 4)];
 
+/** One page of the `articles` connection. */
+const page = (nodes: ArticleSummary[], endCursor: string | null = null) => ({
+  articles: { nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } },
+});
+
 // Block body: a function returned from beforeEach would be run as a teardown.
 beforeEach(() => {
   mocks.request.mockReset();
@@ -39,9 +44,9 @@ describe('sortArticles', () => {
 
 describe('ArticleListPage', () => {
   it('lists articles with counts, re-orders them and searches by title', async () => {
-    mocks.request.mockImplementation(async (_q: string, variables: { search?: string }) => ({
-      articles: variables.search ? ARTICLES.filter((a) => a.title.includes(variables.search!)) : ARTICLES,
-    }));
+    mocks.request.mockImplementation(async (_q: string, variables: { search?: string }) =>
+      page(variables.search ? ARTICLES.filter((a) => a.title.includes(variables.search!)) : ARTICLES),
+    );
     render(
       <MemoryRouter>
         <ArticleListPage />
@@ -61,7 +66,7 @@ describe('ArticleListPage', () => {
     await vi.waitFor(() =>
       expect(mocks.request).toHaveBeenLastCalledWith(
         expect.stringContaining('articles'),
-        { orderBy: 'MOST_DISCUSSED' },
+        { orderBy: 'MOST_DISCUSSED', first: 20 },
         expect.anything(),
       ),
     );
@@ -79,7 +84,7 @@ describe('ArticleListPage', () => {
     vi.useRealTimers();
     expect(mocks.request).toHaveBeenLastCalledWith(
       expect.stringContaining('articles'),
-      { search: 'Gam', orderBy: 'MOST_DISCUSSED' },
+      { search: 'Gam', orderBy: 'MOST_DISCUSSED', first: 20 },
       expect.anything(),
     );
     expect(await screen.findByText('Gamma')).toBeTruthy();
@@ -87,7 +92,7 @@ describe('ArticleListPage', () => {
   });
 
   it('shows an empty state for a search with no results', async () => {
-    mocks.request.mockResolvedValue({ articles: [] });
+    mocks.request.mockResolvedValue(page([]));
     render(
       <MemoryRouter initialEntries={['/?q=zzz']}>
         <ArticleListPage />
@@ -95,5 +100,42 @@ describe('ArticleListPage', () => {
     );
     expect(await screen.findByText('No articles match “zzz”')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Clear search' })).toBeTruthy();
+  });
+
+  it('loads the next page with "More articles" and moves focus to the first new article', async () => {
+    mocks.request.mockImplementation(async (_q: string, variables: { after?: string }) =>
+      variables.after === 'cursor-1' ? page([ARTICLES[2]!]) : page(ARTICLES.slice(0, 2), 'cursor-1'),
+    );
+    render(
+      <MemoryRouter>
+        <ArticleListPage />
+      </MemoryRouter>,
+    );
+    const more = await screen.findByRole('button', { name: 'More articles' });
+    expect(within(screen.getByRole('list')).getAllByRole('heading')).toHaveLength(2);
+    fireEvent.click(more);
+    await vi.waitFor(() => expect(within(screen.getByRole('list')).getAllByRole('heading')).toHaveLength(3));
+    expect(mocks.request).toHaveBeenLastCalledWith(
+      expect.stringContaining('articles'),
+      { orderBy: 'NEWEST', first: 20, after: 'cursor-1' },
+      expect.anything(),
+    );
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Gamma'));
+    expect(screen.queryByRole('button', { name: 'More articles' })).toBeNull();
+  });
+
+  it('keeps the loaded articles and offers a retry when the next page fails', async () => {
+    mocks.request.mockImplementation(async (_q: string, variables: { after?: string }) => {
+      if (variables.after) throw new Error('offline');
+      return page(ARTICLES.slice(0, 2), 'cursor-1');
+    });
+    render(
+      <MemoryRouter>
+        <ArticleListPage />
+      </MemoryRouter>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'More articles' }));
+    expect(await screen.findByText('Could not load more articles')).toBeTruthy();
+    expect(within(screen.getByRole('list')).getAllByRole('heading')).toHaveLength(2);
   });
 });

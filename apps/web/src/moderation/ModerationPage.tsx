@@ -33,7 +33,10 @@ export default function ModerationPage() {
   const cards = useRef(new Map<string, HTMLElement>());
   const keyboardMoved = useRef(false);
 
-  const articles = useQuery('mod-articles', (signal) => api.request<ArticlesResult>(ARTICLES_QUERY, {}, { signal }));
+  // The filter offers the 50 newest articles (the largest page the API gives).
+  const articles = useQuery('mod-articles', (signal) =>
+    api.request<ArticlesResult>(ARTICLES_QUERY, { first: 50 }, { signal }),
+  );
 
   const ids = useMemo(() => data.items.map((i) => i.id), [data.items]);
   useEffect(() => dispatch({ type: 'items', ids }), [ids]);
@@ -160,7 +163,7 @@ export default function ModerationPage() {
             <label htmlFor="mod-article">Article</label>
             <select id="mod-article" value={articleId ?? ''} onChange={(e) => setQuery({ article: e.target.value })}>
               <option value="">All articles</option>
-              {articles.data?.articles.map((a) => (
+              {articles.data?.articles.nodes.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.title}
                 </option>

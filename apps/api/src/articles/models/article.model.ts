@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { BlockKind as BlockKindName } from '@marginalia/content';
+import { listOf, BLOCKS_PER_REVISION } from '../../infra/graphql/query-cost.js';
 
 export const BlockKind = {
   heading: 'heading',
@@ -27,7 +28,7 @@ export class BlockModel {
 export class ArticleRevisionModel {
   @Field(() => ID) id: string;
   @Field(() => Int) version: number;
-  @Field(() => [BlockModel]) blocks: BlockModel[];
+  @Field(() => [BlockModel], { complexity: listOf(BLOCKS_PER_REVISION) }) blocks: BlockModel[];
   @Field({ description: 'Canonical text: the blocks joined by two newlines.' }) text: string;
   @Field() contentHash: string;
   @Field() createdAt: Date;

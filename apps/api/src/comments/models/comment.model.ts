@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AnchorStatus, CommentStatus } from '../../generated/prisma/enums.js';
 import { UserModel } from '../../users/models/user.model.js';
+import { ReactionKind } from './discussion-enums.js';
+import { listOf, COMMENTS_PER_THREAD } from '../../infra/graphql/query-cost.js';
 
 registerEnumType(CommentStatus, { name: 'CommentStatus' });
 registerEnumType(AnchorStatus, { name: 'AnchorStatus' });
@@ -32,7 +34,8 @@ export class CommentModel {
   @Field() isOwn: boolean;
   @Field(() => Int) replyCount: number;
   @Field(() => Int, { description: 'Reactions of every kind.' }) reactionCount: number;
-  @Field(() => [ReactionCountModel]) reactions: ReactionCountModel[];
+  @Field(() => [ReactionCountModel], { complexity: listOf(Object.keys(ReactionKind).length) })
+  reactions: ReactionCountModel[];
   @Field(() => [String]) viewerReactions: string[];
 }
 
@@ -59,6 +62,9 @@ export class ThreadModel {
   @Field(() => AnchorStatus, { nullable: true }) anchorStatus: AnchorStatus | null;
   @Field(() => Int) commentCount: number;
   @Field() createdAt: Date;
-  @Field(() => [CommentModel], { description: 'Visible comments, oldest first; nest them by parentId.' })
+  @Field(() => [CommentModel], {
+    description: 'Visible comments, oldest first; nest them by parentId.',
+    complexity: listOf(COMMENTS_PER_THREAD),
+  })
   comments: CommentModel[];
 }

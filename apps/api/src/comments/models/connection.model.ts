@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { CommentModel, ThreadModel } from './comment.model.js';
+import { pageNodes } from '../../infra/graphql/query-cost.js';
 
 @ObjectType('PageInfo')
 export class PageInfoModel {
@@ -10,13 +11,13 @@ export class PageInfoModel {
 
 @ObjectType('ThreadConnection')
 export class ThreadConnectionModel {
-  @Field(() => [ThreadModel]) nodes: ThreadModel[];
+  @Field(() => [ThreadModel], { complexity: pageNodes }) nodes: ThreadModel[];
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
 }
 
 @ObjectType('CommentConnection')
 export class CommentConnectionModel {
-  @Field(() => [CommentModel]) nodes: CommentModel[];
+  @Field(() => [CommentModel], { complexity: pageNodes }) nodes: CommentModel[];
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
 }
 

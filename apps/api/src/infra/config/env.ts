@@ -125,10 +125,15 @@ export class Env {
   @Max(200)
   GRAPHQL_MAX_ALIASES = 20;
 
+  /**
+   * Largest cost of one document, lists counted full (infra/graphql/query-cost.ts). The web
+   * client's largest document (an article with its discussion) costs about 31,600; 20 aliases of
+   * the article list with discussions cost over 500,000. See docs/limits.md.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
-  GRAPHQL_MAX_COST = 20_000;
+  GRAPHQL_MAX_COST = 50_000;
 
   /** Login attempts allowed per minute for one address and email. */
   @Transform(toInt)
@@ -161,6 +166,31 @@ export class Env {
   @IsInt()
   @Min(1)
   REGISTER_SITE_RATE_LIMIT = 1000;
+
+  /**
+   * GraphQL requests (and websocket connections) a minute from one address without a valid
+   * access token. Generous: a school or office behind one address has many readers.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ANONYMOUS_RATE_LIMIT = 600;
+
+  /**
+   * How often a signed-in websocket's viewer is checked again (ms): a demoted, banned or
+   * signed-out user's socket is closed within this time (and when its token expires).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SUBSCRIPTION_RECHECK_MS = 60_000;
+
+  /** Subscriptions one websocket may hold at once (the web client opens one per socket). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
 
   /** Imports one admin may queue per minute through the API (the CLI is not limited). */
   @Transform(toInt)

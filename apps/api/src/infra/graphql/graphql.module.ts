@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, GraphQLError, Kind, OperationTypeNode, type DefinitionNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DefinitionNode } from 'graphql';
 import { badInput } from '../errors/domain-error.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +11,10 @@ import { TokenViewerService } from '../../auth/token-viewer.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { clientErrorStatus, toGraphQLError } from '../errors/to-graphql-error.js';
-import {
-  logSubscriptionEvent,
-  noteErrors,
-  noteOperation,
-  requestedOperationName,
-  viewerIdOf,
-} from './graphql-access-log.js';
-import { queryLimits } from './query-limits.js';
+import { RateLimiter } from '../redis/rate-limiter.js';
+import { noteErrors, noteOperation, requestedOperationName } from './graphql-access-log.js';
+import { checkCost, queryLimits } from './query-limits.js';
+import { afterSubscription, beforeSubscription, subscriptionOptions } from './subscription-options.js';
 
 /** The schema is emitted to apps/api/schema.graphql, which the web client's types are checked against. */
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema.graphql');
@@ -33,8 +29,8 @@ export interface GraphQLContext {
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, TokenViewerService],
-      useFactory: (config: AppConfig, tokens: TokenViewerService) => ({
+      inject: [APP_CONFIG, TokenViewerService, RateLimiter],
+      useFactory: (config: AppConfig, tokens: TokenViewerService, limiter: RateLimiter) => ({
         autoSchemaFile: config.NODE_ENV === 'production' ? true : SCHEMA_FILE,
         sortSchema: true,
         graphiql: config.NODE_ENV !== 'production',
@@ -46,49 +42,20 @@ export interface GraphQLContext {
           // Mercurius would run a subscription sent over HTTP as a query: its resolve function
           // without the subscribe step (where the guards run). Subscriptions are websocket-only.
           preExecution: [
-            (_schema, document, context) => {
+            (schema, document, context, variables) => {
               const { req } = context as unknown as GraphQLContext;
-              if (req) noteOperation(req, document, requestedOperationName(req));
+              const operationName = req ? requestedOperationName(req) : undefined;
+              if (req) noteOperation(req, document, operationName);
               const viaHttp = (context as { reply?: unknown }).reply !== undefined;
               if (viaHttp && document.definitions.some(isSubscription))
                 throw badInput('query', 'Subscriptions are served over the websocket only');
+              checkCost(config, schema, document, variables, operationName);
             },
           ],
-          preSubscriptionExecution: [
-            (_schema, document, context, id) => {
-              const { req } = context as unknown as Partial<GraphQLContext>;
-              const operation = getOperationAST(document);
-              logSubscriptionEvent('subscribe', {
-                id,
-                operationName: operation?.name?.value ?? null,
-                viewerId: viewerIdOf(req),
-              });
-            },
-          ],
-          onSubscriptionEnd: [
-            (context, id) => {
-              const { req } = context as unknown as Partial<GraphQLContext>;
-              logSubscriptionEvent('complete', { id, viewerId: viewerIdOf(req) });
-            },
-          ],
+          preSubscriptionExecution: [beforeSubscription(config)],
+          onSubscriptionEnd: [afterSubscription],
         },
-        subscription: {
-          keepAlive: 15_000,
-          // The viewer is resolved once per websocket, from connection_init; a bad token refuses the connection.
-          onConnect: async ({ payload }: { payload: unknown }) => {
-            try {
-              const user = await tokens.fromConnectionPayload(payload);
-              logSubscriptionEvent('connect', { viewerId: user?.id ?? null });
-              return { req: { headers: {}, user } };
-            } catch {
-              logSubscriptionEvent('refused', { reason: 'bad token' });
-              return false;
-            }
-          },
-          onDisconnect: (context: object) => {
-            logSubscriptionEvent('disconnect', { viewerId: viewerIdOf((context as { req?: unknown }).req) });
-          },
-        },
+        subscription: subscriptionOptions(config, tokens, limiter),
         errorFormatter: (execution, context) => {
           const errors = (execution.errors ?? []).flatMap(expandAggregate).map((e) => toGraphQLError(e));
           noteErrors((context as { req?: object } | undefined)?.req, errors);
@@ -104,8 +71,10 @@ export interface GraphQLContext {
 })
 export class AppGraphQLModule {}
 
+/** Documents refused before execution: invalid, or over the cost limit. */
 function isClientError(error: GraphQLError): boolean {
-  return error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED';
+  const code = error.extensions['code'];
+  return code === 'GRAPHQL_VALIDATION_FAILED' || code === 'QUERY_TOO_COMPLEX';
 }
 
 /** Mercurius reports all validation errors of a document as one error carrying the list. */

@@ -5,6 +5,7 @@ import { MODERATION_TOPIC } from '../../realtime/event-bus.js';
 import { ModerationCountsModel, ModerationQueueEnum, toCountsModel } from '../queues/queue.models.js';
 import type { ModerationQueue } from '../queues/queue-membership.js';
 import type { ModerationEvent } from './moderation-event.js';
+import type { SubscriptionContext } from '../../realtime/subscription-context.js';
 
 @ObjectType('ModerationEvent', { description: 'A comment entered or left moderation queues.' })
 export class ModerationEventModel {
@@ -24,10 +25,6 @@ export class ModerationEventModel {
   @Field(() => ModerationCountsModel, { description: 'Site-wide queue sizes after the change.' })
   counts: ModerationCountsModel;
   @Field() at: Date;
-}
-
-interface SubscriptionContext {
-  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
 }
 
 @Resolver()

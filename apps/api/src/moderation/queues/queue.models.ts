@@ -3,6 +3,7 @@ import '../../flags/models/flag-reason.enum.js';
 import { AnchorStatus, CommentStatus, FlagReason } from '../../generated/prisma/enums.js';
 import { ModeratedUserModel } from '../../users/models/moderated-user.model.js';
 import { MODERATION_QUEUES, type ModerationQueue } from './queue-membership.js';
+import { pageNodes } from '../../infra/graphql/query-cost.js';
 
 export const ModerationQueueEnum = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, q])) as {
   [Q in ModerationQueue]: Q;
@@ -130,7 +131,7 @@ export class ModerationPageInfoModel {
 
 @ObjectType('ModerationQueuePage')
 export class ModerationQueuePageModel {
-  @Field(() => [ModerationItemModel]) items: ModerationItemModel[];
+  @Field(() => [ModerationItemModel], { complexity: pageNodes }) items: ModerationItemModel[];
   @Field(() => ModerationPageInfoModel) pageInfo: ModerationPageInfoModel;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NotificationKind } from '../../generated/prisma/enums.js';
+import { pageNodes } from '../../infra/graphql/query-cost.js';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 
@@ -18,6 +19,6 @@ export class NotificationModel {
 
 @ObjectType('NotificationList')
 export class NotificationListModel {
-  @Field(() => [NotificationModel], { description: 'Newest first.' }) items: NotificationModel[];
+  @Field(() => [NotificationModel], { description: 'Newest first.', complexity: pageNodes }) items: NotificationModel[];
   @Field(() => Int) unreadCount: number;
 }

@@ -15,6 +15,7 @@ import {
 import { Role, UserStatus } from '../../generated/prisma/enums.js';
 import { ModerationItemModel } from '../../moderation/queues/queue.models.js';
 import { ModeratedUserModel } from '../models/moderated-user.model.js';
+import { pageNodes } from '../../infra/graphql/query-cost.js';
 
 @InputType()
 export class SetUserStatusInput {
@@ -85,6 +86,9 @@ export class UserArgs {
 @ObjectType('UserModerationView', { description: 'A user as a moderator reviews them.' })
 export class UserModerationViewModel {
   @Field(() => ModeratedUserModel) user: ModeratedUserModel;
-  @Field(() => [ModerationItemModel], { description: 'Latest comments, any status, newest first.' })
+  @Field(() => [ModerationItemModel], {
+    description: 'Latest comments, any status, newest first.',
+    complexity: pageNodes,
+  })
   recentComments: ModerationItemModel[];
 }

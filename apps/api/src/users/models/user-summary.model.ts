@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '../../comments/models/connection.model.js';
 import { ModeratedUserModel } from './moderated-user.model.js';
+import { pageNodes } from '../../infra/graphql/query-cost.js';
 
 /** A user in the staff directory: the moderation view plus counts of reports against them. */
 @ObjectType('UserSummary')
@@ -12,6 +13,7 @@ export class UserSummaryModel extends ModeratedUserModel {
 
 @ObjectType('UserConnection')
 export class UserConnectionModel {
-  @Field(() => [UserSummaryModel], { description: 'Newest accounts first.' }) nodes: UserSummaryModel[];
+  @Field(() => [UserSummaryModel], { description: 'Newest accounts first.', complexity: pageNodes })
+  nodes: UserSummaryModel[];
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
 }
