@@ -12,16 +12,19 @@ import { LoopbackServer } from './testing/loopback-server.js';
 
 const SEED_001 = readFileSync(path.join(SEED_DIR, '001_2d1773f78bfeacc0.txt'), 'utf8');
 const REVISIONS = `query($slug: String!) { article(slug: $slug) { id
-  revisions { version contentHash } revision { version text } first: revision(version: 1) { version text } } }`;
+  revisions { nodes { version contentHash } } revision { version text } first: revision(version: 1) { version text } } }`;
 
 interface Revisions {
   article: {
     id: string;
-    revisions: Array<{ version: number; contentHash: string }>;
+    revisions: { nodes: Array<{ version: number; contentHash: string }> };
     revision: { version: number; text: string };
     first: { version: number; text: string };
   };
 }
+
+/** The article with its revisions oldest first (the connection pages them newest first). */
+type Article = Omit<Revisions['article'], 'revisions'> & { revisions: Array<{ version: number; contentHash: string }> };
 
 function page(paragraph: string): string {
   return `<!doctype html><html><head><title>Margins of error | The Loopback Times</title>
@@ -61,8 +64,10 @@ describe('re-importing an article', () => {
     restoreEnv();
   });
 
-  const revisions = async (slug: string): Promise<Revisions['article']> =>
-    (await api.gql<Revisions>(REVISIONS, { slug })).data!.article;
+  const revisions = async (slug: string): Promise<Article> => {
+    const { article } = (await api.gql<Revisions>(REVISIONS, { slug })).data!;
+    return { ...article, revisions: [...article.revisions.nodes].reverse() };
+  };
 
   it('adds exactly one revision when the text changed, none when it did not, and re-anchors the threads', async () => {
     const first = await importAndWait(api, token, { text: SEED_001, slug: 'rapprochement' });

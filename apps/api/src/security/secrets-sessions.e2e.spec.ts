@@ -30,10 +30,11 @@ describe('secrets and sessions', () => {
       const claims = jwt.decode<{ iat: number; exp: number }>(user.token);
       expect(claims.exp - claims.iat).toBe(loadConfig(process.env).JWT_ACCESS_TTL_SECONDS);
 
-      const shortLived = await jwt.signAsync({ sub: user.userId, typ: 'access', ver: 0 }, { expiresIn: 1 });
+      // Three seconds (whole seconds from a truncated iat): at least two left for the first request on a busy machine.
+      const shortLived = await jwt.signAsync({ sub: user.userId, typ: 'access', ver: 0 }, { expiresIn: 3 });
       const before = await api.gql<{ me: { id: string } }>('{ me { id } }', {}, shortLived);
       expect(before.data?.me.id).toBe(user.userId);
-      await new Promise((r) => setTimeout(r, 2_100));
+      await new Promise((r) => setTimeout(r, 3_100));
       const after = await api.gql('{ me { id } }', {}, shortLived);
       expect(errorCode(after)).toBe('UNAUTHENTICATED');
       expect(after.errors?.[0]?.message).toMatch(/expired/i);
