@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AnnotationModule } from './annotations/annotation.module.js';
+import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
@@ -10,7 +10,7 @@ import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './imports/import.module.js';
-import { InteropModule } from './interop/interop.module.js';
+import { WebAnnotationsModule } from './web-annotations/web-annotations.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
@@ -33,9 +33,9 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     AuthModule,
     ArticleModule,
     CommentModule,
-    AnnotationModule,
+    AnchoringModule,
     ImportModule,
-    InteropModule,
+    WebAnnotationsModule,
     ModerationModule,
     HealthModule,
   ],

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReanchorWorkerModule } from './annotations/reanchor.module.js';
+import { ReanchorWorkerModule } from './anchoring/reanchor.module.js';
 import { CORE_IMPORTS } from './app.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';

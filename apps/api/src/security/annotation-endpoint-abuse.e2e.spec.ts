@@ -1,5 +1,5 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { anno, newAnnotation } from '../interop/testing/anno-client.js';
+import { anno, newAnnotation } from '../web-annotations/testing/anno-client.js';
 import { TestApi } from '../test/api-client.js';
 import { makeArticle } from '../test/factories.js';
 

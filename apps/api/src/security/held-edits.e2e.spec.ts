@@ -5,7 +5,7 @@ import { eventually, makeArticle } from '../test/factories.js';
 import { startWorker } from '../test/worker.js';
 import { seedThread } from '../comments/testing/fixtures.js';
 import { ModerationSettingsService } from '../moderation/moderation-settings.service.js';
-import { anno } from '../interop/testing/anno-client.js';
+import { anno } from '../web-annotations/testing/anno-client.js';
 
 const EDIT = `mutation($input: EditCommentInput!) { editComment(input: $input) { id status } }`;
 const MODERATE = `mutation($input: ModerateCommentInput!) { moderateComment(input: $input) { __typename } }`;

@@ -6,7 +6,7 @@ import { ReattachThreadInput } from './dto/reattach-thread.input.js';
 import { ReattachService } from './reattach.service.js';
 
 @Resolver(() => ThreadModel)
-export class AnnotationResolver {
+export class ReattachThreadResolver {
   constructor(private readonly reattachments: ReattachService) {}
 
   @Roles('MODERATOR', 'ADMIN')

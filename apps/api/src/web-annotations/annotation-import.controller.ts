@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { Roles, Writes } from '../auth/decorators.js';
 import { AnnotationImportService, type ImportReport } from './annotation-import.service.js';
-import { InteropExceptionFilter } from './interop-exception.filter.js';
+import { WebAnnotationsExceptionFilter } from './web-annotations-exception.filter.js';
 
 /** Imports a JSON-LD AnnotationCollection into an article's discussion (admins only); answers with a report. */
 @Controller('annotations')
-@UseFilters(InteropExceptionFilter)
+@UseFilters(WebAnnotationsExceptionFilter)
 export class AnnotationImportController {
   constructor(private readonly imports: AnnotationImportService) {}
 

@@ -20,7 +20,7 @@ import { routeContainerSlash } from './container-slash.route.js';
   controllers: [AnnotationImportController, AnnotationController],
   providers: [AnnotationReader, AnnotationWriteService, AnnotationImportService],
 })
-export class InteropModule implements OnModuleInit {
+export class WebAnnotationsModule implements OnModuleInit {
   constructor(private readonly adapter: HttpAdapterHost) {}
 
   /** Fastify parses only application/json out of the box; annotations arrive as JSON-LD. And the container's slash. */

@@ -33,7 +33,7 @@ import { AnnotationReader } from './annotation.reader.js';
 import type { AnnotationJson } from './annotation.types.js';
 import { annotationPage, containerView, DEFAULT_PAGE_SIZE, exportView } from './container.view.js';
 import { ContainerQuery } from './dto/container.query.js';
-import { InteropExceptionFilter } from './interop-exception.filter.js';
+import { WebAnnotationsExceptionFilter } from './web-annotations-exception.filter.js';
 import { parsePrefer } from './prefer.js';
 import { ProtocolError } from './protocol.error.js';
 import { etagOf, matches, mediaTypeFor, represent } from './protocol.response.js';
@@ -49,7 +49,7 @@ const ANNOTATION_HEADERS = { allow: ANNOTATION_ALLOW, link: ANNOTATION_LINKS };
  * IRI (with its slash) from these routes.
  */
 @Controller('annotations')
-@UseFilters(InteropExceptionFilter)
+@UseFilters(WebAnnotationsExceptionFilter)
 export class AnnotationController {
   /**
    * Every IRI and Location starts with the configured PUBLIC_URL, never with the request's

@@ -23,7 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
  * Messages of unexpected errors still go through the one mapper that hides them.
  */
 @Catch()
-export class InteropExceptionFilter implements ExceptionFilter {
+export class WebAnnotationsExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof ProtocolError) {
