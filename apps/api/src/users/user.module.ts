@@ -6,14 +6,25 @@ import { UserAdminResolver } from './user-admin.resolver.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UserDirectoryResolver } from './user-directory.resolver.js';
 import { UserDirectoryService } from './user-directory.service.js';
+import { UserResolver } from './user.resolver.js';
 
-/** API side: staff list and view users and change their status, pre-moderation and role. */
+/**
+ * API side: a user's private fields (email, status) for their owner and the staff; staff list
+ * and view users and change their status, pre-moderation and role.
+ */
 @Module({
   imports: [ModerationCoreModule],
-  providers: [UserAdminService, UserAdminResolver, ModeratedUserResolver, UserDirectoryService, UserDirectoryResolver],
+  providers: [
+    UserResolver,
+    UserAdminService,
+    UserAdminResolver,
+    ModeratedUserResolver,
+    UserDirectoryService,
+    UserDirectoryResolver,
+  ],
 })
-export class UserAdminModule {}
+export class UserModule {}
 
 /** Worker side: timed sanctions end by themselves. */
 @Module({ providers: [SanctionExpiryProcessor] })
-export class UserAdminWorkerModule {}
+export class UserWorkerModule {}
