@@ -3,12 +3,12 @@ import { describe as describeRange } from '@marginalia/anchoring';
 import { canonicalize, type Block } from '@marginalia/content';
 import { createHash } from 'node:crypto';
 import type { StoredAnchorJson } from '../comments/anchor-data.js';
-import { subscribeEvents } from '../comments/testing/events.js';
-import { seedThread, selectorOf } from '../comments/testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread, selectorOf } from '../../test/support/comments/fixtures.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { ReanchorProcessor } from './reanchor.processor.js';
 import { ReanchorService } from './reanchor.service.js';
 

@@ -1,9 +1,9 @@
 import { describe as describeRange } from '@marginalia/anchoring';
-import { subscribeEvents } from '../comments/testing/events.js';
-import { seedThread, selectorOf } from '../comments/testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread, selectorOf } from '../../test/support/comments/fixtures.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
 
 const REATTACH = `mutation($input: ReattachThreadInput!) { reattachThread(input: $input) {
   id anchorStatus originalQuote anchor { revisionId start end exact prefix suffix status score } comments { id } } }`;

@@ -1,8 +1,8 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedReply, seedThread } from './testing/fixtures.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedReply, seedThread } from '../../test/support/comments/fixtures.js';
 
 const DELETE = `mutation($input: DeleteCommentInput!) { deleteComment(input: $input) {
   id status authorName author { id } bodyHtml bodySource replyCount } }`;

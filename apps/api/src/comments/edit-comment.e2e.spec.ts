@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { DISCUSSION_SETTING_KEY } from './discussion-settings.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedThread } from './testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread } from '../../test/support/comments/fixtures.js';
 
 const EDIT = `mutation($input: EditCommentInput!) { editComment(input: $input) {
   id status bodyHtml bodySource editedAt isOwn } }`;

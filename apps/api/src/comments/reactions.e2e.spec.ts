@@ -1,9 +1,9 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
 import { REACTIONS_PER_MINUTE } from './reaction.service.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedThread } from './testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread } from '../../test/support/comments/fixtures.js';
 
 const REACT = `mutation($input: ReactInput!) { react(input: $input) { id reactionCount reactions { kind count } viewerReactions } }`;
 const UNREACT = `mutation($input: UnreactInput!) { unreact(input: $input) { id reactionCount reactions { kind count } viewerReactions } }`;

@@ -2,10 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { ModerationSettingsService } from '../moderation/moderation-settings.service.js';
-import { postComment, registerAs, subscribe, until, waitForStatus } from '../moderation/testing/e2e-helpers.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { postComment, registerAs, subscribe, until, waitForStatus } from '../../test/support/moderation/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { FLAGS_PER_WINDOW } from './flag.service.js';
 
 const FLAG = `mutation($input: FlagCommentInput!) { flagComment(input: $input) { id commentId reason } }`;

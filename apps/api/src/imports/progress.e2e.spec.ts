@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
-import { adminToken, JOB_FIELDS, type JobView } from './testing/import-client.js';
-import { isolatedEnv } from './testing/isolated-env.js';
-import { LoopbackServer } from './testing/loopback-server.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { eventually } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
+import { adminToken, JOB_FIELDS, type JobView } from '../../test/support/imports/import-client.js';
+import { isolatedEnv } from '../../test/support/imports/isolated-env.js';
+import { LoopbackServer } from '../../test/support/imports/loopback-server.js';
 
 const PAGE = `<!doctype html><html><head><title>Slow news</title></head><body><article><h1>Slow news</h1>
   <p>This page takes its time, so that a subscriber can watch the import move through its steps.</p>

@@ -2,13 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { eventually } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { ImportProcessor } from './import.processor.js';
-import { adminToken, importAndWait, SEED_DIR } from './testing/import-client.js';
-import { isolatedEnv } from './testing/isolated-env.js';
-import { LoopbackServer } from './testing/loopback-server.js';
+import { adminToken, importAndWait, SEED_DIR } from '../../test/support/imports/import-client.js';
+import { isolatedEnv } from '../../test/support/imports/isolated-env.js';
+import { LoopbackServer } from '../../test/support/imports/loopback-server.js';
 
 const SEED_001 = readFileSync(path.join(SEED_DIR, '001_2d1773f78bfeacc0.txt'), 'utf8');
 const REVISIONS = `query($slug: String!) { article(slug: $slug) { id

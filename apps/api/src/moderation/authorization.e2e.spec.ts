@@ -1,7 +1,7 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { registerAs, subscribe, until } from './testing/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { registerAs, subscribe, until } from '../../test/support/moderation/e2e-helpers.js';
 
 const ID = '00000000-0000-4000-8000-000000000000';
 

@@ -1,9 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
-import { postComment, postReply, registerAs, subscribe, until, waitForStatus } from './testing/e2e-helpers.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
+import {
+  postComment,
+  postReply,
+  registerAs,
+  subscribe,
+  until,
+  waitForStatus,
+} from '../../test/support/moderation/e2e-helpers.js';
 
 const EVENTS = `subscription($articleId: ID) { moderationEvents(articleId: $articleId) {
   commentId status previousStatus entered left action actorId counts { pending unmoderated approved } } }`;

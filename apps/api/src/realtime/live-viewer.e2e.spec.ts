@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { ModerationEvent } from '../moderation/events/moderation-event.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { eventually } from '../../test/support/factories.js';
 import { EventBus, MODERATION_TOPIC } from './event-bus.js';
 
 // Read by TestApi.start(); jest gives this file its own process.env.

@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { postComment, registerAs, waitForStatus } from '../moderation/testing/e2e-helpers.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { postComment, registerAs, waitForStatus } from '../../test/support/moderation/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { eventually, makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 
 const SET_STATUS = `mutation($input: SetUserStatusInput!) { setUserStatus(input: $input) {
   id status statusUntil statusReason } }`;

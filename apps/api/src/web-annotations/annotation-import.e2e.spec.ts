@@ -1,8 +1,8 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { anno, newAnnotation } from './testing/anno-client.js';
-import { containerProblems } from './testing/anno-validator.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { anno, newAnnotation } from '../../test/support/web-annotations/anno-client.js';
+import { containerProblems } from '../../test/support/web-annotations/anno-validator.js';
 
 interface Exported {
   id: string;

@@ -1,8 +1,12 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { anno, newAnnotation } from './testing/anno-client.js';
-import { annotationProblems, containerProblems, pageProblems } from './testing/anno-validator.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { anno, newAnnotation } from '../../test/support/web-annotations/anno-client.js';
+import {
+  annotationProblems,
+  containerProblems,
+  pageProblems,
+} from '../../test/support/web-annotations/anno-validator.js';
 
 const MEDIA = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 const PREFER = (iri: string): Record<string, string> => ({ prefer: `return=representation; include="${iri}"` });

@@ -2,9 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '../../infra/config/env.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
-import { makeArticle } from '../../test/factories.js';
-import { startWorker } from '../../test/worker.js';
-import { until } from '../../faults/testing/traffic.js';
+import { makeArticle } from '../../../test/support/factories.js';
+import { startWorker } from '../../../test/support/worker.js';
+import { until } from '../../../test/support/faults/traffic.js';
 import { PendingSweeper } from './pending-sweeper.js';
 
 /**
