@@ -7,10 +7,11 @@ import { subscribeEvents } from '../../test/support/comments/events.js';
 import { seedThread, selectorOf } from '../../test/support/comments/fixtures.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../../test/support/api-client.js';
-import { eventually, makeArticle } from '../../test/support/factories.js';
+import { makeArticle } from '../../test/support/factories.js';
 import { startWorker } from '../../test/support/worker.js';
 import { ReanchorProcessor } from './reanchor.processor.js';
 import { ReanchorService } from './reanchor.service.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 const HEADING: Block = { kind: 'heading', level: 2, text: 'A short history of marginalia' };
@@ -94,8 +95,7 @@ describe('re-anchoring threads when an article gets a new revision', () => {
         const rows = await prisma.thread.findMany({ where: { articleId: article.id, anchorStatus: { not: null } } });
         return rows.every((t) => t.revisionId === revision.id) ? new Map(rows.map((t) => [t.id, t])) : undefined;
       },
-      15_000,
-      'the re-anchoring job',
+      { timeoutMs: 15_000, what: 'the re-anchoring job' },
     );
 
     const expectAt = (name: keyof typeof PASSAGES, status: string, exact: string): void => {
@@ -124,7 +124,10 @@ describe('re-anchoring threads when an article gets a new revision', () => {
     const pageThread = await prisma.thread.findUniqueOrThrow({ where: { id: page.threadId } });
     expect(pageThread).toMatchObject({ anchor: null, anchorStatus: null, revisionId: null });
 
-    await eventually(async () => (live.events.length >= 5 ? true : undefined), 5000, 'THREAD_REANCHORED events');
+    await eventually(async () => (live.events.length >= 5 ? true : undefined), {
+      timeoutMs: 5000,
+      what: 'THREAD_REANCHORED events',
+    });
     expect(new Set(live.events.map((e) => `${e.type}:${e.threadId}`))).toEqual(
       new Set(Object.values(threadOf).map((id) => `THREAD_REANCHORED:${id}`)),
     );

@@ -3,7 +3,8 @@ import { subscribeEvents } from '../../test/support/comments/events.js';
 import { seedThread, selectorOf } from '../../test/support/comments/fixtures.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../test/support/api-client.js';
-import { eventually, makeArticle } from '../../test/support/factories.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const REATTACH = `mutation($input: ReattachThreadInput!) { reattachThread(input: $input) {
   id anchorStatus originalQuote anchor { revisionId start end exact prefix suffix status score } comments { id } } }`;
@@ -71,7 +72,7 @@ describe('re-attaching a thread to a new passage', () => {
     expect(audit).toEqual([
       expect.objectContaining({ actorId: mod.userId, reason: expect.stringContaining(threadId) }),
     ]);
-    await eventually(async () => (live.events.length > 0 ? true : undefined), 5000, 'the event');
+    await eventually(async () => (live.events.length > 0 ? true : undefined), { timeoutMs: 5000, what: 'the event' });
     expect(live.events).toEqual([{ type: 'THREAD_REANCHORED', threadId, commentId: null, status: null }]);
     await live.close();
   });

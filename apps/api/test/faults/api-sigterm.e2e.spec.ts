@@ -5,14 +5,8 @@ import { subscribe, type Subscription } from '../support/moderation/e2e-helpers.
 import { makeArticle } from '../support/factories.js';
 import { ApiChild, gqlRequest, stopAll, WorkerChild } from '../support/processes.js';
 import { TableLock } from '../support/faults/table-lock.js';
-import {
-  exactlyOnceProblems,
-  seedParent,
-  summarize,
-  Traffic,
-  until,
-  waitAllDecided,
-} from '../support/faults/traffic.js';
+import { exactlyOnceProblems, seedParent, summarize, Traffic, waitAllDecided } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 const API = 'faults-sigterm-api';
 
@@ -67,7 +61,7 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
     );
     await live.connected;
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 60, readers: 3 }, 'sigterm');
-    await until(() => traffic!.accepted().length >= 20, '20 accepted posts');
+    await eventually(() => traffic!.accepted().length >= 20, { timeoutMs: 60_000, what: '20 accepted posts' });
 
     // Hold the posts mid-request (their outbox insert waits on this lock), so several are
     // certainly in flight when the signal comes.
@@ -78,10 +72,13 @@ describe('fault: the API is stopped with SIGTERM under load', () => {
 
     // Draining: a new request is answered at once with the coded 503.
     let probe = await gqlRequest(api.url, '{ __typename }');
-    await until(async () => {
-      probe = await gqlRequest(api.url, '{ __typename }');
-      return probe.status !== 200;
-    }, 'the drain answer');
+    await eventually(
+      async () => {
+        probe = await gqlRequest(api.url, '{ __typename }');
+        return probe.status !== 200;
+      },
+      { timeoutMs: 60_000, what: 'the drain answer' },
+    );
     expect(probe).toMatchObject({ status: 503, errors: [{ extensions: { code: SHUTTING_DOWN } }] });
     expect(api.running).toBe(true);
     await lock.release();

@@ -2,14 +2,8 @@ import { loadConfig } from '../../src/infra/config/env.js';
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { makeArticle } from '../support/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../support/processes.js';
-import {
-  exactlyOnceProblems,
-  seedParent,
-  summarize,
-  Traffic,
-  until,
-  waitAllDecided,
-} from '../support/faults/traffic.js';
+import { exactlyOnceProblems, seedParent, summarize, Traffic, waitAllDecided } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 const API = 'faults-pg-api';
 const WORKER = 'faults-pg-worker';
@@ -57,10 +51,13 @@ describe('fault: PostgreSQL drops the connections while comments are posted', ()
     const parentId = await seedParent(prisma, article.id, authors[0]!.userId);
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 60, readers: 2 }, 'pgdrop');
 
-    await until(() => traffic!.accepted().length >= 20, '20 accepted posts');
+    await eventually(() => traffic!.accepted().length >= 20, { timeoutMs: 60_000, what: '20 accepted posts' });
     expect(await terminate()).toBeGreaterThan(0);
     const firstDrop = traffic.accepted().length;
-    await until(() => traffic!.accepted().length >= firstDrop + 15, '15 more accepted posts');
+    await eventually(() => traffic!.accepted().length >= firstDrop + 15, {
+      timeoutMs: 60_000,
+      what: '15 more accepted posts',
+    });
     expect(await terminate()).toBeGreaterThan(0);
     await traffic.posted();
     await traffic.stop();

@@ -9,10 +9,10 @@ import {
   seedParent,
   summarize,
   Traffic,
-  until,
   waitAllDecided,
   type Author,
 } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 /** A post is answered within this while Redis is down (it must not wait for Redis). */
 const PROMPT_MS = 2000;
@@ -107,14 +107,23 @@ describe('fault: Redis is restarted while comments are posted', () => {
     });
     const after = phase('after');
     // Second outage, with the worker running: it reconnects by itself.
-    await until(() => after.accepted().length >= 8, '8 posts accepted after the first outage');
+    await eventually(() => after.accepted().length >= 8, {
+      timeoutMs: 60_000,
+      what: '8 posts accepted after the first outage',
+    });
     await redis.kill();
-    await until(async () => (await api.health()) === 503, 'the API to report Redis down', 10_000);
+    await eventually(async () => (await api.health()) === 503, {
+      timeoutMs: 10_000,
+      what: 'the API to report Redis down',
+    });
     await redis.resume();
     await after.posted();
 
     expect({ api: api.running, worker: worker.running }).toEqual({ api: true, worker: true });
-    await until(async () => (await api.health()) === 200, 'the API to be healthy again', 30_000);
+    await eventually(async () => (await api.health()) === 200, {
+      timeoutMs: 30_000,
+      what: 'the API to be healthy again',
+    });
     for (const [name, traffic] of [
       ['before', before],
       ['during', during],
@@ -139,11 +148,10 @@ describe('fault: Redis is restarted while comments are posted', () => {
     );
     const lateId = posted.data?.createThread.comments[0]?.id;
     expect(lateId).toEqual(expect.any(String));
-    await until(
-      () => live!.events.some((e) => e.commentId === lateId && e.status !== 'PENDING'),
-      'the live subscription to hear of the decision on a comment posted after the restarts',
-      30_000,
-    );
+    await eventually(() => live!.events.some((e) => e.commentId === lateId && e.status !== 'PENDING'), {
+      timeoutMs: 30_000,
+      what: 'the live subscription to hear of the decision on a comment posted after the restarts',
+    });
     expect(live.errors).toEqual([]);
   }, 120_000);
 });

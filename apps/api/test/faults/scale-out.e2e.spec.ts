@@ -3,7 +3,8 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { postComment, registerAs, subscribe, type Subscription } from '../support/moderation/e2e-helpers.js';
 import { makeArticle } from '../support/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../support/processes.js';
-import { exactlyOnceProblems, seedParent, Traffic, until, waitAllDecided } from '../support/faults/traffic.js';
+import { exactlyOnceProblems, seedParent, Traffic, waitAllDecided } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 interface ArticleEvent {
   type: string;
@@ -79,9 +80,9 @@ describe('scale-out: two API processes and two workers', () => {
     // A first comment through API #2 shows both subscriptions are live before the load.
     const probeAuthor = await second.register();
     const probe = await postComment(second, probeAuthor.token, article.id, 'scale probe: is anyone there?');
-    await until(
+    await eventually(
       () => reader.events.some((e) => e.commentId === probe) && staff.events.some((e) => e.commentId === probe),
-      'the first events on API #1',
+      { timeoutMs: 60_000, what: 'the first events on API #1' },
     );
 
     const authors = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? first : second).register()));
@@ -102,24 +103,30 @@ describe('scale-out: two API processes and two workers', () => {
     const published = new Set(audit.filter((c) => c.status === 'PUBLISHED').map((c) => c.id));
     const expectedForReader = viaSecond.map((a) => a.commentId!).filter((id) => published.has(id));
     expect(expectedForReader.length).toBeGreaterThan(0);
-    await until(() => {
-      const seen = new Set(reader.events.filter((e) => e.status === 'PUBLISHED').map((e) => e.commentId));
-      return expectedForReader.every((id) => seen.has(id));
-    }, 'the reader’s events for comments posted through API #2');
-    await until(() => {
-      const seen = new Set(staff.events.filter((e) => e.action === 'PIPELINE').map((e) => e.commentId));
-      return audit.every((c) => seen.has(c.id));
-    }, 'the moderator’s events');
+    await eventually(
+      () => {
+        const seen = new Set(reader.events.filter((e) => e.status === 'PUBLISHED').map((e) => e.commentId));
+        return expectedForReader.every((id) => seen.has(id));
+      },
+      { timeoutMs: 60_000, what: 'the reader’s events for comments posted through API #2' },
+    );
+    await eventually(
+      () => {
+        const seen = new Set(staff.events.filter((e) => e.action === 'PIPELINE').map((e) => e.commentId));
+        return audit.every((c) => seen.has(c.id));
+      },
+      { timeoutMs: 60_000, what: 'the moderator’s events' },
+    );
     const pipelineEvents = staff.events.filter((e) => e.action === 'PIPELINE' && e.commentId !== probe);
     expect(pipelineEvents).toHaveLength(audit.length);
     expect(reader.errors).toEqual([]);
     expect(staff.errors).toEqual([]);
 
     // Both workers took jobs; no comment was decided by both.
-    await until(
-      () => workers.reduce((n, w) => n + w.moderated().length, 0) >= audit.length + 1,
-      'every decision in the workers’ logs',
-    );
+    await eventually(() => workers.reduce((n, w) => n + w.moderated().length, 0) >= audit.length + 1, {
+      timeoutMs: 60_000,
+      what: 'every decision in the workers’ logs',
+    });
     const [one, two] = workers.map((w) => new Set(w.moderated()));
     expect(one!.size).toBeGreaterThan(0);
     expect(two!.size).toBeGreaterThan(0);

@@ -1,17 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../src/infra/config/env.js';
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { JOBS } from '../../src/infra/queue/jobs.js';
+import { eventually } from '../support/eventually.js';
 import { makeArticle } from '../support/factories.js';
 import { waitForStatus } from '../support/moderation/e2e-helpers.js';
+import { WorkerChild } from '../support/processes.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const apiRoot = path.resolve(here, '../..');
 const CHILD = 'stalled-worker-child';
 
 /**
@@ -26,7 +23,7 @@ describe('fault: a worker dies mid-job', () => {
   const timings = { QUEUE_LOCK_DURATION_MS: '1000', QUEUE_STALLED_INTERVAL_MS: '300' };
   let prisma: PrismaService;
   let queue: Queue;
-  let child: ChildProcess | undefined;
+  let child: WorkerChild | undefined;
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
@@ -34,7 +31,7 @@ describe('fault: a worker dies mid-job', () => {
     queue = new Queue('moderation', { connection: { url: config.REDIS_URL }, prefix: `${prefix}:bull` });
   });
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await child?.stop('SIGKILL');
     await worker?.close();
     await queue.close();
     await prisma.$disconnect();
@@ -71,27 +68,13 @@ describe('fault: a worker dies mid-job', () => {
       { commentId: comment.id },
       { ...JOBS['moderate-comment'].options, jobId: comment.id },
     );
-    const { NODE_OPTIONS: _jestOptions, ...env } = process.env;
-    // Its database sessions carry a name, so the spec can find (and end) exactly them.
-    const childDatabaseUrl = `${config.DATABASE_URL}${config.DATABASE_URL.includes('?') ? '&' : '?'}application_name=${CHILD}`;
-    child = spawn(
-      process.execPath,
-      [
-        '--conditions=@marginalia/source',
-        '--import',
-        path.join(here, '../support/register-ts.mjs'),
-        path.join(here, '../support/worker-child.ts'),
-      ],
-      {
-        cwd: apiRoot,
-        env: { ...env, ...timings, DATABASE_URL: childDatabaseUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' },
-        stdio: 'pipe',
-      },
-    );
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    // Its database sessions carry the name CHILD, so the spec can find (and end) exactly them.
+    child = await WorkerChild.start(CHILD, {
+      DATABASE_URL: config.DATABASE_URL,
+      REDIS_URL: config.REDIS_URL,
+      REDIS_PREFIX: prefix,
+      ...timings,
+    });
 
     // The job is active and its worker is waiting on our row lock: kill it there. (Asked on
     // another connection: inside the blocker's transaction pg_stat_activity is a frozen snapshot.)
@@ -101,16 +84,11 @@ describe('fault: a worker dies mid-job', () => {
         WHERE datname = current_database() AND application_name = ${CHILD} AND wait_event_type = 'Lock'`;
       return (row?.n ?? 0) > 0 && (await queue.getJobState(comment.id)) === 'active';
     };
-    const deadline = Date.now() + 45_000;
-    while (!(await blocked())) {
-      if (Date.now() > deadline) {
-        await blocker.end();
-        throw new Error(`the child worker never reached the job:\n${output}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    await eventually(blocked, { timeoutMs: 45_000, intervalMs: 100 }).catch(async () => {
+      await blocker.end();
+      throw new Error(`the child worker never reached the job:\n${child!.tail()}`);
+    });
+    await child.stop('SIGKILL');
     // A backend waiting on a lock only notices its client is gone once it gets the lock, and
     // would then finish the statement; end it as the crash would have, so the job's effect
     // is certainly not applied by the dead worker.

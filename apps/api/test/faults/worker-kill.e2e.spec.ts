@@ -4,7 +4,8 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { makeArticle } from '../support/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../support/processes.js';
 import { TableLock } from '../support/faults/table-lock.js';
-import { exactlyOnceProblems, seedParent, Traffic, until, waitAllDecided } from '../support/faults/traffic.js';
+import { exactlyOnceProblems, seedParent, Traffic, waitAllDecided } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 const VICTIM = 'faults-kill-worker-a';
 
@@ -51,7 +52,7 @@ describe('fault: a worker is killed mid-job while many comments are queued', () 
     const authors = await Promise.all(Array.from({ length: 12 }, () => api.register()));
     const parentId = await seedParent(prisma, article.id, authors[0]!.userId);
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 40 }, 'kill');
-    await until(() => traffic!.accepted().length >= 15, '15 accepted posts');
+    await eventually(() => traffic!.accepted().length >= 15, { timeoutMs: 60_000, what: '15 accepted posts' });
 
     // Decisions wait on this lock, so the victim certainly holds jobs when it is killed.
     lock = await TableLock.hold(config.DATABASE_URL, 'ModerationAction', VICTIM, 'the victim to hold a job');

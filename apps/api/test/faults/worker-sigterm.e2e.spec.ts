@@ -4,7 +4,8 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { makeArticle } from '../support/factories.js';
 import { ApiChild, stopAll, WorkerChild } from '../support/processes.js';
 import { TableLock } from '../support/faults/table-lock.js';
-import { exactlyOnceProblems, seedParent, Traffic, until, waitAllDecided } from '../support/faults/traffic.js';
+import { exactlyOnceProblems, seedParent, Traffic, waitAllDecided } from '../support/faults/traffic.js';
+import { eventually } from '../support/eventually.js';
 
 const WORKER = 'faults-wterm-worker-a';
 
@@ -45,7 +46,7 @@ describe('fault: a worker is stopped with SIGTERM while it holds jobs', () => {
     const authors = await Promise.all(Array.from({ length: 6 }, () => api.register()));
     const parentId = await seedParent(prisma, article.id, authors[0]!.userId);
     traffic = new Traffic({ targets: [api], authors, article, parentId, paceMs: 40 }, 'wterm');
-    await until(() => traffic!.accepted().length >= 10, '10 accepted posts');
+    await eventually(() => traffic!.accepted().length >= 10, { timeoutMs: 60_000, what: '10 accepted posts' });
 
     lock = await TableLock.hold(config.DATABASE_URL, 'ModerationAction', WORKER, 'the worker to hold a job');
     worker.process.kill('SIGTERM');

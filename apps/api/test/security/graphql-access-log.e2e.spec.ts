@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { TestApi } from '../support/api-client.js';
 import { captureStdout } from '../support/capture-stdout.js';
-import { eventually, makeArticle } from '../support/factories.js';
+import { makeArticle } from '../support/factories.js';
+import { eventually } from '../support/eventually.js';
 
 // Its own file: nestjs-pino keeps one root logger per module registry, built at the level
 // of the first app started (debug here, for the subscription events).

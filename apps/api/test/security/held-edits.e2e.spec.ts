@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { TestApi } from '../support/api-client.js';
-import { eventually, makeArticle } from '../support/factories.js';
+import { makeArticle } from '../support/factories.js';
 import { startWorker } from '../support/worker.js';
 import { seedThread } from '../support/comments/fixtures.js';
 import { ModerationSettingsService } from '../../src/moderation/moderation-settings.service.js';
 import { anno } from '../support/web-annotations/anno-client.js';
+import { eventually } from '../support/eventually.js';
 
 const EDIT = `mutation($input: EditCommentInput!) { editComment(input: $input) { id status } }`;
 const MODERATE = `mutation($input: ModerateCommentInput!) { moderateComment(input: $input) { __typename } }`;

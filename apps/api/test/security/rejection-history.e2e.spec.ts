@@ -2,8 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { seedThread } from '../support/comments/fixtures.js';
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { TestApi } from '../support/api-client.js';
-import { eventually, makeArticle } from '../support/factories.js';
+import { makeArticle } from '../support/factories.js';
 import { startWorker } from '../support/worker.js';
+import { eventually } from '../support/eventually.js';
 
 const DELETE = `mutation($input: DeleteCommentInput!) { deleteComment(input: $input) { id } }`;
 const POST = `mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }`;

@@ -1,6 +1,7 @@
-// The real API (src/main.ts) and the real worker (src/worker.ts) as child processes, run from
-// their TypeScript sources with their own environment, and a throwaway redis-server: for fault
-// tests that signal, kill or cut off whole processes.
+// The one harness for tests that run whole processes: the real API (src/main.ts) and the real
+// worker (src/worker.ts) as child processes, run from their TypeScript sources with their own
+// environment, and a throwaway redis-server: for fault tests that signal, kill or cut off
+// whole processes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -8,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventually } from './eventually.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '../..');
@@ -65,12 +67,13 @@ export class Child {
 
   /** Waits until `check` holds on the output; fails with the output if the process exits or time runs out. */
   async waitFor(check: (output: string) => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!check(this.output)) {
-      if (!this.running) throw new Error(`${this.name} exited before ${what}:\n${this.tail()}`);
-      if (Date.now() > deadline) throw new Error(`${this.name}: timed out waiting for ${what}:\n${this.tail()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await eventually(
+      () => {
+        if (!this.running) throw new Error(`${this.name} exited before ${what}:\n${this.tail()}`);
+        return check(this.output);
+      },
+      { timeoutMs, intervalMs: 50, what: () => `${what} (${this.name}):\n${this.tail()}` },
+    );
   }
 
   tail(chars = 4000): string {
@@ -135,12 +138,13 @@ export class ApiChild extends Child {
       HOST: '127.0.0.1',
     });
     const api = new ApiChild(name, process, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 90_000;
-    while ((await api.health().catch(() => 0)) !== 200) {
-      if (!api.running) throw new Error(`${name} exited while starting:\n${api.tail()}`);
-      if (Date.now() > deadline) throw new Error(`${name} did not become healthy:\n${api.tail()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await eventually(
+      async () => {
+        if (!api.running) throw new Error(`${name} exited while starting:\n${api.tail()}`);
+        return (await api.health().catch(() => 0)) === 200;
+      },
+      { timeoutMs: 90_000, intervalMs: 100, what: () => `${name} to become healthy:\n${api.tail()}` },
+    );
     return api;
   }
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { until } from './traffic.js';
+import { eventually } from '../eventually.js';
 
 /**
  * A write lock on one table, held in an open transaction until `release()`: the named
@@ -58,14 +58,17 @@ export class TableLock {
     const watcher = new pg.Client({ connectionString: databaseUrl });
     await watcher.connect();
     try {
-      await until(async () => {
-        const { rows } = await watcher.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
-          [applicationName],
-        );
-        this.waiting = rows[0]?.n ?? 0;
-        return this.waiting >= waiters;
-      }, what);
+      await eventually(
+        async () => {
+          const { rows } = await watcher.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+            [applicationName],
+          );
+          this.waiting = rows[0]?.n ?? 0;
+          return this.waiting >= waiters;
+        },
+        { timeoutMs: 60_000, what: what },
+      );
     } finally {
       await watcher.end();
     }

@@ -2,6 +2,7 @@
 // HTTP, every attempt recorded, and the database checks behind "nothing lost, exactly once".
 // Structural types only, so this file pulls no test code into builds.
 import type { PrismaClient } from '../../../src/generated/prisma/client.js';
+import { eventually } from '../eventually.js';
 
 export interface Answer<T> {
   status: number;
@@ -199,14 +200,17 @@ export async function waitAllDecided(
   tag: string,
   timeoutMs = 60_000,
 ): Promise<CommentAudit[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const audit = await auditComments(prisma, articleId, tag);
-    const pending = audit.filter((c) => c.status === 'PENDING');
-    if (pending.length === 0) return audit;
-    if (Date.now() > deadline) throw new Error(`${pending.length} of ${audit.length} comments are still PENDING`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  let audit: CommentAudit[] = [];
+  const pending = (): CommentAudit[] => audit.filter((c) => c.status === 'PENDING');
+  return eventually(
+    async () => {
+      audit = await auditComments(prisma, articleId, tag);
+      return pending().length === 0 && audit;
+    },
+    { timeoutMs, intervalMs: 200 },
+  ).catch(() => {
+    throw new Error(`${pending().length} of ${audit.length} comments are still PENDING`);
+  });
 }
 
 /**
@@ -250,13 +254,4 @@ export async function seedParent(prisma: PrismaClient, articleId: string, author
     },
   });
   return comment.id;
-}
-
-/** Polls until `check` holds (deadline-bound). */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

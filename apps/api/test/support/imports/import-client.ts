@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaService } from '../../../src/infra/prisma/prisma.service.js';
 import type { TestApi } from '../api-client.js';
-import { eventually } from '../factories.js';
+import { eventually } from '../eventually.js';
 
 /** The demo seeds `pnpm start` imports: the product's first import fixtures. */
 export const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../prisma/seed/demo');
@@ -54,7 +54,6 @@ export async function waitForJob(api: TestApi, token: string, id: string, timeou
       const job = res.data?.importJob;
       return job && (job.status === 'SUCCEEDED' || job.status === 'FAILED') ? job : undefined;
     },
-    timeoutMs,
-    `import job ${id} to finish`,
+    { timeoutMs: timeoutMs, what: `import job ${id} to finish` },
   );
 }

@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 import type { Role } from '../../../src/generated/prisma/enums.js';
+import { eventually } from '../eventually.js';
 
 /** The part of TestApi these helpers use (kept structural so this file pulls no test code into builds). */
 export interface GqlApi {
@@ -63,13 +64,9 @@ export async function waitForStatus(
   status: string,
   timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while ((await statusOf(prisma, commentId)) !== status) {
-    if (Date.now() > deadline) {
-      throw new Error(`comment ${commentId} is ${await statusOf(prisma, commentId)}, not ${status}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await eventually(async () => (await statusOf(prisma, commentId)) === status, { timeoutMs }).catch(async () => {
+    throw new Error(`comment ${commentId} is ${await statusOf(prisma, commentId)}, not ${status}`);
+  });
 }
 
 /** A pipeline (or any) decision for every comment, waited for in the database. */
@@ -118,14 +115,4 @@ export function subscribe<T>(
     },
   );
   return { events, errors, client, connected, dispose: () => client.dispose() as Promise<void> };
-}
-
-export async function until<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
