@@ -1,6 +1,6 @@
 // Load and bookkeeping for the fault specs: a steady stream of posts (and reads) over real
 // HTTP, every attempt recorded, and the database checks behind "nothing lost, exactly once".
-// Structural types only, so this file pulls no test code into builds.
+// Structural types only: any API process (TestApi, ApiChild) can be a target.
 import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 import { eventually } from '../eventually.js';
 

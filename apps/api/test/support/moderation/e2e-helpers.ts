@@ -5,7 +5,7 @@ import type { PrismaClient } from '../../../src/generated/prisma/client.js';
 import type { Role } from '../../../src/generated/prisma/enums.js';
 import { eventually } from '../eventually.js';
 
-/** The part of TestApi these helpers use (kept structural so this file pulls no test code into builds). */
+/** The part of TestApi these helpers use (structural: an ApiChild of the fault specs fits too). */
 export interface GqlApi {
   url: string;
   gql<T = Record<string, unknown>>(
