@@ -1,6 +1,6 @@
 import { describe, reanchorAll, type ReanchorResult } from '@marginalia/anchoring';
 import type { AnchorStatus } from '../generated/prisma/enums.js';
-import type { StoredAnchorJson } from '../comments/thread-reader.js';
+import type { StoredAnchorJson } from '../comments/thread.reader.js';
 
 /** An anchored thread as the re-anchoring job reads it. */
 export interface AnchoredThread {

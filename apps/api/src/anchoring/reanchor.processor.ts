@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StoredAnchorJson } from '../comments/thread-reader.js';
+import type { StoredAnchorJson } from '../comments/thread.reader.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';

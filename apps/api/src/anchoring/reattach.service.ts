@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { StoredAnchorJson } from '../comments/anchor-data.js';
 import type { ThreadModel } from '../comments/models/comment.model.js';
 import { verifiedAnchor } from '../comments/selector.js';
-import { ThreadReader } from '../comments/thread-reader.js';
+import { ThreadReader } from '../comments/thread.reader.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
-import { ThreadReader } from '../comments/thread-reader.js';
+import { ThreadReader } from '../comments/thread.reader.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { toAnnotation, type ArticleIris } from './annotation.mapper.js';

@@ -19,7 +19,7 @@ import {
   type ThreadSqlRow,
 } from '../../src/comments/discussion.sql.js';
 import type { CommentModel, ThreadModel } from '../../src/comments/models/comment.model.js';
-import { assemble, toComments } from '../../src/comments/thread-reader.js';
+import { assemble, toComments } from '../../src/comments/thread.reader.js';
 
 /** The web client's article query (apps/web/src/api/queries.ts), read anonymously. */
 export const READ_QUERY = `query Article($slug: String!) {
