@@ -14,6 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrate } from '../../src/infra/prisma/migrate.js';
 import { deleteKeysWithPrefix } from '../../src/infra/redis/delete-prefix.js';
+import { eventually } from '../support/eventually.js';
 
 // ---------------------------------------------------------------- statistics
 
@@ -46,14 +47,16 @@ export const spreadPercent = (xs: readonly number[]): number =>
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `done()` or the deadline; true when it became done. */
-export async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await done()) return true;
-    if (Date.now() > deadline) return false;
-    await sleep(everyMs);
-  }
+/** Polls until `done()` or the deadline (with the tests' one polling helper); true when it became done. */
+export async function waitFor(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 50,
+): Promise<boolean> {
+  return eventually(done, { timeoutMs, intervalMs: everyMs }).then(
+    () => true,
+    () => false,
+  );
 }
 
 const WORDS = (
