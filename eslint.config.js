@@ -12,7 +12,6 @@ export default tseslint.config(
       '**/*.config.js',
       '**/*.config.ts',
       'scripts/**',
-      '**/bench/**',
     ],
   },
   js.configs.recommended,

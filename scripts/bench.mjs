@@ -18,16 +18,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const api = path.join(root, 'apps/api');
 const docFile = path.join(root, 'docs/benchmarks.md');
 
+/**
+ * An API benchmark: its TypeScript source run through the tests' loader (transpile only, like
+ * the API's own e2e children), so the benches need no build of their own and never ship in
+ * dist/. The workspace packages it imports come from their builds.
+ */
+const apiBench = (file, ...args) => ({
+  cwd: api,
+  script: file,
+  cmd: ['node', '--import', './test/support/register-ts.mjs', file, ...args],
+});
+
 /** name → how to run it (after building), in the order of docs/benchmarks.md. */
 const BENCHES = {
   anchoring: { cwd: path.join(root, 'packages/anchoring'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
-  import: { cwd: api, cmd: ['node', 'dist/bench/import.bench.js'] },
-  read: { cwd: api, cmd: ['node', 'dist/bench/read.bench.js'] },
-  mixed: { cwd: api, cmd: ['node', 'dist/bench/load.bench.js', 'mixed'] },
-  scale: { cwd: api, cmd: ['node', 'dist/bench/load.bench.js', 'scale'] },
-  moderation: { cwd: api, cmd: ['node', 'dist/bench/moderation.bench.js'] },
+  import: apiBench('test/bench/import.bench.ts'),
+  read: apiBench('test/bench/read.bench.ts'),
+  mixed: apiBench('test/bench/load.bench.ts', 'mixed'),
+  scale: apiBench('test/bench/load.bench.ts', 'scale'),
+  moderation: apiBench('test/bench/moderation.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
-  soak: { cwd: api, cmd: ['node', 'dist/bench/load.bench.js', 'soak'] },
+  soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };
 /** The soak takes BENCH_SOAK_MINUTES (10) on its own: run it by name. */
 const DEFAULT = Object.keys(BENCHES).filter((n) => n !== 'soak');
@@ -206,7 +217,7 @@ const runInfo = {};
 let failed = 0;
 for (const name of names) {
   const bench = BENCHES[name];
-  const script = bench.cmd[0] === 'node' ? path.join(bench.cwd, bench.cmd[1]) : null;
+  const script = bench.script ? path.join(bench.cwd, bench.script) : null;
   if (script && !existsSync(script)) {
     console.error(`\n== ${name}: not available (${path.relative(root, script)} missing)`);
     runInfo[name] = `${path.relative(root, script)} missing`;

@@ -1,9 +1,9 @@
 module.exports = {
   ...require('../../jest.preset.cjs'),
-  roots: ['<rootDir>/src'],
+  roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  globalSetup: '<rootDir>/src/test/global-setup.ts',
-  globalTeardown: '<rootDir>/src/test/global-teardown.ts',
-  setupFiles: ['<rootDir>/src/test/per-file-namespace.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/support/per-file-namespace.ts'],
   testTimeout: 30000,
 };

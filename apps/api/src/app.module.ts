@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AnnotationModule } from './annotations/annotation.module.js';
+import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
@@ -10,8 +10,11 @@ import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './imports/import.module.js';
-import { InteropModule } from './interop/interop.module.js';
+import { WebAnnotationsModule } from './web-annotations/web-annotations.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { FlagModule } from './flags/flag.module.js';
+import { NotificationModule } from './notifications/notification.module.js';
+import { UserModule } from './users/user.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
@@ -23,7 +26,10 @@ import { RedisModule } from './infra/redis/redis.module.js';
 /** Modules shared by both processes. */
 export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, RedisModule, RealtimeModule];
 
-/** The HTTP API: GraphQL, health, and (optionally) the built web client. */
+/**
+ * The HTTP API: GraphQL, health, and (optionally) the built web client. The feature index:
+ * every domain module is listed here.
+ */
 @Module({
   imports: [
     ...CORE_IMPORTS,
@@ -31,12 +37,15 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     OutboxModule,
     AppGraphQLModule,
     AuthModule,
+    UserModule,
     ArticleModule,
     CommentModule,
-    AnnotationModule,
+    AnchoringModule,
     ImportModule,
-    InteropModule,
+    WebAnnotationsModule,
     ModerationModule,
+    FlagModule,
+    NotificationModule,
     HealthModule,
   ],
   providers: [

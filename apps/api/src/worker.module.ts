@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ReanchorWorkerModule } from './annotations/reanchor.module.js';
+import { ReanchorWorkerModule } from './anchoring/reanchor.module.js';
 import { CORE_IMPORTS } from './app.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';
 import { OutboxRelay } from './infra/outbox/outbox-relay.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
+import { FlagWorkerModule } from './flags/flag.module.js';
 import { ModerationWorkerModule } from './moderation/moderation.module.js';
+import { UserWorkerModule } from './users/user.module.js';
 
-/** The worker: BullMQ processors and the outbox relay, no HTTP. */
+/** The worker: BullMQ processors (one worker module per domain that has jobs) and the outbox relay, no HTTP. */
 @Module({
   imports: [
     ...CORE_IMPORTS,
@@ -17,6 +19,8 @@ import { ModerationWorkerModule } from './moderation/moderation.module.js';
     ArticleModule,
     ImportWorkerModule,
     ModerationWorkerModule,
+    FlagWorkerModule,
+    UserWorkerModule,
     ReanchorWorkerModule,
   ],
   providers: [OutboxRelay],

@@ -7,7 +7,7 @@ import {
   type CommentAnchor,
   type ParsedComment,
 } from '@marginalia/content';
-import type { StoredAnchorJson } from '../comments/thread-reader.js';
+import type { StoredAnchorJson } from '../comments/thread.reader.js';
 import type { AnchorStatus, CommentStatus } from '../generated/prisma/enums.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';

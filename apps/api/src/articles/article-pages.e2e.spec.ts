@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi, errorCode } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { countStatements } from '../test/statements.js';
+import { TestApi, errorCode } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { countStatements } from '../../test/support/statements.js';
 
 interface Page {
   articles: {

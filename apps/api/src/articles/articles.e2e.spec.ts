@@ -1,6 +1,6 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
 
 describe('reading articles over HTTP', () => {
   let api: TestApi;

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { anchoredThreadData } from '../comments/anchor-data.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { adminToken, importAndWait, SEED_DIR } from '../imports/testing/import-client.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { startWorker } from '../test/worker.js';
+import { adminToken, importAndWait, SEED_DIR } from '../../test/support/imports/import-client.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
 
 const EXPORT = 'query($id: ID!) { exportArticle(id: $id) }';
 

@@ -1,4 +1,4 @@
-import { TestApi, errorCode } from '../test/api-client.js';
+import { TestApi, errorCode } from '../../test/support/api-client.js';
 
 describe('auth over HTTP', () => {
   let api: TestApi;

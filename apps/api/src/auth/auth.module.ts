@@ -4,7 +4,6 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
-import { UserResolver } from '../users/user.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -28,7 +27,6 @@ import { TokenViewerService } from './token-viewer.service.js';
     RefreshTokenService,
     SessionCookie,
     AuthResolver,
-    UserResolver,
     JwtStrategy,
     LocalStrategy,
     RateLimiter,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '../infra/config/env.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi, errorCode, type GqlResult } from '../test/api-client.js';
+import { TestApi, errorCode, type GqlResult } from '../../test/support/api-client.js';
 
 const REFRESH = 'mutation($t: String!) { refreshToken(token: $t) { accessToken refreshToken user { id } } }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../infra/config/env.js';
 import { readCookie } from '../infra/http/cookies.js';
-import { TestApi, errorCode } from '../test/api-client.js';
-import { withEnv } from '../test/with-env.js';
+import { TestApi, errorCode } from '../../test/support/api-client.js';
+import { withEnv } from '../../test/support/with-env.js';
 
 const COOKIE = 'marginalia_refresh';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }';

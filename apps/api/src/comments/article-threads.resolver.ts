@@ -6,7 +6,7 @@ import { DiscussionQueryService } from './discussion-query.service.js';
 import { CommentArgs, ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
 import { ThreadModel } from './models/comment.model.js';
 import { CommentConnectionModel, CommentPermalinkModel, ThreadConnectionModel } from './models/connection.model.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 import { listOf, ORPHANS_PER_ARTICLE, THREADS_PER_ARTICLE } from '../infra/graphql/query-cost.js';
 
 @Resolver(() => ArticleModel)

@@ -11,7 +11,7 @@ import { DiscussionSettingsService } from './discussion-settings.js';
 import type { DeleteCommentInput, EditCommentInput } from './dto/edit-comment.input.js';
 import type { CommentModel } from './models/comment.model.js';
 import { CommentModerationQueue } from './moderation-queue.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 import { ModerationEventsPublisher } from '../moderation/events/moderation-events.publisher.js';
 import { HUMAN_REASONS } from '../moderation/decisions/reasons.js';
 import { FLAGGED } from '../moderation/queues/queue-membership.js';

@@ -11,7 +11,7 @@ import { DiscussionSettingsService } from './discussion-settings.js';
 import { CommentModerationQueue } from './moderation-queue.js';
 import { PlainFieldResolvers } from './plain-field-resolvers.js';
 import { ReactionService } from './reaction.service.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 
 @Module({
   imports: [AuthModule, ModerationCoreModule],

@@ -13,7 +13,7 @@ import type { CreateThreadInput, ReplyInput } from './dto/comment.inputs.js';
 import type { CommentModel, ThreadModel } from './models/comment.model.js';
 import { CommentModerationQueue } from './moderation-queue.js';
 import { verifiedAnchor } from './selector.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 
 /** $1 article, $2 whether its text is wanted (only to verify a selector: an article can be large). */
 const ARTICLE = prepared<{ id: string; revisionId: string; text: string | null }>(

@@ -1,8 +1,9 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedReply, seedThread } from './testing/fixtures.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedReply, seedThread } from '../../test/support/comments/fixtures.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const DELETE = `mutation($input: DeleteCommentInput!) { deleteComment(input: $input) {
   id status authorName author { id } bodyHtml bodySource replyCount } }`;
@@ -68,7 +69,10 @@ describe('deleting comments', () => {
       'DELETED_BY_AUTHOR',
     );
     expect(await prisma.moderationAction.count({ where: { commentId } })).toBe(0);
-    await eventually(async () => (live.events.length > 0 ? true : undefined), 5000, 'the delete event');
+    await eventually(async () => (live.events.length > 0 ? true : undefined), {
+      timeoutMs: 5000,
+      what: 'the delete event',
+    });
     expect(live.events).toEqual([{ type: 'COMMENT_DELETED', threadId, commentId, status: 'DELETED' }]);
     await live.close();
 
@@ -117,7 +121,10 @@ describe('deleting comments', () => {
     const own = await subscribeEvents(api, article.id, author.token);
     const heldGone = await api.gql(DELETE, { input: { commentId: held.commentId } }, moderator.token);
     expect(heldGone.errors).toBeUndefined();
-    await eventually(async () => (own.events.length > 0 ? true : undefined), 5000, 'the author’s event');
+    await eventually(async () => (own.events.length > 0 ? true : undefined), {
+      timeoutMs: 5000,
+      what: 'the author’s event',
+    });
     expect(own.events).toEqual([
       { type: 'COMMENT_DELETED', threadId: held.threadId, commentId: held.commentId, status: 'HELD' },
     ]);

@@ -10,7 +10,7 @@ import type {
   CommentPermalinkModel,
   ThreadConnectionModel,
 } from './models/connection.model.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 
 /** Reads behind the discussion queries: pages of threads and replies, orphans, permalinks. */
 @Injectable()

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { DISCUSSION_SETTING_KEY } from './discussion-settings.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedThread } from './testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread } from '../../test/support/comments/fixtures.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const EDIT = `mutation($input: EditCommentInput!) { editComment(input: $input) {
   id status bodyHtml bodySource editedAt isOwn } }`;
@@ -66,7 +67,10 @@ describe('editing comments', () => {
     expect((await prisma.thread.findUniqueOrThrow({ where: { id: threadId } })).commentCount).toBe(1);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: author.userId } })).commentCount).toBe(1);
 
-    await eventually(async () => (live.events.length >= 2 ? true : undefined), 5000, 'edit events');
+    await eventually(async () => (live.events.length >= 2 ? true : undefined), {
+      timeoutMs: 5000,
+      what: 'edit events',
+    });
     expect(live.events).toEqual([
       { type: 'COMMENT_EDITED', threadId, commentId, status: 'PENDING' },
       { type: 'COMMENT_STATUS_CHANGED', threadId, commentId, status: 'PUBLISHED' },

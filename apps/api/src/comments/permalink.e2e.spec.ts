@@ -1,8 +1,8 @@
 import { describe as describeRange } from '@marginalia/anchoring';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { seedReply, seedThread, selectorOf } from './testing/fixtures.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { seedReply, seedThread, selectorOf } from '../../test/support/comments/fixtures.js';
 
 const PERMALINK = `query($id: ID!) { comment(id: $id) {
   comment { id parentId status isOwn }

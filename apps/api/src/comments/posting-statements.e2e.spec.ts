@@ -1,7 +1,7 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { recordStatements } from '../test/statements.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { recordStatements } from '../../test/support/statements.js';
 
 const CREATE = `mutation($input: CreateThreadInput!) { createThread(input: $input) { id comments { id status } } }`;
 const REPLY = 'mutation($input: ReplyInput!) { reply(input: $input) { id status } }';

@@ -7,7 +7,7 @@ import { EventBus } from '../realtime/event-bus.js';
 import { isVisible } from './comment-view.js';
 import type { ReactInput, UnreactInput } from './dto/react.input.js';
 import type { CommentModel } from './models/comment.model.js';
-import { ThreadReader } from './thread-reader.js';
+import { ThreadReader } from './thread.reader.js';
 
 /** Reactions and un-reactions a user may make per minute, together. */
 export const REACTIONS_PER_MINUTE = 60;

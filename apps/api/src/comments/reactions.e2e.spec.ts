@@ -1,9 +1,10 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
 import { REACTIONS_PER_MINUTE } from './reaction.service.js';
-import { subscribeEvents } from './testing/events.js';
-import { seedThread } from './testing/fixtures.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
+import { seedThread } from '../../test/support/comments/fixtures.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const REACT = `mutation($input: ReactInput!) { react(input: $input) { id reactionCount reactions { kind count } viewerReactions } }`;
 const UNREACT = `mutation($input: UnreactInput!) { unreact(input: $input) { id reactionCount reactions { kind count } viewerReactions } }`;
@@ -70,7 +71,10 @@ describe('reactions', () => {
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: commentId } })).reactionCount).toBe(2);
 
     // Four real changes, no events for the two no-ops.
-    await eventually(async () => (live.events.length >= 4 ? true : undefined), 5000, 'reaction events');
+    await eventually(async () => (live.events.length >= 4 ? true : undefined), {
+      timeoutMs: 5000,
+      what: 'reaction events',
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(live.events).toHaveLength(4);
     expect(new Set(live.events.map((e) => JSON.stringify(e)))).toEqual(

@@ -1,7 +1,7 @@
 import { describe, sliceCodePoints } from '@marginalia/anchoring';
 import { badInput } from '../infra/errors/domain-error.js';
 import type { SelectorInput } from './dto/comment.inputs.js';
-import type { StoredAnchorJson } from './thread-reader.js';
+import type { StoredAnchorJson } from './thread.reader.js';
 
 /**
  * The client's selector must describe the current revision exactly: the quote is checked

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { describe as describeRange } from '@marginalia/anchoring';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { countStatements } from '../test/statements.js';
-import { startWorker } from '../test/worker.js';
-import { seedLargeDiscussion } from './testing/large-discussion.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { countStatements } from '../../test/support/statements.js';
+import { startWorker } from '../../test/support/worker.js';
+import { seedLargeDiscussion } from '../../test/support/comments/large-discussion.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const THREADS = `query($slug: String!) { article(slug: $slug) { threads {
   id anchor { start end exact prefix suffix status } originalQuote commentCount
@@ -71,8 +72,7 @@ describe('threads and replies over HTTP', () => {
         const row = await prisma.comment.findUnique({ where: { id: commentId } });
         return row?.status === 'PUBLISHED' ? row : undefined;
       },
-      10_000,
-      'the pipeline to publish the comment',
+      { timeoutMs: 10_000, what: 'the pipeline to publish the comment' },
     );
     expect(published.statusReason).toBe('APPROVED_BY_PIPELINE');
     const audit = await prisma.moderationAction.findMany({ where: { commentId } });

@@ -2,11 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { ModerationSettingsService } from '../moderation/moderation-settings.service.js';
-import { postComment, registerAs, subscribe, until, waitForStatus } from '../moderation/testing/e2e-helpers.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { postComment, registerAs, subscribe, waitForStatus } from '../../test/support/moderation/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
 import { FLAGS_PER_WINDOW } from './flag.service.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const FLAG = `mutation($input: FlagCommentInput!) { flagComment(input: $input) { id commentId reason } }`;
 const REPORTED = `query($articleId: ID) { moderationQueue(queue: REPORTED, articleId: $articleId) {
@@ -120,7 +121,10 @@ describe('flags: threshold → auto-hide → Reported → approve → back', () 
     const again = await api.gql(FLAG, { input: { commentId, reason: 'OTHER' } }, readers[0]!.token);
     expect(again.errors).toBeUndefined();
 
-    await until(() => live.events.some((e) => e.action === 'APPROVE'), 5_000, 'the approve event');
+    await eventually(() => live.events.some((e) => e.action === 'APPROVE'), {
+      timeoutMs: 5_000,
+      what: 'the approve event',
+    });
     expect(live.events.find((e) => e.action === 'FLAGS_THRESHOLD')).toMatchObject({
       status: 'HELD',
       entered: [],

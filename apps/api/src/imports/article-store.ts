@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalize, type ParsedArticle } from '@marginalia/content';
-import { ReanchorService } from '../annotations/reanchor.service.js';
+import { ReanchorService } from '../anchoring/reanchor.service.js';
 import { contentHash } from '../articles/article.service.js';
 import type { Article, Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';

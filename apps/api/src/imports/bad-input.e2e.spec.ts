@@ -2,12 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { MAX_IMPORT_BYTES, parseAny } from '@marginalia/content';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { JobQueue } from '../infra/queue/job-queue.js';
-import { TestApi } from '../test/api-client.js';
-import { startWorker } from '../test/worker.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
 import { ArticleStore } from './article-store.js';
-import { adminToken, importAndWait, type JobView } from './testing/import-client.js';
-import { isolatedEnv } from './testing/isolated-env.js';
-import { closedPort, LoopbackServer, send } from './testing/loopback-server.js';
+import { adminToken, importAndWait, type JobView } from '../../test/support/imports/import-client.js';
+import { isolatedEnv } from '../../test/support/imports/isolated-env.js';
+import { closedPort, LoopbackServer, send } from '../../test/support/imports/loopback-server.js';
 
 describe('imports of bad input fail with a clear reason and write nothing', () => {
   let api: TestApi;

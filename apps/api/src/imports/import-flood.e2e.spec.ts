@@ -1,5 +1,5 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
+import { TestApi } from '../../test/support/api-client.js';
 
 const IMPORT = 'mutation($input: ImportArticleInput!) { importArticle(input: $input) { id status } }';
 

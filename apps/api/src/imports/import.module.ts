@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReanchorModule } from '../annotations/reanchor.module.js';
+import { ReanchorModule } from '../anchoring/reanchor.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { ArticleStore } from './article-store.js';
 import { UrlFetcher } from './fetch/url-fetcher.js';

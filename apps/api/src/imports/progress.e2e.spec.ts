@@ -1,12 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
-import { adminToken, JOB_FIELDS, type JobView } from './testing/import-client.js';
-import { isolatedEnv } from './testing/isolated-env.js';
-import { LoopbackServer } from './testing/loopback-server.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
+import { adminToken, JOB_FIELDS, type JobView } from '../../test/support/imports/import-client.js';
+import { isolatedEnv } from '../../test/support/imports/isolated-env.js';
+import { LoopbackServer } from '../../test/support/imports/loopback-server.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const PAGE = `<!doctype html><html><head><title>Slow news</title></head><body><article><h1>Slow news</h1>
   <p>This page takes its time, so that a subscriber can watch the import move through its steps.</p>
@@ -85,7 +85,10 @@ describe('following an import’s progress', () => {
     const live = follow(api, id, token);
     await new Promise((r) => setTimeout(r, 400)); // let the subscription start
     release();
-    const done = await eventually(async () => live.updates.find((u) => u.status === 'SUCCEEDED'), 10_000, 'done');
+    const done = await eventually(async () => live.updates.find((u) => u.status === 'SUCCEEDED'), {
+      timeoutMs: 10_000,
+      what: 'done',
+    });
     expect(live.errors).toEqual([]);
     expect(live.updates.map((u) => [u.step, u.progress])).toEqual([
       ['parse', 30],
@@ -101,7 +104,10 @@ describe('following an import’s progress', () => {
   it('lets only admins subscribe', async () => {
     const reader = await api.register();
     const live = follow(api, '00000000-0000-0000-0000-000000000000', reader.token);
-    await eventually(async () => (live.errors.length > 0 ? true : undefined), 5_000, 'the refusal');
+    await eventually(async () => (live.errors.length > 0 ? true : undefined), {
+      timeoutMs: 5_000,
+      what: 'the refusal',
+    });
     expect(JSON.stringify(live.errors)).toMatch(/FORBIDDEN|role does not allow/);
     await live.client.dispose();
   });

@@ -2,13 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
 import { ImportProcessor } from './import.processor.js';
-import { adminToken, importAndWait, SEED_DIR } from './testing/import-client.js';
-import { isolatedEnv } from './testing/isolated-env.js';
-import { LoopbackServer } from './testing/loopback-server.js';
+import { adminToken, importAndWait, SEED_DIR } from '../../test/support/imports/import-client.js';
+import { isolatedEnv } from '../../test/support/imports/isolated-env.js';
+import { LoopbackServer } from '../../test/support/imports/loopback-server.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const SEED_001 = readFileSync(path.join(SEED_DIR, '001_2d1773f78bfeacc0.txt'), 'utf8');
 const REVISIONS = `query($slug: String!) { article(slug: $slug) { id
@@ -101,8 +101,7 @@ describe('re-importing an article', () => {
         const threads = await prisma.thread.findMany({ where: { articleId: article.id, anchorStatus: { not: null } } });
         return threads.length > 0 && threads.every((t) => t.revisionId === v2.id) ? true : undefined;
       },
-      10_000,
-      'the anchored threads to move onto revision 2',
+      { timeoutMs: 10_000, what: 'the anchored threads to move onto revision 2' },
     );
 
     const unchanged = await importAndWait(api, token, { text: edited, slug: 'rapprochement' });

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { startWorker } from '../test/worker.js';
-import { adminToken, importAndWait } from './testing/import-client.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
+import { adminToken, importAndWait } from '../../test/support/imports/import-client.js';
 
 const HTML = `<!doctype html><html><head><title>Payloads</title><script>steal(document.cookie)</script>
 <style>body { background: url("javascript:alert('css')") }</style></head><body><article>

@@ -2,9 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { startWorker } from '../test/worker.js';
-import { adminToken, importAndWait, SEED_DIR, type JobView } from './testing/import-client.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { startWorker } from '../../test/support/worker.js';
+import { adminToken, importAndWait, SEED_DIR, type JobView } from '../../test/support/imports/import-client.js';
 
 const SEEDS = {
   debate: '000_5f63a58251b01c4f.txt',

@@ -1,7 +1,8 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { registerAs, subscribe, until } from './testing/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { registerAs, subscribe } from '../../test/support/moderation/e2e-helpers.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const ID = '00000000-0000-4000-8000-000000000000';
 
@@ -89,7 +90,10 @@ describe('moderation authorization', () => {
     const query = 'subscription { moderationEvents { commentId } }';
     const asReader = subscribe(api, query, 'moderationEvents', reader.token);
     const anonymous = subscribe(api, query, 'moderationEvents');
-    await until(() => asReader.errors.length > 0 && anonymous.errors.length > 0, 5_000, 'both refusals');
+    await eventually(() => asReader.errors.length > 0 && anonymous.errors.length > 0, {
+      timeoutMs: 5_000,
+      what: 'both refusals',
+    });
     expect(JSON.stringify(asReader.errors)).toContain('FORBIDDEN');
     expect(JSON.stringify(anonymous.errors)).toContain('UNAUTHENTICATED');
     expect(asReader.events).toEqual([]);

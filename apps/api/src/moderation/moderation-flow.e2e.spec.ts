@@ -1,9 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
-import { postComment, postReply, registerAs, subscribe, until, waitForStatus } from './testing/e2e-helpers.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
+import {
+  postComment,
+  postReply,
+  registerAs,
+  subscribe,
+  waitForStatus,
+} from '../../test/support/moderation/e2e-helpers.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const EVENTS = `subscription($articleId: ID) { moderationEvents(articleId: $articleId) {
   commentId status previousStatus entered left action actorId counts { pending unmoderated approved } } }`;
@@ -53,7 +60,10 @@ describe('moderation: pipeline → queues → moderators → authors', () => {
     await new Promise((r) => setTimeout(r, 200));
 
     const commentId = await postComment(api, author.token, article.id, 'A calm, fair point about margins.');
-    const event = await until(() => live.events.find((e) => e.commentId === commentId), 10_000, 'the event');
+    const event = await eventually(() => live.events.find((e) => e.commentId === commentId), {
+      timeoutMs: 10_000,
+      what: 'the event',
+    });
     expect(event).toMatchObject({
       status: 'PUBLISHED',
       previousStatus: 'PENDING',

@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FlagModule, FlagWorkerModule } from '../flags/flag.module.js';
-import { NotificationModule } from '../notifications/notification.module.js';
-import { UserAdminModule, UserAdminWorkerModule } from '../users/user-admin.module.js';
 import { ModerationActionsResolver } from './actions/moderation-actions.resolver.js';
 import { ModerationActions } from './actions/moderation-actions.service.js';
 import { ModerationLogResolver } from './audit/moderation-log.resolver.js';
@@ -15,9 +12,9 @@ import { ModerationProcessor } from './moderation.processor.js';
 import { ModerationQueueResolver } from './queues/moderation-queue.resolver.js';
 import { ModerationSettingsResolver } from './settings/settings.resolver.js';
 
-/** API side of moderation: queues, actions, settings, audit, live events; flags, notifications, user admin. */
+/** API side of moderation: queues, actions, settings, audit, live events. */
 @Module({
-  imports: [ModerationCoreModule, FlagModule, NotificationModule, UserAdminModule],
+  imports: [ModerationCoreModule],
   providers: [
     ModerationActions,
     ModerationLog,
@@ -30,9 +27,9 @@ import { ModerationSettingsResolver } from './settings/settings.resolver.js';
 })
 export class ModerationModule {}
 
-/** Worker side of moderation: the pipeline, flag evaluation, ban clean-up and sanction expiry. */
+/** Worker side of moderation: the pipeline, ban clean-up, queue counts and the pending sweep. */
 @Module({
-  imports: [ModerationCoreModule, FlagWorkerModule, UserAdminWorkerModule],
+  imports: [ModerationCoreModule],
   providers: [ModerationProcessor, RejectUserCommentsProcessor, QueueCountCompactor, PendingSweeper],
 })
 export class ModerationWorkerModule {}

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { makeArticle } from '../test/factories.js';
-import { recordStatements } from '../test/statements.js';
-import { startWorker } from '../test/worker.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { recordStatements } from '../../test/support/statements.js';
+import { startWorker } from '../../test/support/worker.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { ModerationProcessor } from './moderation.processor.js';
 

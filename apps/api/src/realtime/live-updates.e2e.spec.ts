@@ -2,9 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
+import { eventually } from '../../test/support/eventually.js';
 
 interface Received {
   type: string;
@@ -65,13 +66,15 @@ describe('live updates across API processes', () => {
     );
     const commentId = posted.data!.createThread.comments[0]!.id;
 
-    await eventually(
-      async () => (anonymous.events.some((e) => e.status === 'PUBLISHED') ? true : undefined),
-      10_000,
-      'the published event',
-    );
+    await eventually(async () => (anonymous.events.some((e) => e.status === 'PUBLISHED') ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the published event',
+    });
     expect(anonymous.events).toEqual([{ type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' }]);
-    await eventually(async () => (own.events.length >= 2 ? true : undefined), 5_000, 'the author’s events');
+    await eventually(async () => (own.events.length >= 2 ? true : undefined), {
+      timeoutMs: 5_000,
+      what: 'the author’s events',
+    });
     expect(own.events).toEqual([
       { type: 'COMMENT_ADDED', commentId, status: 'PENDING' },
       { type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' },

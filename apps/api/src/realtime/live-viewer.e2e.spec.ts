@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { ModerationEvent } from '../moderation/events/moderation-event.js';
-import { TestApi } from '../test/api-client.js';
-import { eventually } from '../test/factories.js';
+import { TestApi } from '../../test/support/api-client.js';
 import { EventBus, MODERATION_TOPIC } from './event-bus.js';
+import { eventually } from '../../test/support/eventually.js';
 
 // Read by TestApi.start(); jest gives this file its own process.env.
 const RECHECK_MS = 300;
@@ -117,7 +117,10 @@ describe('live subscriptions re-check their viewer', () => {
 
   /** The socket is closed within the re-check interval (and some slack), and hears nothing more. */
   async function expectCut(socket: Watched): Promise<void> {
-    await eventually(async () => socket.closed ?? undefined, RECHECK_MS * 10, 'the socket to close');
+    await eventually(async () => socket.closed ?? undefined, {
+      timeoutMs: RECHECK_MS * 10,
+      what: 'the socket to close',
+    });
     expect(socket.closed?.code).toBe(4403);
     const after = await publish();
     await new Promise((r) => setTimeout(r, 300));
@@ -153,7 +156,7 @@ describe('live subscriptions re-check their viewer', () => {
       .get(JwtService)
       .signAsync({ sub: mod.userId, typ: 'access', ver: 0 }, { algorithm: 'HS256', expiresIn: 2 });
     const socket = await subscribedModerator(short);
-    await eventually(async () => socket.closed ?? undefined, 5_000, 'the socket to close');
+    await eventually(async () => socket.closed ?? undefined, { timeoutMs: 5_000, what: 'the socket to close' });
     expect(socket.closed?.code).toBe(4403);
     expect(socket.closed?.reason).toMatch(/expired/i);
   });
@@ -167,7 +170,10 @@ describe('live subscriptions re-check their viewer', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(socket.errors).toEqual([]);
     socket.subscribe(query, { id: articleId });
-    await eventually(async () => (socket.errors.length > 0 ? true : undefined), 5_000, 'the refusal');
+    await eventually(async () => (socket.errors.length > 0 ? true : undefined), {
+      timeoutMs: 5_000,
+      what: 'the refusal',
+    });
     expect(codesOf(socket.errors)).toEqual(['TOO_MANY_SUBSCRIPTIONS']);
     // Stopping one makes room.
     stops[0]!();
@@ -186,7 +192,10 @@ describe('live subscriptions re-check their viewer', () => {
     socket.subscribe(`subscription { moderationEvents { ${costly} } }`);
     const aliased = Array.from({ length: 25 }, (_, i) => `a${i}: action`).join(' ');
     socket.subscribe(`subscription { moderationEvents { ${aliased} } }`);
-    await eventually(async () => (socket.errors.length === 2 ? true : undefined), 5_000, 'both refusals');
+    await eventually(async () => (socket.errors.length === 2 ? true : undefined), {
+      timeoutMs: 5_000,
+      what: 'both refusals',
+    });
     expect(codesOf(socket.errors).sort()).toEqual(['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']);
     // The socket stays open for documents within the limits.
     socket.subscribe(MODERATION_EVENTS);

@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { postComment, registerAs, waitForStatus } from '../moderation/testing/e2e-helpers.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { eventually, makeArticle } from '../test/factories.js';
-import { startWorker } from '../test/worker.js';
+import { postComment, registerAs, waitForStatus } from '../../test/support/moderation/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { startWorker } from '../../test/support/worker.js';
+import { eventually } from '../../test/support/eventually.js';
 
 const SET_STATUS = `mutation($input: SetUserStatusInput!) { setUserStatus(input: $input) {
   id status statusUntil statusReason } }`;
@@ -99,8 +100,7 @@ describe('user sanctions', () => {
     await eventually(
       async () =>
         (await prisma.user.findUniqueOrThrow({ where: { id: reader.userId } })).status === 'ACTIVE' ? true : undefined,
-      10_000,
-      'the suspension to end',
+      { timeoutMs: 10_000, what: 'the suspension to end' },
     );
     expect(await postComment(api, reader.token, article.id, 'Back again.')).toEqual(expect.any(String));
     const ended = await prisma.moderationAction.findMany({ where: { targetUserId: reader.userId } });
@@ -117,8 +117,7 @@ describe('user sanctions', () => {
     await eventually(
       async () =>
         (await prisma.user.findUniqueOrThrow({ where: { id: reader.userId } })).status === 'ACTIVE' ? true : undefined,
-      15_000,
-      'the sweep to lift the ban',
+      { timeoutMs: 15_000, what: 'the sweep to lift the ban' },
     );
     const user = await prisma.user.findUniqueOrThrow({ where: { id: reader.userId } });
     expect(user).toMatchObject({ statusUntil: null, statusReason: null });

@@ -1,8 +1,8 @@
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { postComment, registerAs } from '../moderation/testing/e2e-helpers.js';
-import { errorCode, TestApi } from '../test/api-client.js';
-import { makeArticle } from '../test/factories.js';
-import { countStatements } from '../test/statements.js';
+import { postComment, registerAs } from '../../test/support/moderation/e2e-helpers.js';
+import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { makeArticle } from '../../test/support/factories.js';
+import { countStatements } from '../../test/support/statements.js';
 
 interface Node {
   id: string;

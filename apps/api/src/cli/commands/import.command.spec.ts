@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImportRunner } from '../../imports/import-runner.js';
-import { SEED_DIR } from '../../imports/testing/import-client.js';
+import { SEED_DIR } from '../../../test/support/imports/import-client.js';
 import { withContext } from '../context.js';
 import { importCommand, importFiles } from './import.command.js';
 

@@ -1,6 +1,6 @@
 import { MAX_IMPORT_BYTES } from '@marginalia/content';
 import { gzipSync } from 'node:zlib';
-import { closedPort, LoopbackServer, redirect, send } from '../testing/loopback-server.js';
+import { closedPort, LoopbackServer, redirect, send } from '../../../test/support/imports/loopback-server.js';
 import { FetchError } from './fetch-error.js';
 import { MAX_REDIRECTS, UrlFetcher } from './url-fetcher.js';
 

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { TestApi } from '../../test/api-client.js';
-import { freePort } from '../../test/processes.js';
-import { startWorker } from '../../test/worker.js';
+import { TestApi } from '../../../test/support/api-client.js';
+import { freePort } from '../../../test/support/processes.js';
+import { startWorker } from '../../../test/support/worker.js';
 import { loadConfig } from '../config/env.js';
 import { DomainError } from '../errors/domain-error.js';
 import { RateLimiter } from './rate-limiter.js';

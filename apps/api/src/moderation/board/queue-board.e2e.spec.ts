@@ -1,7 +1,7 @@
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { QUEUES } from '../../infra/queue/jobs.js';
-import { TestApi } from '../../test/api-client.js';
-import { registerAs } from '../testing/e2e-helpers.js';
+import { TestApi } from '../../../test/support/api-client.js';
+import { registerAs } from '../../../test/support/moderation/e2e-helpers.js';
 import { readCookie } from '../../infra/http/cookies.js';
 import { BOARD_COOKIE } from './queue-board.js';
 

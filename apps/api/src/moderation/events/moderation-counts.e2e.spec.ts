@@ -1,7 +1,7 @@
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import { loadConfig } from '../../infra/config/env.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { makeArticle } from '../../test/factories.js';
+import { makeArticle } from '../../../test/support/factories.js';
 import { FLAGGED, MODERATION_QUEUES, queueWhere, type ModerationQueue } from '../queues/queue-membership.js';
 import { ModerationCounts, SITE_WIDE, type QueueCounts } from './moderation-counts.service.js';
 

@@ -2,10 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '../../infra/config/env.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { JobQueue } from '../../infra/queue/job-queue.js';
-import { makeArticle } from '../../test/factories.js';
-import { startWorker } from '../../test/worker.js';
-import { until } from '../../faults/testing/traffic.js';
+import { makeArticle } from '../../../test/support/factories.js';
+import { startWorker } from '../../../test/support/worker.js';
 import { PendingSweeper } from './pending-sweeper.js';
+import { eventually } from '../../../test/support/eventually.js';
 
 /**
  * A comment whose moderation job was lost (written and handed over, then the job vanished
@@ -51,10 +51,9 @@ describe('PendingSweeper', () => {
     expect(await queue.getJob(`sweep-${stale}-${window}`)).toBeDefined();
     expect(await queue.getJob(`sweep-${young}-${window}`)).toBeUndefined();
 
-    await until(
+    await eventually(
       async () => (await prisma.comment.findUniqueOrThrow({ where: { id: stale } })).status !== 'PENDING',
-      'the stale comment to be decided',
-      30_000,
+      { timeoutMs: 30_000, what: 'the stale comment to be decided' },
     );
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: young } })).status).toBe('PENDING');
     // A later pass (next window) hands nothing over for it: it is no longer PENDING.
@@ -64,7 +63,10 @@ describe('PendingSweeper', () => {
     const duplicate = await worker
       .get(JobQueue)
       .add('moderate-comment', { commentId: stale }, `sweep-${stale}-duplicate-${stamp}`);
-    await until(async () => (await duplicate.getState()) === 'completed', 'the duplicate job to finish', 30_000);
+    await eventually(async () => (await duplicate.getState()) === 'completed', {
+      timeoutMs: 30_000,
+      what: 'the duplicate job to finish',
+    });
 
     const decisions = await prisma.moderationAction.count({ where: { commentId: stale, actorId: null } });
     expect(decisions).toBe(1);

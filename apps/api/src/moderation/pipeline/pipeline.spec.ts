@@ -12,7 +12,7 @@ import { suspectWords } from './phases/suspect-words.js';
 import { toxicity } from './phases/toxicity.js';
 import { userPremod } from './phases/user-premod.js';
 import { PHASES, runPipeline } from './pipeline.js';
-import { makeContext } from './testing.js';
+import { makeContext } from '../../../test/support/pipeline-context.js';
 import { MODERATION_REASONS, type Phase } from './types.js';
 
 describe('runPipeline', () => {

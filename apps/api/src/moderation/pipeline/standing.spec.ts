@@ -1,6 +1,6 @@
 import { runPipeline } from './pipeline.js';
 import { noMoreLenientThan, type StandingDecision } from './standing.js';
-import { makeContext } from './testing.js';
+import { makeContext } from '../../../test/support/pipeline-context.js';
 import type { ModerationDecision } from './types.js';
 
 const approved: ModerationDecision = { status: 'PUBLISHED', reason: 'APPROVED_BY_PIPELINE' };

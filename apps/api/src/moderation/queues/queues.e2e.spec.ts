@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../../test/api-client.js';
-import { makeArticle } from '../../test/factories.js';
-import { countStatements } from '../../test/statements.js';
-import { startWorker } from '../../test/worker.js';
-import { postComment, registerAs, waitForStatus } from '../testing/e2e-helpers.js';
+import { errorCode, TestApi } from '../../../test/support/api-client.js';
+import { makeArticle } from '../../../test/support/factories.js';
+import { countStatements } from '../../../test/support/statements.js';
+import { startWorker } from '../../../test/support/worker.js';
+import { postComment, registerAs, waitForStatus } from '../../../test/support/moderation/e2e-helpers.js';
 
 const PAGE = `query($articleId: ID, $first: Int, $after: String, $order: ModerationQueueOrder) {
   moderationQueue(queue: PENDING, articleId: $articleId, first: $first, after: $after, order: $order) {

@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { errorCode, TestApi } from '../../test/api-client.js';
-import { makeArticle } from '../../test/factories.js';
-import { startWorker } from '../../test/worker.js';
-import { postComment, registerAs, waitForStatus } from '../testing/e2e-helpers.js';
+import { errorCode, TestApi } from '../../../test/support/api-client.js';
+import { makeArticle } from '../../../test/support/factories.js';
+import { startWorker } from '../../../test/support/worker.js';
+import { postComment, registerAs, waitForStatus } from '../../../test/support/moderation/e2e-helpers.js';
 
 const READ = '{ moderationSettings { bannedWords flagThreshold spam { holdScore } toxicity { action } } }';
 const UPDATE = `mutation($input: UpdateModerationSettingsInput!) { updateModerationSettings(input: $input) {

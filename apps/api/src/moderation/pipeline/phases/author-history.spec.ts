@@ -1,5 +1,5 @@
 import type { UserRole } from '../types.js';
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { authorHistory } from './author-history.js';
 
 const check = (recentTotal: number, recentRejected: number, role: UserRole = 'READER') => {

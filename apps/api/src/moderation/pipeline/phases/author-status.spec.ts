@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { authorStatus } from './author-status.js';
 
 describe('authorStatus phase', () => {

@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { bannedWords } from './banned-words.js';
 
 const BANNED = ['badword', 'ass', 'buy followers'];

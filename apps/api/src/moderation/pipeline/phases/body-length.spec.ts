@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { bodyLength } from './body-length.js';
 
 const withBody = (body: string, settings: { minLength?: number; maxLength?: number } = {}) =>

@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { newCommenter } from './new-commenter.js';
 
 const check = (publishedCount: number, newCommenterHold: number, role: 'READER' | 'MODERATOR' | 'ADMIN' = 'READER') =>

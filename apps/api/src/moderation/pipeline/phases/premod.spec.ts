@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { premod } from './premod.js';
 
 describe('premod phase', () => {

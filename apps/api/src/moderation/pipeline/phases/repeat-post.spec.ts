@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { repeatPost } from './repeat-post.js';
 
 const BODY = 'I think the author misreads the second study; the sample was tiny.';

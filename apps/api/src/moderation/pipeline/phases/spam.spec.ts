@@ -1,5 +1,5 @@
 import type { ModerationSettings } from '../settings.js';
-import { makeContext, type DeepPartial } from '../testing.js';
+import { makeContext, type DeepPartial } from '../../../../test/support/pipeline-context.js';
 import { isShouting, longestRun, spam } from './spam.js';
 
 const check = (body: string, settings: DeepPartial<ModerationSettings> = {}) => {

@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { suspectWords } from './suspect-words.js';
 
 const check = (body: string) => makeContext({ comment: { body }, settings: { suspectWords: ['idiot', 'shill'] } });

@@ -1,5 +1,5 @@
 import { DEFAULT_MODERATION_SETTINGS, type ToxicitySettings } from '../settings.js';
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { toxicity, toxicityMatcher } from './toxicity.js';
 
 const check = (body: string, config: Partial<ToxicitySettings> = {}) => {

@@ -1,4 +1,4 @@
-import { makeContext } from '../testing.js';
+import { makeContext } from '../../../../test/support/pipeline-context.js';
 import { userPremod } from './user-premod.js';
 
 describe('userPremod phase', () => {

@@ -1,4 +1,0 @@
-// `node --import ./register-ts.mjs`: installs the TypeScript loader hooks (tests only).
-import { register } from 'node:module';
-
-register('./ts-loader.mjs', import.meta.url);

@@ -1,0 +1,103 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createServer } from 'node:net';
+import { createHttpApp } from '../../src/http-app.js';
+import { loadConfig } from '../../src/infra/config/env.js';
+
+export interface GqlResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** A real API on a random loopback port, spoken to over real HTTP. */
+export class TestApi {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly url: string,
+  ) {}
+
+  /**
+   * Listens on a free loopback port. The API's public address (PUBLIC_URL) is that port's URL
+   * unless `publicUrl` says otherwise, so the absolute URLs it builds point at this server.
+   */
+  static async start({ publicUrl }: { publicUrl?: string } = {}): Promise<TestApi> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const saved = process.env['PUBLIC_URL'];
+    process.env['PUBLIC_URL'] = publicUrl ?? url;
+    try {
+      const app = await createHttpApp(loadConfig(process.env));
+      await app.listen({ port, host: '127.0.0.1' });
+      return new TestApi(app, url);
+    } finally {
+      if (saved === undefined) delete process.env['PUBLIC_URL'];
+      else process.env['PUBLIC_URL'] = saved;
+    }
+  }
+
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GqlResult<T> & { status: number }> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResult<T>;
+    return { ...body, status: res.status };
+  }
+
+  /** Registers a fresh user and returns their access token. */
+  async register(
+    overrides: Partial<{ email: string; handle: string; password: string; displayName: string }> = {},
+  ): Promise<{
+    token: string;
+    refreshToken: string;
+    userId: string;
+    email: string;
+    password: string;
+  }> {
+    const n = Math.random().toString(36).slice(2, 10);
+    const input = {
+      email: `user_${n}@example.test`,
+      handle: `user_${n}`,
+      password: 'correct horse battery',
+      displayName: `User ${n}`,
+      ...overrides,
+    };
+    const res = await this.gql<{ register: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }',
+      { input },
+    );
+    if (!res.data?.register) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);
+    return {
+      token: res.data.register.accessToken,
+      refreshToken: res.data.register.refreshToken,
+      userId: res.data.register.user.id,
+      email: input.email,
+      password: input.password,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function errorCode(result: GqlResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.['code'];
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * One throwaway PostgreSQL database and Redis key prefix per test run, created here and
+ * dropped in global-teardown. Tests find them in process.env.
+ */
+export default async function globalSetup(): Promise<void> {
+  const base = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `marginalia_test_${suffix}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect().catch((error: unknown) => {
+    throw new Error(`Tests need PostgreSQL at ${base}: ${(error as Error).message}`);
+  });
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  process.env['DATABASE_URL'] = url.toString();
+  process.env['REDIS_PREFIX'] = `mtest_${suffix}`;
+  process.env['NODE_ENV'] = 'test';
+  process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';
+  process.env['DEMO_MODE'] = 'false';
+  process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
+  process.env['LOGIN_RATE_LIMIT'] = '20';
+  // Above LOGIN_RATE_LIMIT, so the per-address limit's own test sees it first.
+  process.env['LOGIN_ACCOUNT_FAILURE_LIMIT'] = '30';
+  // Every test registers its users from 127.0.0.1; login-limits.e2e.spec.ts tests these limits itself.
+  process.env['REGISTER_RATE_LIMIT'] = '100000';
+  process.env['REGISTER_SITE_RATE_LIMIT'] = '100000';
+  process.env['IMPORT_RATE_LIMIT'] = '1000';
+  // Every test reads from 127.0.0.1, anonymously for the most part; abuse-limit specs set it low.
+  process.env['ANONYMOUS_RATE_LIMIT'] = '1000000';
+  // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
+  const runner = '../../src/infra/prisma/migrate.ts';
+  const { migrate } = (await import(runner)) as typeof import('../../src/infra/prisma/migrate.js');
+  await migrate(process.env['DATABASE_URL']);
+}

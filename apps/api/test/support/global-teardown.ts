@@ -1,0 +1,24 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env['DATABASE_URL'];
+  if (url && new URL(url).pathname.startsWith('/marginalia_test_') && !process.env['KEEP_TEST_DB']) {
+    const admin = new URL(url);
+    const name = admin.pathname.slice(1);
+    admin.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  }
+  const prefix = process.env['REDIS_PREFIX'];
+  if (prefix?.startsWith('mtest_')) {
+    const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    // Jest's module mapper does not apply to global teardown; Node loads the TypeScript source itself.
+    const helper = '../../src/infra/redis/delete-prefix.ts';
+    const { deleteKeysWithPrefix } = (await import(helper)) as typeof import('../../src/infra/redis/delete-prefix.js');
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.quit();
+  }
+}
