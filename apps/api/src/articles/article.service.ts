@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalize, type Block, type PositionedBlock } from '@marginalia/content';
 import { createHash } from 'node:crypto';
-import { decodeCursor, encodeCursor } from '../comments/cursor.js';
+import { decodeCursor, encodeCursor } from '../infra/pagination/cursor.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
-import { decodeCursor } from './cursor.js';
+import { decodeCursor } from '../infra/pagination/cursor.js';
 import type { ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
 import type { ThreadModel } from './models/comment.model.js';
 import type {

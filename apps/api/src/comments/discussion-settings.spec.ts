@@ -1,5 +1,5 @@
 import { DEFAULT_DISCUSSION_SETTINGS, parseDiscussionSettings } from './discussion-settings.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../infra/pagination/cursor.js';
 
 describe('discussion settings', () => {
   it('defaults to a 15 minute edit window', () => {

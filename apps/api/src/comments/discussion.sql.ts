@@ -2,6 +2,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
 import type { AnchorStatus } from '../generated/prisma/enums.js';
 import type { CommentSort, ThreadScope, ThreadSort } from './models/discussion-enums.js';
+import type { PageCursor } from '../infra/pagination/cursor.js';
 
 /**
  * The named statements behind every discussion read. They are plain SQL so the read
@@ -113,11 +114,7 @@ function threadScopeFilter(scope: ThreadScope): Prisma.Sql {
   }
 }
 
-/** Where a page starts: after the row `id`, whose numeric sort key was `key`. */
-export interface PageCursor {
-  id: string;
-  key: number | null;
-}
+export type { PageCursor };
 
 /**
  * One page of an article's threads that have something the viewer may see, sorted, after

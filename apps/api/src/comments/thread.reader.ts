@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { anchorOf, type StoredAnchorJson } from './anchor-data.js';
 import { toCommentModel } from './comment-view.js';
-import { encodeCursor } from './cursor.js';
+import { encodeCursor } from '../infra/pagination/cursor.js';
 import {
   articleThreadsSql,
   reactionCountsSql,

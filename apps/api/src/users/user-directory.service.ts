@@ -5,7 +5,10 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { UsersArgs } from './dto/users.args.js';
 import { MODERATED_USER_SELECT, toModeratedUser } from './models/moderated-user.model.js';
 import type { UserConnectionModel, UserSummaryModel } from './models/user-summary.model.js';
-import { decodeUserCursor, encodeUserCursor } from './user-cursor.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../infra/pagination/cursor.js';
+
+/** The directory's one order: newest accounts first. */
+const USERS_ORDER = 'users:newest';
 
 interface FlagCountRow {
   authorId: string;
@@ -35,8 +38,8 @@ export class UserDirectoryService {
     }
     if (args.role) where.push({ role: args.role });
     if (args.status) where.push({ status: args.status });
-    if (args.after) {
-      const cursor = decodeUserCursor(args.after);
+    const cursor = decodeTimeCursor(USERS_ORDER, args.after);
+    if (cursor) {
       where.push({
         OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
       });
@@ -64,7 +67,7 @@ export class UserDirectoryService {
       nodes,
       pageInfo: {
         hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeUserCursor({ createdAt: last.createdAt, id: last.id }) : null,
+        endCursor: last ? encodeTimeCursor(USERS_ORDER, { createdAt: last.createdAt, id: last.id }) : null,
       },
     };
   }

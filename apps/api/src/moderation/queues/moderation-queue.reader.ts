@@ -3,7 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { MODERATED_USER_SELECT, toModeratedUser } from '../../users/models/moderated-user.model.js';
 import type { PipelineScores } from '../pipeline/index.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../../infra/pagination/cursor.js';
 import { loadPassages } from './passages.js';
 import { queuesOf, queueWhere, type ModerationQueue } from './queue-membership.js';
 import type {
@@ -105,8 +105,8 @@ export class ModerationQueueReader {
     const direction = order === 'NEWEST' ? 'desc' : 'asc';
     const where: Prisma.CommentWhereInput[] = [queueWhere(queue)];
     if (articleId) where.push({ thread: { articleId } });
-    if (after) {
-      const cursor = decodeCursor(after);
+    const cursor = decodeTimeCursor(`queue:${order}`, after);
+    if (cursor) {
       const beyond = direction === 'desc' ? 'lt' : 'gt';
       where.push({
         OR: [
@@ -128,7 +128,7 @@ export class ModerationQueueReader {
       items,
       pageInfo: {
         hasNextPage,
-        endCursor: last ? encodeCursor({ createdAt: last.comment.createdAt, id: last.id }) : null,
+        endCursor: last ? encodeTimeCursor(`queue:${order}`, { createdAt: last.comment.createdAt, id: last.id }) : null,
       },
     };
   }
