@@ -33,7 +33,7 @@ export const startCommand: Command = {
     const seeded = await withContext((app) => seedDemo(app));
     if (!seeded.skipped) process.stdout.write(`› imported ${seeded.articlesImported} demo articles\n`);
 
-    // Not `??`: loading the configuration sets unset variables to their defaults (WEB_DIST='').
+    // Not `??`: an empty WEB_DIST (as in a copied .env.example) means the default here too.
     const env = { ...process.env, WEB_DIST: process.env['WEB_DIST'] || WEB_DIST };
     const children: ChildProcess[] = [
       spawn(process.execPath, [path.join(DIST, 'main.js')], { env, stdio: 'inherit' }),
