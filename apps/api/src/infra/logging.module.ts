@@ -1,14 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from './config/env.js';
+import { prettyLogs } from './log-format.js';
 
-/** Structured JSON logs; each request carries an id, and secrets never reach a log line. */
+/** One line per event: time, level, `[context] message`, then any other fields. */
+const PRETTY_OPTIONS = {
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,context',
+  messageFormat: '{if context}[{context}] {end}{msg}',
+  singleLine: true,
+};
+
+/**
+ * Structured logs, JSON or readable on a terminal (LOG_FORMAT); each request carries an id,
+ * and secrets never reach a log line.
+ */
 export const AppLoggerModule = LoggerModule.forRootAsync({
   useFactory: () => {
     const config = loadConfig(process.env);
     return {
       pinoHttp: {
         level: config.LOG_LEVEL,
+        transport: prettyLogs({
+          format: config.LOG_FORMAT,
+          nodeEnv: config.NODE_ENV,
+          ci: process.env['CI'],
+          tty: process.stdout.isTTY === true,
+        })
+          ? { target: 'pino-pretty', options: PRETTY_OPTIONS }
+          : undefined,
         genReqId: (req) =>
           typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
         redact: {
