@@ -5,10 +5,14 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN corepack enable
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml tsconfig.base.json ./
-COPY apps/api/package.json apps/api/
+COPY apps/api/package.json apps/api/prisma.config.ts apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/anchoring/package.json packages/anchoring/
 COPY packages/content/package.json packages/content/
+# The API's postinstall generates the Prisma client: it needs the schema, its config and the
+# script that skips the generation when the schema is unchanged (without them the install fails).
+COPY prisma/schema.prisma prisma/
+COPY scripts/build-unless-unchanged.mjs scripts/
 RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm run build && pnpm --filter @marginalia/api deploy --prod --legacy /out/api

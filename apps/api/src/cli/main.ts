@@ -2,34 +2,37 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { explainStartupError } from '../infra/startup-errors.js';
-import { importCommand } from './commands/import.command.js';
-import { migrateCommand } from './commands/migrate.command.js';
-import { seedDemoCommand } from './commands/seed-demo.command.js';
-import { startCommand } from './commands/start.command.js';
-import { userCreateCommand } from './commands/user-create.command.js';
 import { CliError, type Command } from './command.js';
 
-const COMMANDS: Record<string, Command> = {
-  migrate: migrateCommand,
-  'user:create': userCreateCommand,
-  import: importCommand,
-  'seed:demo': seedDemoCommand,
-  start: startCommand,
+/**
+ * Each command is loaded when it runs: most of them import the application's modules, which
+ * take seconds to load, and `start` (every restart) needs none of them when nothing changed.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  migrate: async () => (await import('./commands/migrate.command.js')).migrateCommand,
+  'user:create': async () => (await import('./commands/user-create.command.js')).userCreateCommand,
+  import: async () => (await import('./commands/import.command.js')).importCommand,
+  'seed:demo': async () => (await import('./commands/seed-demo.command.js')).seedDemoCommand,
+  start: async () => (await import('./commands/start.command.js')).startCommand,
 };
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const commands = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => [name, await load()] as const),
+  );
+  const lines = commands.map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
   return `Usage: pnpm marginalia <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nAdd --help after a command for its options.`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === 'help') {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new CliError(`Unknown command "${name}".\n\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw new CliError(`Unknown command "${name}".\n\n${await usage()}`);
+  const command = await load();
   const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, help: { type: 'boolean' }, json: { type: 'boolean' } },
@@ -42,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // Maintenance commands sign no tokens, but boot the modules that would: without a secret of
   // the deployment's own they get a random one for this process, never the public demo secret.
-  if (command !== startCommand) process.env['JWT_SECRET'] ??= randomBytes(32).toString('hex');
+  if (name !== 'start') process.env['JWT_SECRET'] ??= randomBytes(32).toString('hex');
   return command.run(values as Record<string, string | boolean | undefined>, positionals);
 }
 

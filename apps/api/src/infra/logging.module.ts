@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { loadConfig } from './config/env.js';
+import { prettyLogs } from './log-format.js';
 
 /**
  * The URL with the values of `token`-like query parameters replaced: no route takes a token
@@ -10,13 +11,32 @@ export function withoutUrlSecrets(url: string): string {
   return url.replace(/([?&](?:[a-z_]*token|password)=)[^&#]*/gi, '$1[redacted]');
 }
 
-/** Structured JSON logs; each request carries an id, and secrets never reach a log line. */
+/** One line per event: time, level, `[context] message`, then any other fields. */
+const PRETTY_OPTIONS = {
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,context',
+  messageFormat: '{if context}[{context}] {end}{msg}',
+  singleLine: true,
+};
+
+/**
+ * Structured logs, JSON or readable on a terminal (LOG_FORMAT); each request carries an id,
+ * and secrets never reach a log line.
+ */
 export const AppLoggerModule = LoggerModule.forRootAsync({
   useFactory: () => {
     const config = loadConfig(process.env);
     return {
       pinoHttp: {
         level: config.LOG_LEVEL,
+        transport: prettyLogs({
+          format: config.LOG_FORMAT,
+          nodeEnv: config.NODE_ENV,
+          ci: process.env['CI'],
+          tty: process.stdout.isTTY === true,
+        })
+          ? { target: 'pino-pretty', options: PRETTY_OPTIONS }
+          : undefined,
         genReqId: (req) =>
           typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : randomUUID(),
         redact: {

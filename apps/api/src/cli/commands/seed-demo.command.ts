@@ -8,34 +8,10 @@ import { loadConfig } from '../../infra/config/env.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { printJson, type Command } from '../command.js';
 import { withContext } from '../context.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { importFiles } from './import.command.js';
 
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../prisma/seed/demo');
-
-/** Demo accounts, created only in demo mode. Documented in the README. */
-export const DEMO_ACCOUNTS = [
-  {
-    email: 'admin@marginalia.test',
-    password: 'marginalia-admin',
-    handle: 'admin',
-    displayName: 'Ada Admin',
-    role: 'ADMIN',
-  },
-  {
-    email: 'moderator@marginalia.test',
-    password: 'marginalia-moderator',
-    handle: 'moderator',
-    displayName: 'Mo Moderator',
-    role: 'MODERATOR',
-  },
-  {
-    email: 'reader@marginalia.test',
-    password: 'marginalia-reader',
-    handle: 'reader',
-    displayName: 'Rae Reader',
-    role: 'READER',
-  },
-] as const;
 
 export interface SeedResult {
   articlesImported: number;

@@ -109,6 +109,10 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `pretty` (readable lines), `json` (one object per line) or `auto`: see prettyLogs in infra/log-format.ts. */
+  @IsIn(['auto', 'pretty', 'json'])
+  LOG_FORMAT: 'auto' | 'pretty' | 'json' = 'auto';
+
   /** Directory of the built web client, served at `/`; empty disables it. */
   @IsString()
   WEB_DIST = '';
