@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { badInput, notFound } from '../infra/errors/domain-error.js';
+import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { OutboxService } from '../infra/outbox/outbox.service.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
-import type { ImportArticleInput } from './dto/import-article.input.js';
+import { IMPORT_SOURCES, type ImportArticleInput } from './dto/import-article.input.js';
 import { toImportJobModel } from './import-job.view.js';
 import type { ImportJobModel } from './models/import-job.model.js';
 import { isUUID } from 'class-validator';
-
-const SOURCES = ['text', 'markdown', 'html', 'url', 'bundle'] as const;
 
 /**
  * Accepts imports from admins: the ImportJob row and its `import-article` job are written
@@ -34,9 +32,8 @@ export class ImportService {
       60,
       `At most ${limit} imports a minute; for bulk imports use \`pnpm marginalia import <dir>\``,
     );
-    const given = SOURCES.filter((key) => input[key] !== undefined && input[key] !== null);
-    if (given.length !== 1) throw badInput('input', 'Give exactly one of text, markdown, html, url or bundle');
-    const source = given[0]!;
+    // The input's validation guarantees exactly one (ImportArticleInput.source).
+    const source = IMPORT_SOURCES.find((key) => input[key] !== undefined && input[key] !== null)!;
     // PostgreSQL cannot store NUL, even in the job's input: fail the import at once instead.
     if (String(input[source]).includes('\u0000')) return this.refuseBinary(source, requestedById);
     const { row, outboxId } = await this.prisma.$transaction(async (tx) => {

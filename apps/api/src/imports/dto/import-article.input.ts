@@ -1,5 +1,6 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { ExactlyOneOf } from '../../common/exactly-one-of.validator.js';
 
 /** Largest accepted body, in characters (the content package enforces the same in bytes). */
 export const MAX_IMPORT_CHARS = 2 * 1024 * 1024;
@@ -7,8 +8,15 @@ export const MAX_IMPORT_CHARS = 2 * 1024 * 1024;
 export const ImportFormat = { text: 'text', markdown: 'markdown', html: 'html', bundle: 'bundle' } as const;
 registerEnumType(ImportFormat, { name: 'ImportFormat' });
 
+/** Where an import's content comes from: exactly one per import. */
+export const IMPORT_SOURCES = ['text', 'markdown', 'html', 'url', 'bundle'] as const;
+
 @InputType({ description: 'Exactly one of text, markdown, html, url or bundle.' })
 export class ImportArticleInput {
+  /** Not a GraphQL field: carries the rule that exactly one source is given (and names it in errors). */
+  @ExactlyOneOf(IMPORT_SOURCES)
+  readonly source?: never;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
