@@ -9,6 +9,7 @@ import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { EventBus } from '../realtime/event-bus.js';
 import type { ReattachThreadInput } from './dto/reattach-thread.input.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
 
 /** A moderator places a thread (usually an orphan) on a new passage of the current text. */
 @Injectable()
@@ -50,7 +51,7 @@ export class ReattachService {
         data: {
           articleId: thread.articleId,
           actorId: viewer.id,
-          action: 'REATTACH_THREAD',
+          action: 'REATTACH_THREAD' satisfies AuditAction,
           reason: `thread ${thread.id}: ${describeMove(previous, anchor)}`,
         },
       }),

@@ -15,6 +15,7 @@ import { ThreadReader } from './thread.reader.js';
 import { ModerationEventsPublisher } from '../moderation/events/moderation-events.publisher.js';
 import { HUMAN_REASONS } from '../moderation/decisions/reasons.js';
 import { FLAGGED } from '../moderation/queues/queue-membership.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
 
 /** Edits a user may make per minute. */
 export const EDITS_PER_MINUTE = 10;
@@ -118,7 +119,7 @@ export class CommentEditService {
           articleId: comment.thread.articleId,
           actorId: viewer.id,
           targetUserId: viewer.id,
-          action: 'EDIT_WHILE_HELD',
+          action: 'EDIT_WHILE_HELD' satisfies AuditAction,
           reason: 'Edited by its author while held; the hold stands',
           fromStatus: 'HELD',
           toStatus: 'HELD',
@@ -172,7 +173,7 @@ export class CommentEditService {
             articleId: comment.thread.articleId,
             actorId: viewer.id,
             targetUserId: comment.authorId,
-            action: 'DELETE',
+            action: 'DELETE' satisfies AuditAction,
             reason: input.reason?.trim() || null,
             fromStatus: comment.status,
             toStatus: 'DELETED',

@@ -8,6 +8,7 @@ import {
   validateModerationSettings,
   type ModerationSettings,
 } from './pipeline/index.js';
+import type { AuditAction } from './audit/audit-action.js';
 
 /** The Setting row holding the moderation settings. */
 export const SETTINGS_KEY = 'moderation';
@@ -86,7 +87,7 @@ export class ModerationSettingsService {
       });
       if (actorId && changes.length > 0) {
         await tx.moderationAction.create({
-          data: { actorId, action: 'UPDATE_SETTINGS', reason: changes.join('; ').slice(0, 2000) },
+          data: { actorId, action: 'UPDATE_SETTINGS' satisfies AuditAction, reason: changes.join('; ').slice(0, 2000) },
         });
       }
     });

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
 
 /** How often the worker lifts sanctions whose end has passed (the safety net of the delayed job). */
 export const SANCTION_SWEEP_MS = 5000;
@@ -69,7 +70,12 @@ export class SanctionExpiryProcessor implements OnApplicationBootstrap, OnApplic
       });
       if (lifted.count === 0) return;
       await tx.moderationAction.create({
-        data: { actorId: null, targetUserId: userId, action: 'SANCTION_ENDED', reason: `ended ${end.toISOString()}` },
+        data: {
+          actorId: null,
+          targetUserId: userId,
+          action: 'SANCTION_ENDED' satisfies AuditAction,
+          reason: `ended ${end.toISOString()}`,
+        },
       });
     });
   }

@@ -7,6 +7,7 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { JobQueue } from '../infra/queue/job-queue.js';
 import type { SetUserStatusInput } from './dto/user-admin.inputs.js';
 import { MODERATED_USER_SELECT, toModeratedUser, type ModeratedUserModel } from './models/moderated-user.model.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
 
 /**
  * Sanctions and roles. Every change writes an audit row (ModerationAction with the target
@@ -47,7 +48,7 @@ export class UserAdminService {
         data: {
           actorId: viewer.id,
           targetUserId: target.id,
-          action: 'SET_STATUS',
+          action: 'SET_STATUS' satisfies AuditAction,
           reason: `${target.status} → ${input.status}${until ? ` until ${until.toISOString()}` : ''}: ${reason}`,
         },
       });
@@ -68,7 +69,12 @@ export class UserAdminService {
     const [user] = await this.prisma.$transaction([
       this.prisma.user.update({ where: { id: target.id }, data: { premod: on }, select: MODERATED_USER_SELECT }),
       this.prisma.moderationAction.create({
-        data: { actorId: viewer.id, targetUserId: target.id, action: 'SET_PREMOD', reason: on ? 'on' : 'off' },
+        data: {
+          actorId: viewer.id,
+          targetUserId: target.id,
+          action: 'SET_PREMOD' satisfies AuditAction,
+          reason: on ? 'on' : 'off',
+        },
       }),
     ]);
     return toModeratedUser(user);
@@ -80,7 +86,12 @@ export class UserAdminService {
     const [user] = await this.prisma.$transaction([
       this.prisma.user.update({ where: { id: target.id }, data: { role }, select: MODERATED_USER_SELECT }),
       this.prisma.moderationAction.create({
-        data: { actorId: viewer.id, targetUserId: target.id, action: 'SET_ROLE', reason: `${target.role} → ${role}` },
+        data: {
+          actorId: viewer.id,
+          targetUserId: target.id,
+          action: 'SET_ROLE' satisfies AuditAction,
+          reason: `${target.role} → ${role}`,
+        },
       }),
     ]);
     return toModeratedUser(user);

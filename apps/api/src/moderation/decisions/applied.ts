@@ -1,4 +1,5 @@
 import type { QueueState } from '../queues/queue-membership.js';
+import type { AuditAction } from '../audit/audit-action.js';
 
 /** A decision that changed a comment: who it was about, its state before and after, and by whom. */
 export interface Applied {
@@ -8,6 +9,6 @@ export interface Applied {
   authorId: string | null;
   before: QueueState;
   after: QueueState;
-  action: string;
+  action: AuditAction;
   actorId: string | null;
 }

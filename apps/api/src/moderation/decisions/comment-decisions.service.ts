@@ -10,6 +10,7 @@ import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
 import type { Applied } from './applied.js';
 import { applyPipelineDecision, type PendingComment, type PipelineVerdict } from './pipeline-decision.js';
+import type { AuditAction } from '../audit/audit-action.js';
 
 export type { Applied } from './applied.js';
 
@@ -18,8 +19,8 @@ export interface Decision {
   to: Exclude<CommentStatus, 'PENDING' | 'DELETED'>;
   /** Stored on the comment (a category its author may see). */
   statusReason: string;
-  /** Audit action: PIPELINE, APPROVE, REJECT, HOLD, FLAGS_THRESHOLD, BAN. */
-  action: string;
+  /** The audit row's action (a decision: PIPELINE, APPROVE, REJECT, HOLD, FLAGS_THRESHOLD, FLAGS_RESOLVED, BAN). */
+  action: AuditAction;
   /** The moderator; null for the system. */
   actorId: string | null;
   /** Free text for the audit row only. */

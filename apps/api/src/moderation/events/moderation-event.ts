@@ -1,6 +1,7 @@
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import type { ModerationQueue } from '../queues/queue-membership.js';
 import type { QueueCounts } from './moderation-counts.service.js';
+import type { ModerationEventAction } from '../audit/audit-action.js';
 
 /** What moderators' screens hear: a comment entered or left queues, and the new site-wide counts. */
 export interface ModerationEvent {
@@ -11,7 +12,7 @@ export interface ModerationEvent {
   entered: ModerationQueue[];
   left: ModerationQueue[];
   /** What happened: PIPELINE, APPROVE, REJECT, HOLD, FLAG, FLAGS_THRESHOLD, FLAGS_RESOLVED, BAN. */
-  action: string;
+  action: ModerationEventAction;
   /** The moderator, or null for the system. */
   actorId: string | null;
   counts: QueueCounts;

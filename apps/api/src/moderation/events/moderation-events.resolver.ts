@@ -6,6 +6,7 @@ import { ModerationCountsModel, ModerationQueueEnum, toCountsModel } from '../qu
 import type { ModerationQueue } from '../queues/queue-membership.js';
 import type { ModerationEvent } from './moderation-event.js';
 import type { SubscriptionContext } from '../../realtime/subscription-context.js';
+import { AUDIT_ACTIONS, type ModerationEventAction } from '../audit/audit-action.js';
 
 @ObjectType('ModerationEvent', { description: 'A comment entered or left moderation queues.' })
 export class ModerationEventModel {
@@ -15,8 +16,8 @@ export class ModerationEventModel {
   @Field(() => CommentStatus, { nullable: true }) previousStatus: CommentStatus | null;
   @Field(() => [ModerationQueueEnum]) entered: ModerationQueue[];
   @Field(() => [ModerationQueueEnum]) left: ModerationQueue[];
-  @Field({ description: 'PIPELINE, APPROVE, REJECT, HOLD, FLAG, FLAGS_THRESHOLD, FLAGS_RESOLVED or BAN.' })
-  action: string;
+  @Field({ description: `FLAG (a reader flagged it), or the audit action: one of ${AUDIT_ACTIONS.join(', ')}.` })
+  action: ModerationEventAction;
   @Field(() => ID, {
     nullable: true,
     description: 'Who acted: a moderator, or the reader who flagged; null for the system.',

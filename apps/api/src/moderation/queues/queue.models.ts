@@ -4,6 +4,7 @@ import { AnchorStatus, CommentStatus, FlagReason } from '../../generated/prisma/
 import { ModeratedUserModel } from '../../users/models/moderated-user.model.js';
 import { MODERATION_QUEUES, type ModerationQueue } from './queue-membership.js';
 import { pageNodes } from '../../infra/graphql/query-cost.js';
+import { AUDIT_ACTIONS } from '../audit/audit-action.js';
 
 export const ModerationQueueEnum = Object.fromEntries(MODERATION_QUEUES.map((q) => [q, q])) as {
   [Q in ModerationQueue]: Q;
@@ -93,7 +94,7 @@ export class FlagModel {
 @ObjectType('ModerationLogEntry', { description: 'One decision, by the pipeline (actor null) or a person.' })
 export class ModerationLogEntryModel {
   @Field(() => ID) id: string;
-  @Field() action: string;
+  @Field({ description: `One of ${AUDIT_ACTIONS.join(', ')}.` }) action: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => CommentStatus, { nullable: true }) fromStatus: CommentStatus | null;
   @Field(() => CommentStatus, { nullable: true }) toStatus: CommentStatus | null;
