@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServer } from 'node:net';
 import { createHttpApp } from '../../src/http-app.js';
 import { loadConfig } from '../../src/infra/config/env.js';
+import { freePort } from './free-port.js';
 
 export interface GqlResult<T> {
   data?: T | null;
@@ -83,19 +83,6 @@ export class TestApi {
   async close(): Promise<void> {
     await this.app.close();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export function errorCode(result: GqlResult<unknown>): unknown {

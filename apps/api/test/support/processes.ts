@@ -5,11 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventually } from './eventually.js';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '../..');
@@ -84,16 +86,6 @@ export class Child {
 /** SIGKILLs every child still running (afterAll). */
 export async function stopAll(): Promise<void> {
   await Promise.all([...started].map((child) => child.stop('SIGKILL')));
-}
-
-/** A free loopback port (asked of the kernel, then released for the child to take). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address !== 'object') throw new Error('no port');
-  return address.port;
 }
 
 /** The database URL with an application_name, so a spec can find (and end) exactly that process's sessions. */
