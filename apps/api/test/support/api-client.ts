@@ -26,7 +26,11 @@ export class TestApi {
     process.env['PUBLIC_URL'] = publicUrl ?? url;
     try {
       const app = await createHttpApp(loadConfig(process.env));
-      await app.listen({ port, host: '127.0.0.1' });
+      // An app that fails to start still holds its pools: close it, or jest never exits.
+      await app.listen({ port, host: '127.0.0.1' }).catch(async (error: unknown) => {
+        await app.close().catch(() => undefined);
+        throw error;
+      });
       return new TestApi(app, url);
     } finally {
       if (saved === undefined) delete process.env['PUBLIC_URL'];

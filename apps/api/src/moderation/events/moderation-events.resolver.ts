@@ -16,7 +16,9 @@ export class ModerationEventModel {
   @Field(() => CommentStatus, { nullable: true }) previousStatus: CommentStatus | null;
   @Field(() => [ModerationQueueEnum]) entered: ModerationQueue[];
   @Field(() => [ModerationQueueEnum]) left: ModerationQueue[];
-  @Field({ description: `FLAG (a reader flagged it), or the audit action: one of ${AUDIT_ACTIONS.join(', ')}.` })
+  @Field(() => String, {
+    description: `FLAG (a reader flagged it), or the audit action: one of ${AUDIT_ACTIONS.join(', ')}.`,
+  })
   action: ModerationEventAction;
   @Field(() => ID, {
     nullable: true,
