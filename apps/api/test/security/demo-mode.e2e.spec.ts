@@ -1,4 +1,5 @@
 import { ApiChild, stopAll, WorkerChild, type ProcessEnv } from '../support/processes.js';
+import { withEnv } from '../support/with-env.js';
 
 /** The environment of a deployment that forgot JWT_SECRET: no NODE_ENV, no DEMO_MODE either. */
 function forgetfulEnv(): ProcessEnv {
@@ -11,31 +12,21 @@ function forgetfulEnv(): ProcessEnv {
   return env;
 }
 
-/** Runs a child without the test run's own settings (which set a secret and turn demo mode off). */
-function without(...names: string[]): () => void {
-  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
-  for (const n of names) delete process.env[n];
-  return () => {
-    for (const [n, v] of Object.entries(saved)) if (v !== undefined) process.env[n] = v;
-  };
-}
+/** Without the test run's own settings (which set a secret and turn demo mode off). */
+const FORGETFUL = { JWT_SECRET: undefined, DEMO_MODE: undefined, NODE_ENV: undefined };
 
 describe('demo mode fails closed', () => {
   afterAll(stopAll);
 
   it('refuses to start the API or the worker without JWT_SECRET unless DEMO_MODE=true is set', async () => {
-    const restore = without('JWT_SECRET', 'DEMO_MODE', 'NODE_ENV');
-    try {
+    await withEnv(FORGETFUL, async () => {
       await expect(ApiChild.start('api-no-secret', forgetfulEnv())).rejects.toThrow(/JWT_SECRET: required/);
       await expect(WorkerChild.start('worker-no-secret', forgetfulEnv())).rejects.toThrow(/JWT_SECRET: required/);
-    } finally {
-      restore();
-    }
+    });
   }, 60_000);
 
   it('says so on every start in demo mode', async () => {
-    const restore = without('JWT_SECRET', 'DEMO_MODE', 'NODE_ENV');
-    try {
+    await withEnv(FORGETFUL, async () => {
       const env = { ...forgetfulEnv(), DEMO_MODE: 'true' };
       const api = await ApiChild.start('api-demo', env);
       const worker = await WorkerChild.start('worker-demo', env);
@@ -45,8 +36,6 @@ describe('demo mode fails closed', () => {
         expect(String(warning?.['msg'])).toMatch(/public secret/);
       }
       await Promise.all([api.stop('SIGTERM'), worker.stop('SIGTERM')]);
-    } finally {
-      restore();
-    }
+    });
   }, 120_000);
 });

@@ -113,10 +113,7 @@ describe('edits of held comments', () => {
     const author = await api.register();
     const { commentId } = await seedThread(prisma, { articleId: article.id, authorId: author.userId });
     const { flagThreshold } = await api.app.get(ModerationSettingsService).get();
-    for (let i = 0; i < flagThreshold; i++) {
-      const reader = await readerWithStanding();
-      expect((await api.gql(FLAG, { input: { commentId, reason: 'ABUSE' } }, reader.token)).errors).toBeUndefined();
-    }
+    await flagByReadersWithStanding(commentId, flagThreshold);
     await eventually(async () => {
       const row = await prisma.comment.findUniqueOrThrow({ where: { id: commentId } });
       return row.status === 'HELD' ? true : undefined;
@@ -201,16 +198,20 @@ describe('edits of held comments', () => {
     );
     expect(reported.data!.moderationQueue.items.map((i) => i.comment.id)).toContain(commentId);
 
-    // One reader with standing more tips it over: readers with standing are counted alone.
-    for (let i = 0; i < flagThreshold; i++) {
-      const reader = await readerWithStanding();
-      await api.gql(FLAG, { input: { commentId, reason: 'SPAM' } }, reader.token);
-    }
+    // As many readers with standing hide it: only their flags count toward the threshold.
+    await flagByReadersWithStanding(commentId, flagThreshold);
     await eventually(async () => {
       const hidden = await prisma.comment.findUniqueOrThrow({ where: { id: commentId } });
       return hidden.status === 'HELD' ? true : undefined;
     });
   });
+
+  async function flagByReadersWithStanding(commentId: string, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const reader = await readerWithStanding();
+      expect((await api.gql(FLAG, { input: { commentId, reason: 'ABUSE' } }, reader.token)).errors).toBeUndefined();
+    }
+  }
 
   /** A reader whose account is old enough and has published comments: their flags count. */
   async function readerWithStanding(): Promise<Awaited<ReturnType<TestApi['register']>>> {

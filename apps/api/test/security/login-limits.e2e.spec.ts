@@ -1,4 +1,5 @@
 import { TestApi, type GqlResult } from '../support/api-client.js';
+import { withEnv } from '../support/with-env.js';
 
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
 const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }';
@@ -34,20 +35,15 @@ const spoofed = (i: number): string => `203.0.113.${i % 250}, 198.51.100.${i % 2
 const unique = (): string => `u${Math.random().toString(36).slice(2, 12)}`;
 
 /** Runs `work` against an API started with these settings and counters of its own. */
-async function withApi(settings: Record<string, string>, work: (api: TestApi) => Promise<void>): Promise<void> {
-  const env = { ...settings, REDIS_PREFIX: `${process.env['REDIS_PREFIX']}:${unique()}` };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  const api = await TestApi.start();
-  try {
-    await work(api);
-  } finally {
-    await api.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+function withApi(settings: Record<string, string>, work: (api: TestApi) => Promise<void>): Promise<void> {
+  return withEnv({ ...settings, REDIS_PREFIX: `${process.env['REDIS_PREFIX']}:${unique()}` }, async () => {
+    const api = await TestApi.start();
+    try {
+      await work(api);
+    } finally {
+      await api.close();
     }
-  }
+  });
 }
 
 describe('sign-in and registration limits cannot be walked around', () => {
