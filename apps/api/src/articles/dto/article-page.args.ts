@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { AfterArgs } from '../../infra/pagination/after.args.js';
 
 export const ArticleOrder = { NEWEST: 'NEWEST', MOST_DISCUSSED: 'MOST_DISCUSSED' } as const;
 export type ArticleOrder = (typeof ArticleOrder)[keyof typeof ArticleOrder];
@@ -10,7 +11,7 @@ export const MAX_ARTICLE_PAGE = 50;
 export const MAX_REVISION_PAGE = 50;
 
 @ArgsType()
-export class ArticlePageArgs {
+export class ArticlePageArgs extends AfterArgs {
   @Field(() => String, { nullable: true, description: 'Part of the title, any case.' })
   @IsOptional()
   @IsString()
@@ -26,25 +27,13 @@ export class ArticlePageArgs {
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_ARTICLE_PAGE, { message: `first must be at most ${MAX_ARTICLE_PAGE}` })
   first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  after?: string | null;
 }
 
 @ArgsType()
-export class RevisionPageArgs {
+export class RevisionPageArgs extends AfterArgs {
   @Field(() => Int, { defaultValue: 10 })
   @IsInt()
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_REVISION_PAGE, { message: `first must be at most ${MAX_REVISION_PAGE}` })
   first: number = 10;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  after?: string | null;
 }

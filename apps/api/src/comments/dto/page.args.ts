@@ -1,13 +1,14 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { CommentSort, ThreadScope, ThreadSort } from '../models/discussion-enums.js';
+import { AfterArgs } from '../../infra/pagination/after.args.js';
 
 /** Largest page of threads; each thread brings all its visible comments. */
 export const MAX_THREAD_PAGE = 200;
 export const MAX_REPLY_PAGE = 100;
 
 @ArgsType()
-export class ThreadPageArgs {
+export class ThreadPageArgs extends AfterArgs {
   @Field(() => ThreadSort, { defaultValue: ThreadSort.POSITION })
   @IsEnum(ThreadSort)
   sort: ThreadSort = ThreadSort.POSITION;
@@ -21,16 +22,10 @@ export class ThreadPageArgs {
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_THREAD_PAGE, { message: `first must be at most ${MAX_THREAD_PAGE}` })
   first: number = 50;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  after?: string | null;
 }
 
 @ArgsType()
-export class ReplyPageArgs {
+export class ReplyPageArgs extends AfterArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'parentId must be an id' })
   parentId: string;
@@ -44,12 +39,6 @@ export class ReplyPageArgs {
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_REPLY_PAGE, { message: `first must be at most ${MAX_REPLY_PAGE}` })
   first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  after?: string | null;
 }
 
 @ArgsType()

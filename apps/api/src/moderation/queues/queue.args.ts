@@ -1,13 +1,14 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { ModerationQueue } from './queue-membership.js';
 import { ModerationQueueEnum, QueueOrder } from './queue.models.js';
+import { AfterArgs } from '../../infra/pagination/after.args.js';
 
 /** Largest page of a moderation queue. */
 export const MAX_QUEUE_PAGE = 100;
 
 @ArgsType()
-export class ModerationQueueArgs {
+export class ModerationQueueArgs extends AfterArgs {
   @Field(() => ModerationQueueEnum)
   @IsEnum(ModerationQueueEnum)
   queue: ModerationQueue;
@@ -22,12 +23,6 @@ export class ModerationQueueArgs {
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_QUEUE_PAGE, { message: `first must be at most ${MAX_QUEUE_PAGE}` })
   first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
 
   @Field(() => QueueOrder, { defaultValue: QueueOrder.NEWEST })
   @IsEnum(QueueOrder)

@@ -1,12 +1,13 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Role, UserStatus } from '../../generated/prisma/enums.js';
+import { AfterArgs } from '../../infra/pagination/after.args.js';
 
 /** Largest page of the user directory. */
 export const MAX_USERS_PAGE = 100;
 
 @ArgsType()
-export class UsersArgs {
+export class UsersArgs extends AfterArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Part of a handle or display name (and, for admins, an email address), any case.',
@@ -31,10 +32,4 @@ export class UsersArgs {
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_USERS_PAGE, { message: `first must be at most ${MAX_USERS_PAGE}` })
   first: number = 20;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'after is not a valid cursor' })
-  after?: string | null;
 }
