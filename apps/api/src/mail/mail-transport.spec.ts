@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../infra/config/env.js';
 import { MailTransport } from './mail-transport.js';
@@ -6,9 +5,8 @@ import { MailTransport } from './mail-transport.js';
 describe('the mail transport in demo mode', () => {
   it('catches mail itself when no SMTP_URL is set, and says where it listens', async () => {
     const logged: string[] = [];
-    const spy = jest.spyOn(Logger.prototype, 'log').mockImplementation((message: unknown) => {
-      logged.push(String(message));
-    });
+    const log = Object.getOwnPropertyDescriptor(Logger.prototype, 'log')!;
+    Logger.prototype.log = (message: unknown): void => void logged.push(String(message));
     const transport = new MailTransport({ SMTP_URL: null, DEMO_MODE: true } as AppConfig);
     try {
       await transport.onModuleInit();
@@ -17,7 +15,7 @@ describe('the mail transport in demo mode', () => {
       expect(info.response).toMatch(/^250/);
     } finally {
       await transport.onApplicationShutdown();
-      spy.mockRestore();
+      Object.defineProperty(Logger.prototype, 'log', log);
     }
   });
 
