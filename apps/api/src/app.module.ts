@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
@@ -38,6 +39,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     OutboxModule,
     AppGraphQLModule,
     AuthModule,
+    AccountsModule,
     UserModule,
     ArticleModule,
     CommentModule,

@@ -41,6 +41,15 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   logout: { access: 'signed-in', setup: 'fresh-actor' },
   markNotificationsRead: { access: 'signed-in' },
 
+  // Account (mailed links work signed out; changes need the current password)
+  verifyEmail: { access: 'public' },
+  resendVerification: { access: 'signed-in' },
+  requestPasswordReset: { access: 'public' },
+  resetPassword: { access: 'public' },
+  changePassword: { access: 'signed-in', setup: 'fresh-actor' },
+  changeEmail: { access: 'signed-in' },
+  confirmEmailChange: { access: 'public' },
+
   // Discussion
   createThread: { access: 'active' },
   reply: { access: 'active' },

@@ -82,6 +82,15 @@ export class MailCatcher {
     return this.messages.filter((m) => m.to.includes(address.toLowerCase()));
   }
 
+  /** Waits for the first message to this address whose subject contains `subject`. */
+  async waitForSubject(address: string, subject: string, timeoutMs = 15_000): Promise<CaughtMail> {
+    const find = (): CaughtMail | undefined => this.to(address).find((m) => m.subject.includes(subject));
+    return eventually(find, {
+      timeoutMs,
+      what: () => `a message "${subject}" to ${address} (have: ${this.to(address).map((m) => m.subject).join('; ')})`,
+    });
+  }
+
   /** Waits until `count` messages went to this address, and returns them. */
   async waitFor(address: string, count = 1, timeoutMs = 15_000): Promise<CaughtMail[]> {
     return eventually(() => this.to(address).length >= count && this.to(address), {
