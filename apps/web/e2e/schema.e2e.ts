@@ -6,14 +6,22 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, inject, it } from 'vitest';
+import * as outgoingMailDocuments from '../src/admin/outgoingMail.ts';
 import * as adminDocuments from '../src/admin/queries.ts';
+import * as accountDocuments from '../src/auth/accountQueries.ts';
 import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
 
 const isDocument = (value: unknown): value is string =>
   typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value);
 
-const modules: Record<string, unknown> = { ...apiDocuments, ...moderationDocuments, ...adminDocuments };
+const modules: Record<string, unknown> = {
+  ...apiDocuments,
+  ...moderationDocuments,
+  ...adminDocuments,
+  ...outgoingMailDocuments,
+  ...accountDocuments,
+};
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));
 
 describe('GraphQL documents', () => {

@@ -9,6 +9,11 @@ const ArticleListPage = lazy(() => import('./articles/ArticleListPage.tsx'));
 const ArticlePage = lazy(() => import('./reader/ArticlePage.tsx'));
 const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
+const VerifyEmailPage = lazy(() => import('./auth/VerifyEmailPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage.tsx'));
+const ConfirmEmailPage = lazy(() => import('./auth/ConfirmEmailPage.tsx'));
+const AccountSettingsPage = lazy(() => import('./settings/AccountSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 // Staff areas are separate chunks: readers never download them.
 const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
@@ -30,6 +35,11 @@ export function App() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
+        <Route path="settings" element={<AccountSettingsPage />} />
         <Route
           element={
             <RequireRole roles={['MODERATOR', 'ADMIN']}>

@@ -87,7 +87,10 @@ export class MailCatcher {
     const find = (): CaughtMail | undefined => this.to(address).find((m) => m.subject.includes(subject));
     return eventually(find, {
       timeoutMs,
-      what: () => `a message "${subject}" to ${address} (have: ${this.to(address).map((m) => m.subject).join('; ')})`,
+      what: () =>
+        `a message "${subject}" to ${address} (have: ${this.to(address)
+          .map((m) => m.subject)
+          .join('; ')})`,
     });
   }
 

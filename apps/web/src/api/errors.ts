@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'QUERY_TOO_COMPLEX'
   | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'EMAIL_NOT_VERIFIED'
+  | 'TOKEN_INVALID'
+  | 'TOKEN_USED'
+  | 'TOKEN_EXPIRED'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -36,6 +40,10 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   GRAPHQL_VALIDATION_FAILED: 'The app sent a request the server did not understand. Try reloading.',
   QUERY_TOO_COMPLEX: 'That request asks for too much at once. Try reloading.',
   TOO_MANY_SUBSCRIPTIONS: 'Too many live views are open at once. Close one and try again.',
+  EMAIL_NOT_VERIFIED: 'Confirm your email address first: follow the link we mailed you.',
+  TOKEN_INVALID: 'This link is not valid. Ask for a new one.',
+  TOKEN_USED: 'This link was already used. Ask for a new one if you still need it.',
+  TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   NETWORK_ERROR: 'Could not reach Marginalia. Check your connection and try again.',
 };

@@ -28,7 +28,7 @@ const THREAD_FIELDS = `
 
 const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount';
 
-export const ME_QUERY = `query Me { me { ${USER_FIELDS} email } }`;
+export const ME_QUERY = `query Me { me { ${USER_FIELDS} email emailVerified } }`;
 export type MeResult = { me: User | null };
 
 /** Articles a page at a time (the server allows at most 50 a page). */
@@ -63,7 +63,7 @@ export const ARTICLE_QUERY = `
 export type ArticleResult = { article: Article | null };
 
 // Never `refreshToken`: the API sets it as an HttpOnly cookie, out of reach of scripts.
-const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email }`;
+export const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email emailVerified }`;
 
 export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
 export type LoginResult = { login: AuthPayload };

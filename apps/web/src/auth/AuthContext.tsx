@@ -30,6 +30,10 @@ export interface AuthContextValue {
   login(email: string, password: string): Promise<User>;
   register(fields: RegisterFields): Promise<User>;
   logout(): Promise<void>;
+  /** Takes a sign-in the server issued another way (a password reset or change). */
+  accept(payload: AuthPayload): User;
+  /** Merges what an account flow changed (a verified or new address) into the signed-in user. */
+  updateUser(changes: Partial<User>): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -93,6 +97,8 @@ export function AuthProvider({
         accept((await client.request<LoginResult>(LOGIN_MUTATION, { input: { email, password } })).login),
       register: async (fields) =>
         accept((await client.request<RegisterResult>(REGISTER_MUTATION, { input: fields })).register),
+      accept,
+      updateUser: (changes) => setUser((current) => (current ? { ...current, ...changes } : current)),
       logout: async () => {
         try {
           await client.request(LOGOUT_MUTATION);

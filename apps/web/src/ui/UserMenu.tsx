@@ -78,6 +78,9 @@ export function UserMenu({ user }: { user: User }) {
               Admin
             </Link>
           )}
+          <Link className="button button-ghost user-menu-item" to="/settings" onClick={() => setOpen(false)}>
+            Settings
+          </Link>
           <button
             type="button"
             className="button button-ghost user-menu-item"

@@ -32,7 +32,14 @@ export const userCreateCommand: Command = {
       try {
         return await app
           .get(AuthService)
-          .createUser({ email, password, handle, displayName: name, role: role as (typeof ROLES)[number], verified: true });
+          .createUser({
+            email,
+            password,
+            handle,
+            displayName: name,
+            role: role as (typeof ROLES)[number],
+            verified: true,
+          });
       } catch (error) {
         if (error instanceof DomainError) throw new CliError(error.message);
         throw error;
