@@ -68,6 +68,28 @@ describe('account flows over real SMTP', () => {
     expect(posted.errors).toBeUndefined();
   });
 
+  it('lets unverified authors comment once an admin turns the requirement off', async () => {
+    const article = await makeArticle(prisma);
+    const admin = await api.register();
+    await prisma.user.update({ where: { id: admin.userId }, data: { role: 'ADMIN' } });
+    const SET = `mutation($on: Boolean!) { updateModerationSettings(input: { requireVerifiedEmailToComment: $on }) {
+      requireVerifiedEmailToComment } }`;
+    const user = await api.register({ verified: false });
+    const post = () => api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'Hello' } }, user.token);
+    try {
+      const off = await api.gql<{ updateModerationSettings: { requireVerifiedEmailToComment: boolean } }>(
+        SET,
+        { on: false },
+        admin.token,
+      );
+      expect(off.data?.updateModerationSettings.requireVerifiedEmailToComment).toBe(false);
+      expect((await post()).errors).toBeUndefined();
+    } finally {
+      await api.gql(SET, { on: true }, admin.token);
+    }
+    expect(errorCode(await post())).toBe('EMAIL_NOT_VERIFIED');
+  });
+
   it('resends the link on request (the earlier one stops working), and not once verified', async () => {
     const user = await api.register({ verified: false });
     const [first] = await catcher.waitFor(user.email);

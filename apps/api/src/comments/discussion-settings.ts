@@ -45,6 +45,28 @@ export class DiscussionSettingsService {
     return parseDiscussionSettings(row?.value);
   }
 
+  /** Whether commenting needs a verified address: as stored, else yes outside demo mode. */
+  async requireVerifiedEmailToComment(): Promise<boolean> {
+    return (await this.get()).requireVerifiedEmailToComment ?? !this.config.DEMO_MODE;
+  }
+
+  /** Stores the choice beside the other discussion settings (which stay as they are). */
+  async setRequireVerifiedEmailToComment(value: boolean): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${DISCUSSION_SETTING_KEY}))`;
+      const row = await tx.setting.findUnique({ where: { key: DISCUSSION_SETTING_KEY } });
+      const current = (
+        row?.value && typeof row.value === 'object' && !Array.isArray(row.value) ? row.value : {}
+      ) as Record<string, unknown>;
+      const next = { ...current, requireVerifiedEmailToComment: value };
+      await tx.setting.upsert({
+        where: { key: DISCUSSION_SETTING_KEY },
+        create: { key: DISCUSSION_SETTING_KEY, value: next },
+        update: { value: next },
+      });
+    });
+  }
+
   /**
    * Refuses a comment by an author whose address is not verified, when the site requires it.
    * Refused rather than held: held comments from unproven accounts would fill the moderators'
@@ -54,8 +76,7 @@ export class DiscussionSettingsService {
    */
   async assertMayComment(viewer: { emailVerified: boolean }): Promise<void> {
     if (viewer.emailVerified) return;
-    const required = (await this.get()).requireVerifiedEmailToComment ?? !this.config.DEMO_MODE;
-    if (required) {
+    if (await this.requireVerifiedEmailToComment()) {
       throw new DomainError(
         'EMAIL_NOT_VERIFIED',
         'Confirm your email address to comment: follow the link we mailed you, or ask for a new one',

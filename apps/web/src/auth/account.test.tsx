@@ -80,9 +80,11 @@ describe('mailed links', () => {
 
 describe('the composer for an unverified author', () => {
   it('explains the refusal and offers a new link', async () => {
-    const onSubmit = vi.fn().mockRejectedValue(
-      new ApiError([{ message: 'Confirm your email address to comment', code: 'EMAIL_NOT_VERIFIED' }]),
-    );
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValue(
+        new ApiError([{ message: 'Confirm your email address to comment', code: 'EMAIL_NOT_VERIFIED' }]),
+      );
     renderAt('/a', <Composer label="Comment" onSubmit={onSubmit} />);
     await userEvent.type(screen.getByLabelText('Comment'), 'Hello');
     await userEvent.click(screen.getByRole('button', { name: 'Post' }));
