@@ -138,6 +138,21 @@ describe('account flows over real SMTP', () => {
     expect(errorCode(await api.gql(RESET, { input: { token, password: 'yet another passphrase' } }))).toBe(
       'TOKEN_USED',
     );
+
+    // Admins read the outbox, but not the secrets of its links (outside demo mode).
+    const admin = await api.register();
+    await prisma.user.update({ where: { id: admin.userId }, data: { role: 'ADMIN' } });
+    const outbox = await api.gql<{ outgoingMail: { nodes: Array<{ to: string; text: string; html: string }> } }>(
+      '{ outgoingMail(first: 100) { nodes { to text html } } }',
+      {},
+      admin.token,
+    );
+    const stored = outbox.data!.outgoingMail.nodes.filter((m) => m.to === user.email);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const message of stored) {
+      expect(message.text + message.html).not.toContain(token);
+      expect(message.text).toMatch(/token=\(hidden\)/);
+    }
     await new Promise((r) => setTimeout(r, 300));
     expect(catcher.to(unknown)).toHaveLength(0);
   });

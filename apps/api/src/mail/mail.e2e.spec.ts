@@ -110,7 +110,7 @@ describe('mail: stored, sent once over SMTP, failures visible to admins', () => 
   });
 
   it('sends nothing to a banned account, or to an address the account has not verified', async () => {
-    const user = await api.register();
+    const user = await api.register({ verified: false });
     const base = { to: user.email, userId: user.userId, data: { displayName: 'X', newEmail: 'new@example.test' } };
     // Not verified: only the messages that prove an address go out.
     expect(await send({ ...base, template: 'email-change-notice', idempotencyKey: `t:${randomUUID()}` })).toBeNull();

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DomainError, notFound } from '../infra/errors/domain-error.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../infra/pagination/cursor.js';
@@ -26,12 +28,20 @@ const SELECT = {
   html: true,
 } as const satisfies Prisma.OutgoingMailSelect;
 
-const toModel = ({
-  toAddress,
-  ...row
-}: Prisma.OutgoingMailGetPayload<{ select: typeof SELECT }>): OutgoingMailModel => ({
+type Row = Prisma.OutgoingMailGetPayload<{ select: typeof SELECT }>;
+
+/** The secret of a mailed link (account tokens are 43 characters of base64url); in HTML `=` reads `&#x3D;`. */
+const LINK_TOKEN = /(\btoken(?:=|&#x3D;))[A-Za-z0-9_-]{20,}/g;
+
+/**
+ * Outside demo mode the secrets of mailed links are hidden: an admin reading the outbox must not
+ * be able to follow another user's reset link. The demo shows them, so its mail can be followed.
+ */
+const toModel = ({ toAddress, ...row }: Row, showLinks: boolean): OutgoingMailModel => ({
   ...row,
   to: toAddress,
+  text: showLinks ? row.text : row.text.replace(LINK_TOKEN, '$1(hidden)'),
+  html: showLinks ? row.html : row.html.replace(LINK_TOKEN, '$1(hidden)'),
 });
 
 /** Admin → Outgoing mail: every stored message, newest first, and sending a failed one again. */
@@ -41,6 +51,7 @@ export class OutgoingMailService {
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxService,
     private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(args: OutgoingMailArgs): Promise<OutgoingMailConnectionModel> {
@@ -61,7 +72,7 @@ export class OutgoingMailService {
     const page = rows.slice(0, args.first);
     const last = page.at(-1);
     return {
-      nodes: page.map(toModel),
+      nodes: page.map((row) => toModel(row, this.config.DEMO_MODE)),
       pageInfo: {
         hasNextPage: rows.length > args.first,
         endCursor: last ? encodeTimeCursor(MAIL_ORDER, { createdAt: last.createdAt, id: last.id }) : null,
@@ -85,6 +96,6 @@ export class OutgoingMailService {
       return { row: await tx.outgoingMail.findUniqueOrThrow({ where: { id }, select: SELECT }), outboxId };
     });
     await this.mail.dispatch([outboxId]);
-    return toModel(row);
+    return toModel(row, this.config.DEMO_MODE);
   }
 }

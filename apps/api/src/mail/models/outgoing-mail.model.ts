@@ -19,7 +19,10 @@ export class OutgoingMailModel {
   @Field(() => Date) createdAt: Date;
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
   @Field(() => Date, { nullable: true }) failedAt: Date | null;
-  @Field(() => String, { description: 'The plain-text part.' }) text: string;
+  @Field(() => String, {
+    description: 'The plain-text part. Outside demo mode the secrets of its links read `token=(hidden)`.',
+  })
+  text: string;
   @Field(() => String, {
     description: 'The HTML part. Show it only in a sandboxed frame (no scripts, no same origin).',
   })
