@@ -1,9 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { LAYOUT_MJML, LAYOUT_TEXT } from './templates/layout.template.js';
-import { MAIL_TEMPLATES, type MailTemplateData, type MailTemplateName } from './templates/index.js';
+import {
+  MAIL_TEMPLATE_NAMES,
+  MAIL_TEMPLATES,
+  type MailTemplateData,
+  type MailTemplateName,
+} from './templates/index.js';
+
+/** Templates are compiled this long after start, out of the way of the start itself. */
+const WARM_UP_DELAY_MS = 5000;
 
 /** A message ready to store: what OutgoingMail keeps and every retry sends. */
 export interface RenderedMail {
@@ -30,11 +38,27 @@ const frame = (layout: string, body: string): string => layout.replace('{{> cont
  * subject (not escaping). Strict: a value missing from the data is an error, not an empty string.
  */
 @Injectable()
-export class MailRenderer {
+export class MailRenderer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<MailTemplateName, Promise<CompiledTemplate>>();
+  private warmUp?: NodeJS.Timeout;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Compiles every template soon after start: the first message is queued inside its caller's
+   * transaction, which should not wait a second for MJML.
+   */
+  onApplicationBootstrap(): void {
+    this.warmUp = setTimeout(() => {
+      for (const name of MAIL_TEMPLATE_NAMES) this.compile(name).catch(() => undefined);
+    }, WARM_UP_DELAY_MS);
+    this.warmUp.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.warmUp);
+  }
 
   async render<T extends MailTemplateName>(
     name: T,
