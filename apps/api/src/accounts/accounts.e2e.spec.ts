@@ -1,3 +1,4 @@
+import { MailRenderer } from '../mail/mail-renderer.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { errorCode, TestApi } from '../../test/support/api-client.js';
@@ -33,7 +34,9 @@ describe('account flows over real SMTP', () => {
     // A lockout after 3 failures (the per-address limit, 20 a minute here, stays out of the way).
     process.env['LOGIN_ACCOUNT_FAILURE_LIMIT'] = '3';
     api = await TestApi.start();
-    worker = await startWorker();
+    worker = await startWorker({ mail: true });
+    // Compiled now rather than inside the first message's transaction (MJML takes seconds on a busy machine).
+    await api.app.get(MailRenderer).warm();
     prisma = api.app.get(PrismaService);
   });
   afterAll(async () => {

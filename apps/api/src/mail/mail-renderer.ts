@@ -50,10 +50,13 @@ export class MailRenderer implements OnApplicationBootstrap, OnApplicationShutdo
    * transaction, which should not wait a second for MJML.
    */
   onApplicationBootstrap(): void {
-    this.warmUp = setTimeout(() => {
-      for (const name of MAIL_TEMPLATE_NAMES) this.compile(name).catch(() => undefined);
-    }, WARM_UP_DELAY_MS);
+    this.warmUp = setTimeout(() => void this.warm().catch(() => undefined), WARM_UP_DELAY_MS);
     this.warmUp.unref();
+  }
+
+  /** Compiles every template now (each once; a template that fails is tried again when used). */
+  async warm(): Promise<void> {
+    await Promise.all(MAIL_TEMPLATE_NAMES.map((name) => this.compile(name)));
   }
 
   onApplicationShutdown(): void {

@@ -1,3 +1,4 @@
+import { MailRenderer } from './mail-renderer.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { errorCode, TestApi } from '../../test/support/api-client.js';
@@ -37,7 +38,9 @@ describe('mail: stored, sent once over SMTP, failures visible to admins', () => 
     process.env['SMTP_URL'] = catcher.url;
     process.env['SITE_NAME'] = 'Marginalia Test Edition';
     api = await TestApi.start();
-    worker = await startWorker();
+    worker = await startWorker({ mail: true });
+    // Compiled now rather than inside the first message's transaction (MJML takes seconds on a busy machine).
+    await api.app.get(MailRenderer).warm();
     prisma = api.app.get(PrismaService);
     mail = api.app.get(MailService);
   });

@@ -1,3 +1,4 @@
+import { MailRenderer } from '../../src/mail/mail-renderer.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { TestApi } from '../support/api-client.js';
@@ -22,7 +23,9 @@ describe('mail while the mail server is down', () => {
     catcher = await MailCatcher.start();
     process.env['SMTP_URL'] = catcher.url;
     api = await TestApi.start();
-    worker = await startWorker();
+    worker = await startWorker({ mail: true });
+    // Compiled now rather than inside the first message's transaction (MJML takes seconds on a busy machine).
+    await api.app.get(MailRenderer).warm();
     prisma = api.app.get(PrismaService);
     mail = api.app.get(MailService);
   });
@@ -64,10 +67,10 @@ describe('mail while the mail server is down', () => {
         (await prisma.outgoingMail.count({
           where: { toAddress: { in: addresses }, status: 'QUEUED', attempts: { gte: 1 } },
         })) === addresses.length,
-      { what: 'a failed first attempt of every message' },
+      { what: 'a failed first attempt of every message', timeoutMs: 30_000 },
     );
     await catcher.up();
-    for (const to of addresses) await catcher.waitFor(to, 1, 30_000);
+    for (const to of addresses) await catcher.waitFor(to, 1, 90_000);
     await eventually(
       async () =>
         (await prisma.outgoingMail.count({ where: { toAddress: { in: addresses }, status: 'SENT' } })) ===
@@ -75,7 +78,7 @@ describe('mail while the mail server is down', () => {
     );
     await new Promise((r) => setTimeout(r, 1000));
     for (const to of addresses) expect(catcher.to(to)).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('retries after a temporary refusal (4xx), and delivers each message exactly once', async () => {
     catcher.answer(451);
@@ -83,17 +86,23 @@ describe('mail while the mail server is down', () => {
     let addresses: string[] = [];
     try {
       addresses = await queueMany('later', 3);
-      await eventually(() => catcher.refused >= refusedBefore + addresses.length, { what: 'a 451 for every message' });
+      await eventually(() => catcher.refused >= refusedBefore + addresses.length, {
+        what: 'a 451 for every message',
+        timeoutMs: 30_000,
+      });
     } finally {
       catcher.answer(null);
     }
-    for (const to of addresses) await catcher.waitFor(to, 1, 30_000);
-    const rows = await eventually(async () => {
-      const sent = await prisma.outgoingMail.findMany({ where: { toAddress: { in: addresses }, status: 'SENT' } });
-      return sent.length === addresses.length && sent;
-    });
+    for (const to of addresses) await catcher.waitFor(to, 1, 90_000);
+    const rows = await eventually(
+      async () => {
+        const sent = await prisma.outgoingMail.findMany({ where: { toAddress: { in: addresses }, status: 'SENT' } });
+        return sent.length === addresses.length && sent;
+      },
+      { timeoutMs: 30_000 },
+    );
     for (const row of rows) expect(row.attempts).toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 1000));
     for (const to of addresses) expect(catcher.to(to)).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 });
