@@ -39,7 +39,13 @@ describe('Outbox', () => {
     const old = new Date(Date.now() - 10 * 86_400_000);
     const make = (dispatchedAt: Date | null, createdAt: Date) =>
       prisma.outbox.create({
-        data: { queue: 'flags', jobName: 'evaluate-flags', payload: { commentId: randomUUID() }, createdAt, dispatchedAt },
+        data: {
+          queue: 'flags',
+          jobName: 'evaluate-flags',
+          payload: { commentId: randomUUID() },
+          createdAt,
+          dispatchedAt,
+        },
       });
     const handedLongAgo = await make(old, old);
     const handedRecently = await make(new Date(), old);
