@@ -14,6 +14,7 @@ const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
+const SitesPage = lazy(() => import('./admin/SitesPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
@@ -50,6 +51,7 @@ export function App() {
             <Route index element={<Navigate to="import" replace />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="sites" element={<SitesPage />} />
             {/* The user directory moved to the moderators' area; old links still land there. */}
             <Route path="users" element={<Navigate to="/moderate/users" replace />} />
           </Route>

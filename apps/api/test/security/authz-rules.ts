@@ -73,6 +73,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   importJobs: { access: 'admin' },
   importJobUpdated: { access: 'admin' },
   exportArticle: { access: 'admin' },
+  sites: { access: 'admin' },
+  createSite: { access: 'admin-writes' },
+  updateSite: { access: 'admin-writes' },
+  rotateSiteSecret: { access: 'admin-writes' },
 };
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {
