@@ -60,7 +60,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderateComments: { access: 'moderator-writes' },
   resolveFlags: { access: 'moderator-writes' },
   reattachThread: { access: 'moderator-writes' },
-  user: { access: 'moderator' },
+  moderatedUser: { access: 'moderator' },
   users: { access: 'moderator' },
   setUserStatus: { access: 'moderator-writes' },
   setUserPremod: { access: 'moderator-writes' },
