@@ -15,6 +15,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
 import { FlagModule } from './flags/flag.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
+import { ProfileModule } from './profiles/profile.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
@@ -38,6 +39,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     AppGraphQLModule,
     AuthModule,
     UserModule,
+    ProfileModule,
     ArticleModule,
     CommentModule,
     AnchoringModule,
