@@ -54,7 +54,11 @@ describe('deleting an account', () => {
     });
     const root = await seedThread(prisma, { articleId: article.id, authorId: user.userId, body: 'a lone thought' });
     const answered = await seedThread(prisma, { articleId: article.id, authorId: user.userId, body: 'a claim' });
-    const othersReply = await seedReply(prisma, { parentId: answered.commentId, authorId: other.userId, body: 'a reply' });
+    const othersReply = await seedReply(prisma, {
+      parentId: answered.commentId,
+      authorId: other.userId,
+      body: 'a reply',
+    });
     const ownReply = await seedReply(prisma, { parentId: othersReply, authorId: user.userId, body: 'my answer' });
     await prisma.commentRevision.create({
       data: { commentId: answered.commentId, bodySource: 'an older claim', bodyHtml: '<p>an older claim</p>' },
@@ -65,7 +69,9 @@ describe('deleting an account', () => {
       where: { id: mentioning.commentId },
       data: { bodyHtml: `<p>ask <a href="/u/${user.handle}">@${user.handle}</a></p>` },
     });
-    await prisma.reaction.create({ data: { commentId: mentioning.commentId, userId: user.userId, kind: 'insightful' } });
+    await prisma.reaction.create({
+      data: { commentId: mentioning.commentId, userId: user.userId, kind: 'insightful' },
+    });
     await prisma.flag.create({
       data: { commentId: mentioning.commentId, reporterId: user.userId, reason: 'OTHER', note: `${name} disagrees` },
     });

@@ -65,7 +65,11 @@ export class AccountDeletionService {
     await this.prisma.$transaction((tx) => this.erase(tx, identity, input.comments), { timeout: 120_000 });
   }
 
-  private async erase(tx: Prisma.TransactionClient, who: ErasedIdentity, comments: DeletedCommentsChoice): Promise<void> {
+  private async erase(
+    tx: Prisma.TransactionClient,
+    who: ErasedIdentity,
+    comments: DeletedCommentsChoice,
+  ): Promise<void> {
     if (comments === DeletedCommentsChoice.REMOVE) await removeComments(tx, who.id);
     await erasePersonalText(tx, who);
     await tx.refreshToken.deleteMany({ where: { userId: who.id } });

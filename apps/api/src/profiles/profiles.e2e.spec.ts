@@ -70,7 +70,11 @@ describe('profiles', () => {
         field,
       });
     }
-    const cleared = await api.gql<{ updateProfile: { bio: string | null } }>(UPDATE, { input: { bio: '' } }, reader.token);
+    const cleared = await api.gql<{ updateProfile: { bio: string | null } }>(
+      UPDATE,
+      { input: { bio: '' } },
+      reader.token,
+    );
     expect(cleared.data!.updateProfile.bio).toBeNull();
     expect(errorCode(await api.gql(UPDATE, { input: { bio: 'x' } }))).toBe('UNAUTHENTICATED');
   });
@@ -111,7 +115,12 @@ describe('profiles', () => {
     const first = await api.gql<ProfileData>(PROFILE, { handle: `  ${author.handle.toUpperCase()}`, first: 2 });
     expect(first.errors).toBeUndefined();
     const profile = first.data!.user;
-    expect(profile).toMatchObject({ id: author.userId, handle: author.handle, displayName: 'Marginal Note', role: 'READER' });
+    expect(profile).toMatchObject({
+      id: author.userId,
+      handle: author.handle,
+      displayName: 'Marginal Note',
+      role: 'READER',
+    });
     expect(profile.comments.nodes.map((n) => n.id)).toEqual([reply, page.commentId]);
     expect(profile.comments.nodes[0]).toMatchObject({
       bodyHtml: '<p>reply three</p>\n',

@@ -61,8 +61,17 @@ describe('user sanctions', () => {
     const view = await api.gql<{
       moderatedUser: { user: Record<string, unknown>; recentComments: Array<{ comment: { status: string } }> };
     }>(USER, { id: troll.userId }, moderator.token);
-    expect(view.data!.moderatedUser.user).toMatchObject({ status: 'BANNED', publishedCount: 0, rejectedCount: 3, email: null });
-    expect(view.data!.moderatedUser.recentComments.map((c) => c.comment.status)).toEqual(['REJECTED', 'REJECTED', 'REJECTED']);
+    expect(view.data!.moderatedUser.user).toMatchObject({
+      status: 'BANNED',
+      publishedCount: 0,
+      rejectedCount: 3,
+      email: null,
+    });
+    expect(view.data!.moderatedUser.recentComments.map((c) => c.comment.status)).toEqual([
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
     const log = await api.gql<{ moderationLog: Array<{ action: string }> }>(
       'query($id: ID!) { moderationLog(userId: $id) { action actorHandle } }',
       { id: troll.userId },

@@ -92,7 +92,11 @@ describe('field-level privacy', () => {
       expect((await threadComments(actors[name])).every((c) => c.author?.email == null)).toBe(true);
     }
     const userView = (actor: Actor): Promise<{ data?: { moderatedUser: { user: { email: string | null } } } | null }> =>
-      api.gql('query($id: ID!) { moderatedUser(id: $id) { user { email } } }', { id: actors.reader.userId }, actor.token);
+      api.gql(
+        'query($id: ID!) { moderatedUser(id: $id) { user { email } } }',
+        { id: actors.reader.userId },
+        actor.token,
+      );
     expect((await userView(actors.moderator)).data?.moderatedUser.user.email).toBeNull();
     expect((await userView(actors.admin)).data?.moderatedUser.user.email).toBe(actors.reader.email);
     const me = await api.gql<{ me: { email: string } }>('{ me { email } }', {}, actors.reader.token);

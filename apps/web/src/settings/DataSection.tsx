@@ -49,11 +49,18 @@ export default function DataSection() {
       <p>Download a copy of everything Marginalia keeps about you, as one JSON file:</p>
       <ul>
         <li>your account: handle, name, email address, bio, and when you joined;</li>
-        <li>every comment you wrote, whatever its status, with its article, the passage it answers and earlier versions;</li>
+        <li>
+          every comment you wrote, whatever its status, with its article, the passage it answers and earlier versions;
+        </li>
         <li>the reactions you gave and the reports you filed;</li>
         <li>your notifications and notification settings.</li>
       </ul>
-      <button type="button" className="button button-primary" onClick={() => void exportData()} disabled={state.status === 'working'}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => void exportData()}
+        disabled={state.status === 'working'}
+      >
         {state.status === 'working' ? 'Preparing your file…' : 'Download my data'}
       </button>
       <p role="status" className="settings-saved">

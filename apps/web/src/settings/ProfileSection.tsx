@@ -24,7 +24,8 @@ export default function ProfileSection() {
   const own = useQuery(`own-profile:${handle}`, (signal) =>
     api.request<OwnProfileResult>(OWN_PROFILE_QUERY, { handle }, { signal }),
   );
-  if (own.status === 'error') return <ErrorState error={own.error} onRetry={own.reload} title="Could not load your profile" />;
+  if (own.status === 'error')
+    return <ErrorState error={own.error} onRetry={own.reload} title="Could not load your profile" />;
   if (!own.data) return <Loading label="Loading your profile…" />;
   return <ProfileForm key={own.data.user.id} initial={own.data.user} />;
 }
@@ -79,8 +80,8 @@ function ProfileForm({ initial }: { initial: OwnProfileResult['user'] }) {
     <section aria-labelledby="settings-profile-title">
       <h2 id="settings-profile-title">Profile</h2>
       <p>
-        Your public page is <Link to={profilePath(initial.handle)}>@{initial.handle}</Link>: your name, your bio
-        and the comments you have published.
+        Your public page is <Link to={profilePath(initial.handle)}>@{initial.handle}</Link>: your name, your bio and the
+        comments you have published.
       </p>
       <form ref={formRef} className="auth-form" onSubmit={submit} noValidate>
         {formError && (

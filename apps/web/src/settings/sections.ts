@@ -8,9 +8,17 @@ export interface SettingsSection {
   component: ComponentType;
 }
 
-/** The settings nav, in order; one line per section. */
+/** A section whose page is its own chunk, loaded when first opened. */
+const section = (id: string, label: string, load: () => Promise<{ default: ComponentType }>): SettingsSection => ({
+  id,
+  label,
+  path: id,
+  component: lazy(load),
+});
+
+/** The settings nav, in order; one line per section (its id is also its path). */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
-  { id: 'profile', label: 'Profile', path: 'profile', component: lazy(() => import('./ProfileSection.tsx')) },
-  { id: 'data', label: 'Your data', path: 'data', component: lazy(() => import('./DataSection.tsx')) },
-  { id: 'delete', label: 'Delete account', path: 'delete', component: lazy(() => import('./DeleteAccountSection.tsx')) },
+  section('profile', 'Profile', () => import('./ProfileSection.tsx')),
+  section('data', 'Your data', () => import('./DataSection.tsx')),
+  section('delete', 'Delete account', () => import('./DeleteAccountSection.tsx')),
 ];

@@ -16,7 +16,10 @@ const { exportFileName } = await import('./DataSection.tsx');
 const { SETTINGS_SECTIONS } = await import('./sections.ts');
 
 function renderDelete() {
-  const client = fakeClient(vi.fn(async () => ({ logout: true })), READER);
+  const client = fakeClient(
+    vi.fn(async () => ({ logout: true })),
+    READER,
+  );
   render(
     <MemoryRouter initialEntries={['/settings/delete']}>
       <AuthProvider client={client}>
