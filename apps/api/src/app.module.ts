@@ -16,6 +16,7 @@ import { FlagModule } from './flags/flag.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
 import { SiteModule } from './sites/site.module.js';
+import { ProfileModule } from './profiles/profile.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
@@ -39,6 +40,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     AppGraphQLModule,
     AuthModule,
     UserModule,
+    ProfileModule,
     ArticleModule,
     CommentModule,
     AnchoringModule,

@@ -9,11 +9,17 @@ import { describe, expect, inject, it } from 'vitest';
 import * as adminDocuments from '../src/admin/queries.ts';
 import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
+import * as profileDocuments from '../src/profiles/queries.ts';
 
 const isDocument = (value: unknown): value is string =>
   typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value);
 
-const modules: Record<string, unknown> = { ...apiDocuments, ...moderationDocuments, ...adminDocuments };
+const modules: Record<string, unknown> = {
+  ...apiDocuments,
+  ...moderationDocuments,
+  ...adminDocuments,
+  ...profileDocuments,
+};
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));
 
 describe('GraphQL documents', () => {

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout.tsx';
+import { SETTINGS_SECTIONS } from './settings/sections.ts';
 import { RequireRole } from './ui/RequireRole.tsx';
 
 // Every page is its own chunk: the reader only downloads the shell plus the article page,
@@ -18,6 +19,12 @@ const SitesPage = lazy(() => import('./admin/SitesPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
+const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
+const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
+const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
+
+/** Any signed-in user (others are sent to sign in). */
+const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 
 export function App() {
   return (
@@ -30,6 +37,21 @@ export function App() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="u/:handle" element={<ProfilePage />} />
+        <Route
+          path="settings"
+          element={
+            <RequireRole roles={SIGNED_IN}>
+              <SettingsLayout />
+            </RequireRole>
+          }
+        >
+          <Route index element={<Navigate to={SETTINGS_SECTIONS[0]!.path} replace />} />
+          {SETTINGS_SECTIONS.map((section) => (
+            <Route key={section.id} path={section.path} element={<section.component />} />
+          ))}
+        </Route>
+        <Route path="goodbye" element={<GoodbyePage />} />
         <Route
           element={
             <RequireRole roles={['MODERATOR', 'ADMIN']}>

@@ -33,6 +33,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   replies: { access: 'public' },
   articleEvents: { access: 'public' },
   notifications: { access: 'signed-in' },
+  user: { access: 'public' },
+  exportMyData: { access: 'signed-in' },
 
   // Session
   register: { access: 'public' },
@@ -40,6 +42,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   refreshToken: { access: 'public', setup: 'fresh-refresh-token' },
   logout: { access: 'signed-in', setup: 'fresh-actor' },
   markNotificationsRead: { access: 'signed-in' },
+
+  // One's own account (a suspended user may still take their data and leave)
+  updateProfile: { access: 'active' },
+  deleteAccount: { access: 'signed-in' },
 
   // Discussion
   createThread: { access: 'active' },
@@ -60,7 +66,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderateComments: { access: 'moderator-writes' },
   resolveFlags: { access: 'moderator-writes' },
   reattachThread: { access: 'moderator-writes' },
-  user: { access: 'moderator' },
+  moderatedUser: { access: 'moderator' },
   users: { access: 'moderator' },
   setUserStatus: { access: 'moderator-writes' },
   setUserPremod: { access: 'moderator-writes' },

@@ -30,6 +30,8 @@ export interface AuthContextValue {
   login(email: string, password: string): Promise<User>;
   register(fields: RegisterFields): Promise<User>;
   logout(): Promise<void>;
+  /** Follows a change the user made to their own account (a new display name). */
+  patchUser(fields: Partial<Pick<User, 'displayName'>>): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -103,6 +105,7 @@ export function AuthProvider({
         setUser(null);
         channel.announce('signed-out');
       },
+      patchUser: (fields) => setUser((current) => (current ? { ...current, ...fields } : current)),
     }),
     [user, loading, accept, client, channel],
   );
