@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@marginalia/anchoring$': path.join(__dirname, 'packages/anchoring/src/index.ts'),
+    '^@marginalia/anchoring/codepoints$': path.join(__dirname, 'packages/anchoring/src/codepoints.ts'),
     '^@marginalia/content$': path.join(__dirname, 'packages/content/src/index.ts'),
   },
   transform: {

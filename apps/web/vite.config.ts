@@ -4,13 +4,17 @@ import { defineConfig } from 'vitest/config';
 
 // Point the shared anchoring package at its TypeScript source so the web client needs no
 // prior build of packages/* (Vite and Vitest compile it on the fly).
-const anchoringSource = fileURLToPath(new URL('../../packages/anchoring/src/index.ts', import.meta.url));
+const anchoringSource = (file: string): string =>
+  fileURLToPath(new URL(`../../packages/anchoring/src/${file}`, import.meta.url));
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@marginalia/anchoring': anchoringSource },
+    alias: [
+      { find: /^@marginalia\/anchoring$/, replacement: anchoringSource('index.ts') },
+      { find: /^@marginalia\/anchoring\/codepoints$/, replacement: anchoringSource('codepoints.ts') },
+    ],
   },
   server: {
     port: 5173,

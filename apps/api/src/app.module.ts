@@ -17,6 +17,8 @@ import { FlagModule } from './flags/flag.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
+import { SiteModule } from './sites/site.module.js';
+import { ProfileModule } from './profiles/profile.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
@@ -41,10 +43,12 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     AuthModule,
     AccountsModule,
     UserModule,
+    ProfileModule,
     ArticleModule,
     CommentModule,
     AnchoringModule,
     ImportModule,
+    SiteModule,
     WebAnnotationsModule,
     ModerationModule,
     FlagModule,

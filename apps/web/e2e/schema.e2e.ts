@@ -11,6 +11,7 @@ import * as adminDocuments from '../src/admin/queries.ts';
 import * as accountDocuments from '../src/auth/accountQueries.ts';
 import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
+import * as profileDocuments from '../src/profiles/queries.ts';
 
 const isDocument = (value: unknown): value is string =>
   typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value);
@@ -21,6 +22,7 @@ const modules: Record<string, unknown> = {
   ...adminDocuments,
   ...outgoingMailDocuments,
   ...accountDocuments,
+  ...profileDocuments,
 };
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));
 

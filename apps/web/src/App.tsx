@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout.tsx';
+import { SETTINGS_SECTIONS } from './settings/sections.ts';
 import { RequireRole } from './ui/RequireRole.tsx';
 
 // Every page is its own chunk: the reader only downloads the shell plus the article page,
@@ -13,16 +14,22 @@ const VerifyEmailPage = lazy(() => import('./auth/VerifyEmailPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage.tsx'));
 const ConfirmEmailPage = lazy(() => import('./auth/ConfirmEmailPage.tsx'));
-const AccountSettingsPage = lazy(() => import('./settings/AccountSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 // Staff areas are separate chunks: readers never download them.
 const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
+const SitesPage = lazy(() => import('./admin/SitesPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
+const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
+const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
+const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
+
+/** Any signed-in user (others are sent to sign in). */
+const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 
 export function App() {
   return (
@@ -39,7 +46,21 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="confirm-email" element={<ConfirmEmailPage />} />
-        <Route path="settings" element={<AccountSettingsPage />} />
+        <Route path="u/:handle" element={<ProfilePage />} />
+        <Route
+          path="settings"
+          element={
+            <RequireRole roles={SIGNED_IN}>
+              <SettingsLayout />
+            </RequireRole>
+          }
+        >
+          <Route index element={<Navigate to={SETTINGS_SECTIONS[0]!.path} replace />} />
+          {SETTINGS_SECTIONS.map((section) => (
+            <Route key={section.id} path={section.path} element={<section.component />} />
+          ))}
+        </Route>
+        <Route path="goodbye" element={<GoodbyePage />} />
         <Route
           element={
             <RequireRole roles={['MODERATOR', 'ADMIN']}>
@@ -62,6 +83,7 @@ export function App() {
             <Route path="import" element={<ImportPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="mail" element={<OutgoingMailPage />} />
+            <Route path="sites" element={<SitesPage />} />
             {/* The user directory moved to the moderators' area; old links still land there. */}
             <Route path="users" element={<Navigate to="/moderate/users" replace />} />
           </Route>

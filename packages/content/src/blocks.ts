@@ -1,3 +1,5 @@
+import { codePointLength } from '@marginalia/anchoring/codepoints';
+
 /**
  * The block model of an article revision. A revision is an ordered list of blocks; its
  * canonical text is the blocks' text joined by "\n\n". Offsets are Unicode code points.
@@ -27,18 +29,7 @@ export interface PositionedBlock extends Block {
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
+export { codePointLength };
 
 /** Joins blocks into canonical text and records each block's code-point range. */
 export function canonicalize(blocks: readonly Block[]): { text: string; blocks: PositionedBlock[] } {

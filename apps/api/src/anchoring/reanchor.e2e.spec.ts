@@ -145,7 +145,7 @@ describe('re-anchoring threads when an article gets a new revision', () => {
     const again = await prisma.$transaction((tx) => api.app.get(ReanchorService).enqueue(tx, article.id, revision.id));
     expect(
       await prisma.outbox.count({
-        where: { jobName: 'reanchor-article', payload: { path: ['articleId'], equals: article.id } },
+        where: { jobName: 'reanchor-article', dedupeKey: { startsWith: `reanchor-article:${article.id}:` } },
       }),
     ).toBe(1);
     expect(again).toEqual(expect.any(String));

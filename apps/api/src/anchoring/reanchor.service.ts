@@ -20,12 +20,12 @@ export class ReanchorService {
    * again returns the existing outbox row, whose id is the BullMQ jobId.
    */
   async enqueue(tx: Prisma.TransactionClient, articleId: string, revisionId: string): Promise<string> {
-    const payload = { articleId, revisionId };
-    const existing = await tx.outbox.findFirst({
-      where: { jobName: 'reanchor-article', payload: { equals: payload } },
-      select: { id: true },
-    });
-    return existing?.id ?? this.outbox.record(tx, 'reanchor-article', payload);
+    return this.outbox.recordOnce(
+      tx,
+      'reanchor-article',
+      { articleId, revisionId },
+      `reanchor-article:${articleId}:${revisionId}`,
+    );
   }
 
   /** After commit: hands the jobs to the queue now; the outbox relay retries if Redis is down. */

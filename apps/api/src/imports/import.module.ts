@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReanchorModule } from '../anchoring/reanchor.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { SiteOriginsModule } from '../sites/site-origins.js';
 import { ArticleStore } from './article-store.js';
 import { UrlFetcher } from './fetch/url-fetcher.js';
 import { ImportJobReporter } from './import-job.reporter.js';
@@ -15,7 +16,7 @@ export class ImportModule {}
 
 /** Running imports (needs the outbox for re-anchoring, not events): the CLI uses it directly. */
 @Module({
-  imports: [ReanchorModule],
+  imports: [ReanchorModule, SiteOriginsModule],
   providers: [ArticleStore, UrlFetcher, ImportRunner],
   exports: [ImportRunner, ArticleStore],
 })

@@ -17,7 +17,7 @@ const OPERATIONS: Array<{ name: string; query: string; adminOnly?: boolean }> = 
   { name: 'moderationQueue', query: '{ moderationQueue(queue: PENDING) { items { id } } }' },
   { name: 'moderationCounts', query: '{ moderationCounts { pending } }' },
   { name: 'moderationLog', query: `{ moderationLog(commentId: "${ID}") { id } }` },
-  { name: 'user', query: `{ user(id: "${ID}") { user { id } } }` },
+  { name: 'moderatedUser', query: `{ moderatedUser(id: "${ID}") { user { id } } }` },
   {
     name: 'moderateComment',
     query: `mutation { moderateComment(input: { commentId: "${ID}", action: APPROVE }) { id } }`,

@@ -8,7 +8,7 @@ import { eventually } from '../../test/support/eventually.js';
 
 const SET_STATUS = `mutation($input: SetUserStatusInput!) { setUserStatus(input: $input) {
   id status statusUntil statusReason } }`;
-const USER = `query($id: ID!) { user(id: $id) {
+const USER = `query($id: ID!) { moderatedUser(id: $id) {
   user { id status premod publishedCount rejectedCount email }
   recentComments { id comment { status statusReason } } } }`;
 
@@ -59,10 +59,19 @@ describe('user sanctions', () => {
     expect(audit.every((a) => a.actorId === moderator.userId && a.toStatus === 'REJECTED')).toBe(true);
     expect((await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } })).commentCount).toBe(0);
     const view = await api.gql<{
-      user: { user: Record<string, unknown>; recentComments: Array<{ comment: { status: string } }> };
+      moderatedUser: { user: Record<string, unknown>; recentComments: Array<{ comment: { status: string } }> };
     }>(USER, { id: troll.userId }, moderator.token);
-    expect(view.data!.user.user).toMatchObject({ status: 'BANNED', publishedCount: 0, rejectedCount: 3, email: null });
-    expect(view.data!.user.recentComments.map((c) => c.comment.status)).toEqual(['REJECTED', 'REJECTED', 'REJECTED']);
+    expect(view.data!.moderatedUser.user).toMatchObject({
+      status: 'BANNED',
+      publishedCount: 0,
+      rejectedCount: 3,
+      email: null,
+    });
+    expect(view.data!.moderatedUser.recentComments.map((c) => c.comment.status)).toEqual([
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
     const log = await api.gql<{ moderationLog: Array<{ action: string }> }>(
       'query($id: ID!) { moderationLog(userId: $id) { action actorHandle } }',
       { id: troll.userId },

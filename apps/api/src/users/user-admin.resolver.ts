@@ -20,8 +20,10 @@ export class UserAdminResolver {
   ) {}
 
   @Roles('MODERATOR', 'ADMIN')
-  @Query(() => UserModerationViewModel, { description: 'A user with their status, counts and latest comments.' })
-  async user(@Args() { id, recent }: UserArgs): Promise<UserModerationViewModel> {
+  @Query(() => UserModerationViewModel, {
+    description: 'For staff: a user with their status, counts and latest comments (`user` is the public profile).',
+  })
+  async moderatedUser(@Args() { id, recent }: UserArgs): Promise<UserModerationViewModel> {
     const [user, recentComments] = await Promise.all([this.users.get(id), this.comments.recentByAuthor(id, recent)]);
     return { user, recentComments };
   }

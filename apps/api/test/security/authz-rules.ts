@@ -33,6 +33,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   replies: { access: 'public' },
   articleEvents: { access: 'public' },
   notifications: { access: 'signed-in' },
+  user: { access: 'public' },
+  exportMyData: { access: 'signed-in' },
 
   // Session
   register: { access: 'public' },
@@ -49,6 +51,9 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   changePassword: { access: 'signed-in', setup: 'fresh-actor' },
   changeEmail: { access: 'signed-in' },
   confirmEmailChange: { access: 'public' },
+  // One's own account (a suspended user may still take their data and leave)
+  updateProfile: { access: 'active' },
+  deleteAccount: { access: 'signed-in' },
 
   // Discussion
   createThread: { access: 'active' },
@@ -69,7 +74,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderateComments: { access: 'moderator-writes' },
   resolveFlags: { access: 'moderator-writes' },
   reattachThread: { access: 'moderator-writes' },
-  user: { access: 'moderator' },
+  moderatedUser: { access: 'moderator' },
   users: { access: 'moderator' },
   setUserStatus: { access: 'moderator-writes' },
   setUserPremod: { access: 'moderator-writes' },
@@ -84,6 +89,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   exportArticle: { access: 'admin' },
   outgoingMail: { access: 'admin' },
   retryMail: { access: 'admin-writes' },
+  sites: { access: 'admin' },
+  createSite: { access: 'admin-writes' },
+  updateSite: { access: 'admin-writes' },
+  rotateSiteSecret: { access: 'admin-writes' },
 };
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {

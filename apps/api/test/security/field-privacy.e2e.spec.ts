@@ -91,10 +91,14 @@ describe('field-level privacy', () => {
     for (const name of ['reader', 'moderator', 'admin'] as const) {
       expect((await threadComments(actors[name])).every((c) => c.author?.email == null)).toBe(true);
     }
-    const userView = (actor: Actor): Promise<{ data?: { user: { user: { email: string | null } } } | null }> =>
-      api.gql('query($id: ID!) { user(id: $id) { user { email } } }', { id: actors.reader.userId }, actor.token);
-    expect((await userView(actors.moderator)).data?.user.user.email).toBeNull();
-    expect((await userView(actors.admin)).data?.user.user.email).toBe(actors.reader.email);
+    const userView = (actor: Actor): Promise<{ data?: { moderatedUser: { user: { email: string | null } } } | null }> =>
+      api.gql(
+        'query($id: ID!) { moderatedUser(id: $id) { user { email } } }',
+        { id: actors.reader.userId },
+        actor.token,
+      );
+    expect((await userView(actors.moderator)).data?.moderatedUser.user.email).toBeNull();
+    expect((await userView(actors.admin)).data?.moderatedUser.user.email).toBe(actors.reader.email);
     const me = await api.gql<{ me: { email: string } }>('{ me { email } }', {}, actors.reader.token);
     expect(me.data?.me.email).toBe(actors.reader.email);
   });

@@ -70,6 +70,7 @@ export class TestApi {
     refreshToken: string;
     userId: string;
     email: string;
+    handle: string;
     password: string;
   }> {
     const n = Math.random().toString(36).slice(2, 10);
@@ -96,6 +97,7 @@ export class TestApi {
       refreshToken: res.data.register.refreshToken,
       userId: res.data.register.user.id,
       email: input.email,
+      handle: input.handle,
       password: input.password,
     };
   }

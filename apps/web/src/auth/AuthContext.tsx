@@ -32,8 +32,8 @@ export interface AuthContextValue {
   logout(): Promise<void>;
   /** Takes a sign-in the server issued another way (a password reset or change). */
   accept(payload: AuthPayload): User;
-  /** Merges what an account flow changed (a verified or new address) into the signed-in user. */
-  updateUser(changes: Partial<User>): void;
+  /** Follows a change the user made to their own account (a new display name, a verified or new address). */
+  patchUser(fields: Partial<Pick<User, 'displayName' | 'email' | 'emailVerified'>>): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -98,7 +98,6 @@ export function AuthProvider({
       register: async (fields) =>
         accept((await client.request<RegisterResult>(REGISTER_MUTATION, { input: fields })).register),
       accept,
-      updateUser: (changes) => setUser((current) => (current ? { ...current, ...changes } : current)),
       logout: async () => {
         try {
           await client.request(LOGOUT_MUTATION);
@@ -109,6 +108,7 @@ export function AuthProvider({
         setUser(null);
         channel.announce('signed-out');
       },
+      patchUser: (fields) => setUser((current) => (current ? { ...current, ...fields } : current)),
     }),
     [user, loading, accept, client, channel],
   );

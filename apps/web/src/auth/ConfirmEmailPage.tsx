@@ -9,11 +9,11 @@ import { useLinkToken } from './useLinkToken.ts';
 /** /confirm-email?token=…: the link mailed to a new address; the account takes it. */
 export default function ConfirmEmailPage() {
   useDocumentTitle('Confirm your new address');
-  const { user, updateUser } = useAuth();
+  const { user, patchUser } = useAuth();
   const state = useLinkToken(async (token) => {
     const data = await api.request<ConfirmEmailResult>(CONFIRM_EMAIL_MUTATION, { token });
     const confirmed = data.confirmEmailChange;
-    if (user?.id === confirmed.id) updateUser({ email: confirmed.email, emailVerified: true });
+    if (user?.id === confirmed.id) patchUser({ email: confirmed.email, emailVerified: true });
     return confirmed;
   });
 
@@ -43,7 +43,7 @@ export default function ConfirmEmailPage() {
           </p>
           <p>
             Your address stays as it was. You can ask for the change again under{' '}
-            <Link to="/settings">Settings → Email</Link>.
+            <Link to="/settings/email">Settings → Email</Link>.
           </p>
         </div>
       )}

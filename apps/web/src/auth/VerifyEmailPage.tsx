@@ -10,10 +10,10 @@ import { useLinkToken } from './useLinkToken.ts';
 /** /verify-email?token=…: the link mailed at registration. */
 export default function VerifyEmailPage() {
   useDocumentTitle('Verify your address');
-  const { user, updateUser } = useAuth();
+  const { user, patchUser } = useAuth();
   const state = useLinkToken(async (token) => {
     const data = await api.request<{ verifyEmail: { id: string } }>(VERIFY_EMAIL_MUTATION, { token });
-    if (user?.id === data.verifyEmail.id) updateUser({ emailVerified: true });
+    if (user?.id === data.verifyEmail.id) patchUser({ emailVerified: true });
     return data.verifyEmail;
   });
 
@@ -42,8 +42,8 @@ export default function VerifyEmailPage() {
             <p>If your address is verified already, there is nothing more to do.</p>
           ) : (
             <p>
-              <Link to={loginHref('/settings')}>Sign in</Link> to ask for a new link, or to check whether your address
-              is verified already.
+              <Link to={loginHref('/settings/email')}>Sign in</Link> to ask for a new link, or to check whether your
+              address is verified already.
             </p>
           )}
         </div>

@@ -33,7 +33,7 @@ export default function UserPage() {
     api.request<UserViewResult>(USER_VIEW_QUERY, { id: userId }, { signal }),
   );
   const [override, setOverride] = useState<ModeratedUser | null>(null);
-  const person = override ?? view.data?.user.user ?? null;
+  const person = override ?? view.data?.moderatedUser.user ?? null;
   useDocumentTitle(person ? `${person.displayName} — moderation` : 'User');
 
   if (view.status === 'error' && !view.data) return <ErrorState error={view.error} onRetry={view.reload} />;
@@ -86,11 +86,11 @@ export default function UserPage() {
 
       <section className="admin-section" aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent comments</h2>
-        {view.data.user.recentComments.length === 0 ? (
+        {view.data.moderatedUser.recentComments.length === 0 ? (
           <p className="empty-note">No comments yet.</p>
         ) : (
           <ol className="user-comments">
-            {view.data.user.recentComments.map((item) => (
+            {view.data.moderatedUser.recentComments.map((item) => (
               <li key={item.id}>
                 <p className="mod-where">
                   <span className={`pill pill-${item.comment.status.toLowerCase()}`}>

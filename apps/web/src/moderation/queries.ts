@@ -104,10 +104,10 @@ export type SetUserRoleResult = { setUserRole: ModeratedUser };
 
 export const USER_VIEW_QUERY = `
   query UserView($id: ID!) {
-    user(id: $id, recent: 30) { user { ${USER_FIELDS} } recentComments { ${ITEM_FIELDS} } }
+    moderatedUser(id: $id, recent: 30) { user { ${USER_FIELDS} } recentComments { ${ITEM_FIELDS} } }
   }
 `;
-export type UserViewResult = { user: { user: ModeratedUser; recentComments: ModerationItem[] } };
+export type UserViewResult = { moderatedUser: { user: ModeratedUser; recentComments: ModerationItem[] } };
 
 export const QUEUES: ReadonlyArray<{ id: ModerationQueue; label: string; key: keyof ModerationCounts }> = [
   { id: 'PENDING', label: 'Pending', key: 'pending' },

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FlagReason, ReactionKind } from '../api/queries.ts';
 import type { Comment } from '../api/types.ts';
+import { hasProfile, profilePath } from '../profiles/queries.ts';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
+import { useInternalLinks } from '../ui/useInternalLinks.ts';
 import { Composer } from './Composer.tsx';
 import { DeleteConfirm, FlagForm, ReactionBar } from './CommentTools.tsx';
 import { sanitizeCommentHtml } from './sanitize.ts';
@@ -55,8 +57,21 @@ export function StatusBadge({ comment }: { comment: Comment }) {
 
 function CommentBody({ comment }: { comment: Comment }) {
   const html = useMemo(() => sanitizeCommentHtml(comment.bodyHtml), [comment.bodyHtml]);
+  const onClick = useInternalLinks();
   if (comment.status === 'DELETED') return <p className="comment-removed">This comment was deleted.</p>;
-  return <div className="comment-body" dangerouslySetInnerHTML={{ __html: html }} />;
+  // The click handler only routes mention links; the links themselves are the keyboard access.
+  return <div className="comment-body" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** The author's name, linked to their profile (imported and deleted authors have none). */
+function AuthorName({ comment }: { comment: Comment }) {
+  const name = comment.author?.displayName ?? comment.authorName;
+  if (!comment.author || !hasProfile(comment.author.handle)) return <>{name}</>;
+  return (
+    <Link className="comment-author-link" to={profilePath(comment.author.handle)}>
+      {name}
+    </Link>
+  );
 }
 
 export function CommentItem({ node, actions, depth }: { node: CommentNode; actions: CommentActions; depth: number }) {
@@ -81,7 +96,7 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
       <article id={`comment-${comment.id}`} tabIndex={-1} aria-labelledby={headingId}>
         <header className="comment-meta">
           <span id={headingId} className="comment-author">
-            {comment.author?.displayName ?? comment.authorName}
+            <AuthorName comment={comment} />
             {comment.isOwn && <span className="comment-you"> · you</span>}
           </span>
           {comment.author && comment.author.role !== 'READER' && (

@@ -1,32 +1,16 @@
 /**
- * Helpers for Unicode code-point arithmetic. The API measures every offset in code points,
- * while the DOM (Text.data, Range offsets) measures UTF-16 code units; these functions are
- * the only place the two meet.
+ * The API measures every offset in code points, while the DOM (Text.data, Range offsets)
+ * measures UTF-16 code units; the conversions come from @marginalia/anchoring, and these
+ * wrappers add what a live selection needs: clamping, and snapping out of a surrogate pair.
  */
+import { CodePointIndex, codePointLength, isInsideSurrogatePair } from '@marginalia/anchoring/codepoints';
 
-const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-
-/** Number of code points in `text`; a lone surrogate counts as one, like the server does. */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i++;
-    n++;
-  }
-  return n;
-}
+export { codePointLength };
 
 /** UTF-16 index of the `cp`-th code point of `text` (clamped to the string's length). */
 export function utf16IndexOf(text: string, cp: number): number {
-  let i = 0;
-  let n = 0;
-  while (n < cp && i < text.length) {
-    if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) i += 2;
-    else i += 1;
-    n++;
-  }
-  return i;
+  const index = new CodePointIndex(text);
+  return index.toUtf16(Math.max(0, Math.min(cp, index.length)));
 }
 
 /**
@@ -35,13 +19,12 @@ export function utf16IndexOf(text: string, cp: number): number {
  * cuts an emoji in half still covers the whole emoji.
  */
 export function snapToCodePoint(text: string, index: number, direction: 'backward' | 'forward'): number {
-  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
-  const splitsPair = isHighSurrogate(text.charCodeAt(index - 1)) && isLowSurrogate(text.charCodeAt(index));
-  if (!splitsPair) return index;
-  return direction === 'backward' ? index - 1 : index + 1;
+  const clamped = Math.max(0, Math.min(index, text.length));
+  if (!isInsideSurrogatePair(text, clamped)) return clamped;
+  return direction === 'backward' ? clamped - 1 : clamped + 1;
 }
 
-/** Substring by code-point offsets [start, end). */
+/** Substring by code-point offsets [start, end), clamped to the text. */
 export function sliceCodePoints(text: string, start: number, end?: number): string {
   const from = utf16IndexOf(text, start);
   return end === undefined ? text.slice(from) : text.slice(from, utf16IndexOf(text, end));

@@ -33,6 +33,11 @@ function ensureLinkHook(): void {
   hooked = true;
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
+      // Mentions link to a profile in this app: opened in place (and routed client-side).
+      if (/^\/u\/[^/]/.test(node.getAttribute('href') ?? '')) {
+        node.setAttribute('class', 'mention');
+        return;
+      }
       node.setAttribute('rel', 'nofollow ugc noopener noreferrer');
       node.setAttribute('target', '_blank');
     }

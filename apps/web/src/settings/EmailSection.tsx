@@ -13,7 +13,7 @@ type EmailField = 'newEmail' | 'password';
  * Settings → Email: the address and whether it is verified (with a new link on request), and a
  * change of address, which takes effect when the link mailed to the new address is followed.
  */
-export function EmailSection() {
+export default function EmailSection() {
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const account = useQuery('account-email', (signal) =>
@@ -60,7 +60,7 @@ export function EmailSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId}>Email</h2>
       {account.status === 'error' && !me ? (
         <ErrorState error={account.error} onRetry={account.reload} title="Could not load your address" />

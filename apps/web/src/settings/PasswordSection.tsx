@@ -8,7 +8,7 @@ import { Field, focusFirstInvalid } from '../ui/Field.tsx';
 type PasswordField = 'currentPassword' | 'newPassword';
 
 /** Settings → Password: the current password and a new one; every other sign-in ends. */
-export function PasswordSection() {
+export default function PasswordSection() {
   const { accept } = useAuth();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -54,7 +54,7 @@ export function PasswordSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId}>Password</h2>
       <form ref={formRef} className="auth-form" onSubmit={submit} noValidate>
         {formError && (

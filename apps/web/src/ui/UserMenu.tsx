@@ -67,6 +67,16 @@ export function UserMenu({ user }: { user: User }) {
               Your account is {user.status === 'SUSPENDED' ? 'suspended' : 'banned'}; you can read but not comment.
             </p>
           )}
+          <Link className="button button-ghost user-menu-item" to="/settings" onClick={() => setOpen(false)}>
+            Settings
+          </Link>
+          <Link
+            className="button button-ghost user-menu-item"
+            to={`/u/${encodeURIComponent(user.handle)}`}
+            onClick={() => setOpen(false)}
+          >
+            Your profile
+          </Link>
           {/* Staff areas, also here because the header nav is hidden on small screens. */}
           {(user.role === 'MODERATOR' || user.role === 'ADMIN') && (
             <Link className="button button-ghost user-menu-item" to="/moderate" onClick={() => setOpen(false)}>
@@ -78,9 +88,6 @@ export function UserMenu({ user }: { user: User }) {
               Admin
             </Link>
           )}
-          <Link className="button button-ghost user-menu-item" to="/settings" onClick={() => setOpen(false)}>
-            Settings
-          </Link>
           <button
             type="button"
             className="button button-ghost user-menu-item"

@@ -1,7 +1,7 @@
 import { BLOCK_SEPARATOR, canonicalize, codePointLength, type Block, type BlockKind } from '../blocks.js';
 import { ContentError } from '../errors.js';
 import { readInput } from '../input.js';
-import { sliceCodePoints } from '../text/codepoints.js';
+import { sliceCodePoints } from '@marginalia/anchoring/codepoints';
 import { describeAnchor } from '../anchors.js';
 import type { CommentAnchor, ParsedArticle, ParsedComment } from '../types.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './bundle-types.js';

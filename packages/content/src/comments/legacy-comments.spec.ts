@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { canonicalize } from '../blocks.js';
 import { parsePlainText } from '../plain/plain-text.js';
 import { summarize } from '../summarize.js';
-import { sliceCodePoints } from '../text/codepoints.js';
+import { sliceCodePoints } from '@marginalia/anchoring/codepoints';
 import { readSeed } from '../testing/fixtures.js';
 import { splitLegacyComments } from './legacy.js';
 

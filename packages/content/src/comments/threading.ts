@@ -1,6 +1,6 @@
 import { describeAnchor } from '../anchors.js';
 import type { CommentAnchor } from '../types.js';
-import { isBmpOnly, utf16ToCodePoint } from '../text/codepoints.js';
+import { CodePointIndex } from '@marginalia/anchoring/codepoints';
 import { findPassage, prepareQuote, toSearchText, type PreparedQuote, type SearchText } from '../text/search.js';
 import { AuthorDirectory } from './authors.js';
 import { CommentCorpus } from './corpus.js';
@@ -52,10 +52,8 @@ function anchorFor(
   // Normalisation drops punctuation; keep the sentence's final mark when the quote had it.
   const finalMark = /[.!?]$/.exec(quote.replace(/[\s"“”„«»’']+$/, ''))?.[0];
   if (finalMark && articleText[end] === finalMark) end++;
-  const bmp = isBmpOnly(articleText);
-  const start = bmp ? found.start : utf16ToCodePoint(articleText, found.start);
-  const endCp = bmp ? end : utf16ToCodePoint(articleText, end);
-  return describeAnchor(articleText, start, endCp);
+  const offsets = new CodePointIndex(articleText);
+  return describeAnchor(articleText, offsets.toCodePoint(found.start), offsets.toCodePoint(end));
 }
 
 export function inferThreads(articleText: string, comments: readonly ThreadInput[]): ThreadLink[] {

@@ -154,6 +154,24 @@ describe('fetching a page for a URL import (loopback servers only)', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('fetches from an origin an admin registered for a site, and from no other private address', async () => {
+    const trusted = new Set([`http://127.0.0.1:${server.port}`]);
+    const withSites = new UrlFetcher(
+      { IMPORT_ALLOWED_HOSTS: '', IMPORT_FETCH_TIMEOUT_MS: 1500 },
+      { isTrusted: (origin) => Promise.resolve(trusted.has(origin)) },
+    );
+    const page = await withSites.fetch(server.url('/page'));
+    expect(page.finalUrl).toBe(server.url('/page'));
+
+    // The same server under another name is another origin: still refused.
+    const other = await failure(withSites.fetch(`http://localhost:${server.port}/page`));
+    expect(other.code).toBe('BLOCKED_ADDRESS');
+    expect(other.message).toMatch(/registering its origin for a site/);
+    // A trusted page that redirects elsewhere on the private network: the next hop is judged anew.
+    const hop = await failure(withSites.fetch(server.url('/to-ipv6-loopback')));
+    expect(hop.code).toBe('BLOCKED_ADDRESS');
+  });
+
   // vet() resolves and judges without connecting, so these never send a packet anywhere.
   it.each([
     ['http://169.254.169.254/latest/meta-data/', 'cloud metadata'],

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MAX_IMPORT_BYTES, type ImportFormat } from '@marginalia/content';
 import { lookup } from 'node:dns/promises';
 import http, { type IncomingMessage } from 'node:http';
@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/env.js';
+import { SiteOrigins } from '../../sites/site-origins.js';
 import { AddressPolicy } from './address-policy.js';
 import { FetchError } from './fetch-error.js';
 
@@ -20,6 +21,9 @@ export interface FetchedPage {
 }
 
 export type FetchSettings = Pick<AppConfig, 'IMPORT_ALLOWED_HOSTS' | 'IMPORT_FETCH_TIMEOUT_MS'>;
+
+/** Origins an admin trusts (a registered site's): fetched from even at a private address. */
+export type OriginTrust = Pick<SiteOrigins, 'isTrusted'>;
 
 /** Redirects followed at most; each hop is resolved and checked again. */
 export const MAX_REDIRECTS = 5;
@@ -46,12 +50,17 @@ interface Target {
  * checked address (no second DNS answer between check and connect); redirects are
  * followed by hand, each hop checked again; one deadline covers the whole fetch; the
  * body stops at MAX_IMPORT_BYTES (after decompression); only text types are accepted.
+ * A hop to an origin an admin registered for a site skips the address check: the admin
+ * vouched for it (a publisher's staging server on the intranet, say).
  */
 @Injectable()
 export class UrlFetcher {
   private readonly policy: AddressPolicy;
 
-  constructor(@Inject(APP_CONFIG) private readonly settings: FetchSettings) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly settings: FetchSettings,
+    @Optional() @Inject(SiteOrigins) private readonly trust?: OriginTrust,
+  ) {
     this.policy = new AddressPolicy(settings.IMPORT_ALLOWED_HOSTS);
   }
 
@@ -112,13 +121,14 @@ export class UrlFetcher {
           family: a.family as 4 | 6,
         }));
     if (targets.length === 0) throw new FetchError('UNREACHABLE', `${host} has no address`);
+    if (await this.trust?.isTrusted(url.origin)) return targets[0]!;
     for (const target of targets) {
       const reason = this.policy.check(target.address, host);
       if (reason) {
         throw new FetchError(
           'BLOCKED_ADDRESS',
           `Refused to fetch ${url.href}: ${host} resolves to ${target.address}, a ${reason} address. ` +
-            'An administrator can allow it with IMPORT_ALLOWED_HOSTS.',
+            'An administrator can allow it with IMPORT_ALLOWED_HOSTS, or by registering its origin for a site.',
         );
       }
     }

@@ -205,6 +205,15 @@ export class Env {
   @Min(1)
   IMPORT_RATE_LIMIT = 30;
 
+  /**
+   * Hours an outbox row is kept after its job was handed to the queue (the worker deletes
+   * older ones hourly). Rows not yet handed over are kept whatever their age.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 168;
+
   /** Milliseconds a process waits for in-flight work on SIGTERM before it exits anyway. */
   @Transform(toInt)
   @IsInt()

@@ -51,6 +51,43 @@ export class OutboxService {
   }
 
   /**
+   * Inside the caller's transaction: the job for `dedupeKey` once. Asking again (even from a
+   * concurrent transaction, which waits on the unique index) returns the existing row, whose id
+   * is the BullMQ jobId. Rows are deleted after OUTBOX_RETENTION_HOURS; a job asked for again
+   * after that runs again, so such jobs must be idempotent.
+   */
+  async recordOnce<N extends JobName>(
+    tx: Prisma.TransactionClient,
+    name: N,
+    payload: JobPayloads[N],
+    dedupeKey: string,
+  ): Promise<string> {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Outbox" (id, queue, "jobName", payload, "dedupeKey")
+      VALUES (${randomUUID()}::uuid, ${JOBS[name].queue}, ${name}, ${JSON.stringify(payload)}::jsonb, ${dedupeKey})
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING id`;
+    if (inserted[0]) return inserted[0].id;
+    const existing = await tx.outbox.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+    return existing.id;
+  }
+
+  /**
+   * Deletes rows handed over before `cutoff`, a batch at a time (the relay calls this); rows
+   * never handed over are kept whatever their age. Returns how many went.
+   */
+  async deleteHandedOver(cutoff: Date, batch = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.prisma.$executeRaw`
+        DELETE FROM "Outbox" WHERE id IN (
+          SELECT id FROM "Outbox" WHERE "dispatchedAt" < ${cutoff} ORDER BY "dispatchedAt" LIMIT ${batch})`;
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  }
+
+  /**
    * For a caller that writes its change in one named statement: the row to write, and the
    * values of `outboxInsert` for it. Hand it over after commit with `handOver`.
    */

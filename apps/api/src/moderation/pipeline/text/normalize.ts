@@ -27,8 +27,4 @@ export function normalizeForComparison(text: string): string {
 }
 
 /** Length in code points, so an emoji counts as one character like in the editor. */
-export function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
-}
+export { codePointLength } from '@marginalia/anchoring/codepoints';
