@@ -77,6 +77,13 @@ describe('forgot password → mail → new password → signed in', () => {
     // And the new password is the password.
     const { context: later, page: again } = await newPage(browser);
     await signIn(again, { email: reader.email, password: 'a fresh and long passphrase' });
+    // Settings → Email says the address is verified; both account sections pass axe.
+    await again.goto('/settings/email');
+    await again.getByText('verified', { exact: true }).waitFor();
+    await expectAccessible(again);
+    await again.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Password' }).click();
+    await again.getByLabel('Current password').waitFor();
+    await expectAccessible(again);
     await later.close();
     await adminContext.close();
   });
