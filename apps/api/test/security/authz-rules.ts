@@ -33,6 +33,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   replies: { access: 'public' },
   articleEvents: { access: 'public' },
   notifications: { access: 'signed-in' },
+  notificationAdded: { access: 'signed-in' },
+  notificationSettings: { access: 'signed-in' },
 
   // Session
   register: { access: 'public' },
@@ -40,6 +42,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   refreshToken: { access: 'public', setup: 'fresh-refresh-token' },
   logout: { access: 'signed-in', setup: 'fresh-actor' },
   markNotificationsRead: { access: 'signed-in' },
+  // A suspended user may still turn mail off.
+  updateNotificationPreferences: { access: 'signed-in' },
 
   // Discussion
   createThread: { access: 'active' },

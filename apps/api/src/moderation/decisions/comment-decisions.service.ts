@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { notifyModerationOutcome, notifyReply } from '../../notifications/notification.writer.js';
-import { EventBus } from '../../realtime/event-bus.js';
+import {
+  notifyModerationOutcome,
+  notifyPublished,
+  type WrittenNotification,
+} from '../../notifications/notification.writer.js';
+import { EventBus, notificationTopic } from '../../realtime/event-bus.js';
 import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
@@ -51,6 +55,7 @@ interface LockedRow {
   articleId: string;
   parentAuthorId: string | null;
   authorName: string | null;
+  bodySource: string;
 }
 
 /**
@@ -89,7 +94,8 @@ export class CommentDecisions {
     if (commentIds.length === 0) return [];
     const rows = await tx.$queryRaw<LockedRow[]>`
       SELECT c.id, c.status::text AS status, c."statusReason", c."openFlagCount", c."reviewedAt", c."authorId",
-             c."threadId", c."parentId", t."articleId", p."authorId" AS "parentAuthorId", u."displayName" AS "authorName"
+             c."threadId", c."parentId", t."articleId", p."authorId" AS "parentAuthorId", u."displayName" AS "authorName",
+             c."bodySource"
       FROM "Comment" c
       JOIN "Thread" t ON t.id = c."threadId"
       LEFT JOIN "Comment" p ON p.id = c."parentId"
@@ -106,13 +112,17 @@ export class CommentDecisions {
     return outcomes;
   }
 
-  /** After commit: readers' and moderators' live views. Failures only delay a screen. */
+  /** After commit: readers', moderators' and recipients' live views. Failures only delay a screen. */
   async announce(applied: Applied[], counts?: QueueCounts): Promise<void> {
     if (applied.length === 0) return;
     // Readers' and moderators' events go out side by side; the latter waits for the counts
     // unless the decision read them already.
     await Promise.all([
       this.moderationEvents.publish(applied.map(toChange), counts),
+      ...applied
+        .flatMap((a) => a.notified)
+        .filter((n) => n.inApp)
+        .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
       ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>
@@ -155,7 +165,7 @@ export class CommentDecisions {
     if (nothingChanges) return { unchanged: true };
 
     await writeDecision(tx, row, decision, after, now);
-    await this.notify(tx, row, decision, before.status);
+    const notified = await this.notify(tx, row, decision, before.status, now);
     return {
       applied: {
         commentId: row.id,
@@ -166,33 +176,48 @@ export class CommentDecisions {
         after,
         action: decision.action,
         actorId: decision.actorId,
+        notified,
       },
     };
   }
 
+  /** A comment that becomes visible tells whom it replies to and mentions; a moderator's decision tells its author. */
   private async notify(
     tx: Prisma.TransactionClient,
     row: LockedRow,
     decision: Decision,
     from: CommentStatus,
-  ): Promise<void> {
+    now: Date,
+  ): Promise<WrittenNotification[]> {
     const published = decision.to === 'PUBLISHED' && from !== 'PUBLISHED';
-    if (published && row.parentAuthorId && row.authorId && row.parentAuthorId !== row.authorId) {
-      await notifyReply(tx, {
-        recipientId: row.parentAuthorId,
-        replyId: row.id,
-        replierName: row.authorName ?? 'Someone',
-      });
+    const written: WrittenNotification[] = [];
+    if (published) {
+      written.push(
+        ...(await notifyPublished(tx, {
+          commentId: row.id,
+          authorId: row.authorId,
+          authorName: row.authorName ?? 'Someone',
+          parentAuthorId: row.parentAuthorId,
+          bodySource: row.bodySource,
+          articleId: row.articleId,
+          now,
+        })),
+      );
     }
     const toldByModerator = decision.notifyAuthor && decision.actorId !== null && decision.actorId !== row.authorId;
     if (toldByModerator && row.authorId && from !== decision.to && (published || decision.to === 'REJECTED')) {
-      await notifyModerationOutcome(tx, {
-        recipientId: row.authorId,
-        commentId: row.id,
-        outcome: published ? 'APPROVED' : 'REJECTED',
-        reason: decision.statusReason,
-      });
+      written.push(
+        ...(await notifyModerationOutcome(tx, {
+          recipientId: row.authorId,
+          commentId: row.id,
+          articleId: row.articleId,
+          outcome: published ? 'APPROVED' : 'REJECTED',
+          reason: decision.statusReason,
+          now,
+        })),
+      );
     }
+    return written;
   }
 }
 
