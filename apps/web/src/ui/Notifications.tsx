@@ -1,12 +1,24 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import { MARK_READ_MUTATION, NOTIFICATIONS_QUERY, type NotificationsResult } from '../api/queries.ts';
+import { subscribeLive } from '../api/live.ts';
+import {
+  MARK_READ_MUTATION,
+  NOTIFICATION_ADDED_SUBSCRIPTION,
+  NOTIFICATIONS_QUERY,
+  type NotificationAddedResult,
+  type NotificationsResult,
+} from '../api/queries.ts';
 import { formatRelative } from './format.ts';
 
-const POLL_MS = 60_000;
+/** How many the menu lists (the query's page). */
+const LISTED = 15;
 
-/** Replies to the reader's comments and moderation outcomes, with an unread count. */
+/**
+ * Replies to and mentions of the reader and moderation outcomes, with an unread count. New
+ * ones arrive live over the notificationAdded subscription; the list is read again when the
+ * socket comes back after a drop (events may have been missed) and when the menu opens.
+ */
 export function Notifications() {
   const [data, setData] = useState<NotificationsResult['notifications'] | null>(null);
   const [open, setOpen] = useState(false);
@@ -22,14 +34,19 @@ export function Notifications() {
 
   useEffect(() => {
     load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') load();
-    }, POLL_MS);
-    window.addEventListener('focus', load);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', load);
-    };
+    return subscribeLive<NotificationAddedResult>(
+      NOTIFICATION_ADDED_SUBSCRIPTION,
+      {},
+      {
+        next: ({ notificationAdded: added }) =>
+          setData((d) => {
+            if (!d) return { unreadCount: 1, items: [added] };
+            if (d.items.some((n) => n.id === added.id)) return d;
+            return { unreadCount: d.unreadCount + 1, items: [added, ...d.items].slice(0, LISTED) };
+          }),
+        reconnected: load,
+      },
+    );
   }, [load]);
 
   useEffect(() => {
@@ -92,7 +109,7 @@ export function Notifications() {
         <div id={panelId} className="notifications-panel">
           <h2 className="notifications-title">Notifications</h2>
           {!data || data.items.length === 0 ? (
-            <p className="notifications-empty">Replies to your comments and moderation decisions appear here.</p>
+            <p className="notifications-empty">Replies, mentions of you and moderation decisions appear here.</p>
           ) : (
             <ul>
               {data.items.map((n) => (
