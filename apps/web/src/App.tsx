@@ -11,6 +11,8 @@ const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 // Staff areas are separate chunks: readers never download them.
+// Until the settings page's section registry lists it: the notification settings on their own.
+const NotificationsSection = lazy(() => import('./settings/NotificationsSection.tsx'));
 const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
@@ -29,6 +31,17 @@ export function App() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route
+          path="settings/notifications"
+          element={
+            <RequireRole roles={['READER', 'MODERATOR', 'ADMIN']}>
+              <div className="admin-page">
+                <h1>Settings</h1>
+                <NotificationsSection />
+              </div>
+            </RequireRole>
+          }
+        />
         <Route
           element={
             <RequireRole roles={['MODERATOR', 'ADMIN']}>
