@@ -9,6 +9,7 @@ import { QueueModule } from './infra/queue/queue.module.js';
 import { FlagWorkerModule } from './flags/flag.module.js';
 import { ModerationWorkerModule } from './moderation/moderation.module.js';
 import { UserWorkerModule } from './users/user.module.js';
+import { NotificationWorkerModule } from './notifications/notification.module.js';
 
 /** The worker: BullMQ processors (one worker module per domain that has jobs) and the outbox relay, no HTTP. */
 @Module({
@@ -22,6 +23,7 @@ import { UserWorkerModule } from './users/user.module.js';
     FlagWorkerModule,
     UserWorkerModule,
     ReanchorWorkerModule,
+    NotificationWorkerModule,
   ],
   providers: [OutboxRelay],
 })

@@ -5,6 +5,7 @@ import { makeArticle } from '../../test/support/factories.js';
 import { startWorker } from '../../test/support/worker.js';
 import { postComment, postReply, registerAs, subscribe, waitForStatus } from '../../test/support/moderation/e2e-helpers.js';
 import { eventually } from '../../test/support/eventually.js';
+import { DailyNotificationsProcessor } from './daily/daily-notifications.processor.js';
 
 const NOTIFICATIONS = '{ notifications { unreadCount items { id kind message commentId articleSlug read } } }';
 const SETTINGS = '{ notificationSettings { timeZone preferences { kind inApp email } } }';
@@ -197,5 +198,33 @@ describe('notifications: mentions, preferences and live delivery', () => {
     const anonymous = subscribe<Item>(api, LIVE, 'notificationAdded');
     await eventually(() => (anonymous.errors.length > 0 ? true : undefined), { timeoutMs: 5_000, what: 'a refusal' });
     await Promise.all([mine.dispose(), theirs.dispose(), anonymous.dispose()]);
+  });
+
+  it('tells staff the queue sizes once a day, after 08:00 in their time zone', async () => {
+    const daily = worker.get(DailyNotificationsProcessor);
+    // Staff of earlier tests get theirs too; only these two matter here.
+    const paris = await registerAs(api, prisma, 'MODERATOR');
+    const tokyo = await registerAs(api, prisma, 'ADMIN');
+    await prisma.user.update({ where: { id: paris.userId }, data: { timeZone: 'Europe/Paris' } });
+    await prisma.user.update({ where: { id: tokyo.userId }, data: { timeZone: 'Asia/Tokyo' } });
+    await api.gql(UPDATE, { input: { preferences: [{ kind: 'QUEUE_SUMMARY', inApp: true, email: 'OFF' }] } }, paris.token);
+    const summaries = (userId: string) => prisma.notification.findMany({ where: { userId, kind: 'QUEUE_SUMMARY' } });
+
+    // 06:30 UTC: 07:30 in Paris (not yet), 15:30 in Tokyo.
+    await daily.run(new Date('2031-03-04T06:30:00Z'));
+    expect(await summaries(paris.userId)).toEqual([]);
+    expect(await summaries(tokyo.userId)).toEqual([
+      expect.objectContaining({ inApp: false, digestPending: true, message: expect.stringMatching(/\d+ pending/) }),
+    ]);
+    // 07:15 UTC: 08:15 in Paris.
+    await daily.run(new Date('2031-03-04T07:15:00Z'));
+    expect(await summaries(paris.userId)).toEqual([expect.objectContaining({ inApp: true, digestPending: false })]);
+    expect((await inbox(paris.token)).items).toEqual([expect.objectContaining({ kind: 'QUEUE_SUMMARY' })]);
+    // Later the same local day: nothing more; the next morning: one more.
+    await daily.run(new Date('2031-03-04T20:00:00Z'));
+    expect(await summaries(paris.userId)).toHaveLength(1);
+    await daily.run(new Date('2031-03-05T07:05:00Z'));
+    expect(await summaries(paris.userId)).toHaveLength(2);
+    expect(await summaries(tokyo.userId)).toHaveLength(2);
   });
 });

@@ -7,9 +7,17 @@ import {
   NOTIFICATION_ADDED_SUBSCRIPTION,
   NOTIFICATIONS_QUERY,
   type NotificationAddedResult,
+  type Notification,
   type NotificationsResult,
 } from '../api/queries.ts';
 import { formatRelative } from './format.ts';
+
+/** Where a notification leads: the comment's permalink, or the moderation queues. */
+function linkOf(n: Notification): string | null {
+  if (n.kind === 'QUEUE_SUMMARY') return '/moderate';
+  if (!n.articleSlug) return null;
+  return `/a/${encodeURIComponent(n.articleSlug)}${n.commentId ? `/c/${encodeURIComponent(n.commentId)}` : ''}`;
+}
 
 /** How many the menu lists (the query's page). */
 const LISTED = 15;
@@ -114,11 +122,8 @@ export function Notifications() {
             <ul>
               {data.items.map((n) => (
                 <li key={n.id} className={n.read ? undefined : 'is-unread'}>
-                  {n.articleSlug ? (
-                    <Link
-                      to={`/a/${encodeURIComponent(n.articleSlug)}${n.commentId ? `/c/${encodeURIComponent(n.commentId)}` : ''}`}
-                      onClick={() => setOpen(false)}
-                    >
+                  {linkOf(n) ? (
+                    <Link to={linkOf(n)!} onClick={() => setOpen(false)}>
                       {n.message}
                     </Link>
                   ) : (

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reject-user-comments': { userId: string; actorId: string; reason: string };
   /** Lifts a timed suspension or ban when it runs out (enqueued with a delay until then). */
   'end-sanction': { userId: string; until: string };
+  /** Repeated every quarter hour: staff's queue summaries (and digests) for those whose morning came. */
+  'daily-notifications': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +45,11 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'evaluate-flags': { queue: 'flags', options: retrying(8) },
   'reject-user-comments': { queue: 'maintenance', options: retrying(5) },
   'end-sanction': { queue: 'maintenance', options: retrying(5) },
+  // Each run does what is due and skips what is done, so a failed run is simply the next one.
+  'daily-notifications': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

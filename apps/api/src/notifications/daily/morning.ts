@@ -1,0 +1,14 @@
+/** The local hour after which a user's daily messages (digest, queue summary) are due. */
+export const MORNING_HOUR = 8;
+
+/** How often the worker looks for users whose morning has come. */
+export const DAILY_CHECK_MS = 15 * 60 * 1000;
+
+/**
+ * SQL: whether `now` (a timestamptz expression) is past the morning hour in the user's time
+ * zone, and the start of their local day as a UTC timestamp (the columns are UTC timestamps).
+ */
+export const morningCameSql = (now: string, timeZone: string): string =>
+  `extract(hour FROM (${now} AT TIME ZONE ${timeZone})) >= ${MORNING_HOUR}`;
+export const localDayStartSql = (now: string, timeZone: string): string =>
+  `((date_trunc('day', ${now} AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')`;
