@@ -13,6 +13,7 @@ import { ImportModule } from './imports/import.module.js';
 import { WebAnnotationsModule } from './web-annotations/web-annotations.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { FlagModule } from './flags/flag.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
@@ -46,6 +47,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     ModerationModule,
     FlagModule,
     NotificationModule,
+    MailModule,
     HealthModule,
   ],
   providers: [

@@ -7,6 +7,7 @@ import { OutboxRelay } from './infra/outbox/outbox-relay.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { FlagWorkerModule } from './flags/flag.module.js';
+import { MailModule, MailWorkerModule } from './mail/mail.module.js';
 import { ModerationWorkerModule } from './moderation/moderation.module.js';
 import { UserWorkerModule } from './users/user.module.js';
 import { NotificationWorkerModule } from './notifications/notification.module.js';
@@ -23,6 +24,8 @@ import { NotificationWorkerModule } from './notifications/notification.module.js
     FlagWorkerModule,
     UserWorkerModule,
     ReanchorWorkerModule,
+    MailModule,
+    MailWorkerModule,
     NotificationWorkerModule,
   ],
   providers: [OutboxRelay],

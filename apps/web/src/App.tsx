@@ -17,6 +17,7 @@ const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
+const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
 
@@ -63,6 +64,7 @@ export function App() {
             <Route index element={<Navigate to="import" replace />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="mail" element={<OutgoingMailPage />} />
             {/* The user directory moved to the moderators' area; old links still land there. */}
             <Route path="users" element={<Navigate to="/moderate/users" replace />} />
           </Route>

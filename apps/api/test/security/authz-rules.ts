@@ -77,6 +77,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   importJobs: { access: 'admin' },
   importJobUpdated: { access: 'admin' },
   exportArticle: { access: 'admin' },
+  outgoingMail: { access: 'admin' },
+  retryMail: { access: 'admin-writes' },
 };
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {

@@ -23,6 +23,9 @@ export default async function globalSetup(): Promise<void> {
   process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';
   process.env['DEMO_MODE'] = 'false';
   process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
+  // No mail server (connections are refused, sends are retried): specs that read mail start a
+  // catcher (mail-catcher.ts) and point SMTP_URL at it.
+  process.env['SMTP_URL'] = 'smtp://127.0.0.1:9';
   process.env['LOGIN_RATE_LIMIT'] = '20';
   // Above LOGIN_RATE_LIMIT, so the per-address limit's own test sees it first.
   process.env['LOGIN_ACCOUNT_FAILURE_LIMIT'] = '30';
