@@ -1,7 +1,9 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { NotificationKind } from '../generated/prisma/enums.js';
-import { effectivePreferenceSql } from './preferences/preference-defaults.js';
+import type { OutboxEntry } from '../infra/outbox/outbox.service.js';
+import { JOBS } from '../infra/queue/jobs.js';
 import { mentionedHandles } from '../comments/mentions.js';
+import { effectivePreferenceSql } from './preferences/preference-defaults.js';
 
 /** Human-readable labels of the statusReason codes an author may see in a notification. */
 const REJECTION_LABELS: Record<string, string> = {
@@ -29,17 +31,67 @@ export interface WrittenNotification {
   createdAt: string;
 }
 
+/** What a statement that writes notifications returns: the rows, and the outbox rows of their immediate mail. */
+export interface NotificationWrites {
+  notified: WrittenNotification[];
+  mail: OutboxEntry[];
+}
+
+const MAIL_JOB = 'notification-mail';
+
 /**
- * SQL of the writes for a comment that has just become PUBLISHED (a data-modifying statement
- * that can stand alone or be a CTE): its parent's author is told of a reply, the users it
- * mentions of a mention; each recipient once per comment (a reply that mentions its parent's
- * author is a reply; an edit tells only users not yet told of this comment), never its own
- * author, never a banned or deleted account, and as the recipient's preferences say: no row
- * when they want neither in-app nor mail, a row hidden from the list when they want mail only.
- * Every argument is an SQL expression (a placeholder or a sub-select); `gate` decides whether
- * anything is written at all.
+ * The CTEs (`notify_candidates`, `notified`, `notification_mail`) that write notifications for
+ * the rows of `source` (columns "userId", kind, message, "commentId"): never to a banned or
+ * deleted account, and as the recipient's preferences say — no row when they want neither
+ * in-app nor mail; a row hidden from the list (inApp false) when they want mail only; a
+ * digest-pending row for the daily digest; and, for immediate mail, an outbox row for its
+ * `notification-mail` job in the same statement, so the mail is as durable as the notification.
  */
-export function publishedNotificationsSql(a: {
+export function notificationWritesSql(source: string, now: string): string {
+  const pref = effectivePreferenceSql('s.kind', 'p');
+  return `
+    notify_candidates AS (
+      SELECT gen_random_uuid() AS id, s."userId", s.kind, s.message, s."commentId",
+        ${pref.inApp} AS "inApp", ${pref.email} AS email
+      FROM (${source}) s
+      JOIN "User" u ON u.id = s."userId" AND u.status <> 'BANNED' AND u."deletedAt" IS NULL
+      LEFT JOIN "NotificationPreference" p ON p."userId" = s."userId" AND p.kind = s.kind
+      WHERE ${pref.inApp} OR ${pref.email} <> 'OFF'
+    ), notified AS (
+      INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "inApp", "digestPending", "createdAt")
+      SELECT id, "userId", kind, "commentId", message, "inApp", email = 'DAILY_DIGEST', ${now} FROM notify_candidates
+      RETURNING id, "userId", kind::text AS kind, message, "commentId", "inApp", "createdAt"
+    ), notification_mail AS (
+      INSERT INTO "Outbox" (id, queue, "jobName", payload, "createdAt")
+      SELECT gen_random_uuid(), '${JOBS[MAIL_JOB].queue}', '${MAIL_JOB}', jsonb_build_object('notificationId', id), ${now}
+      FROM notify_candidates WHERE email = 'IMMEDIATE'
+      RETURNING id, queue, "jobName", payload
+    )`;
+}
+
+/** The select-list items that return NotificationWrites as `written` and `mail` (JSON). */
+export const writesJsonSql = (articleSlug: string): string => `
+  (SELECT coalesce(json_agg(json_build_object(
+    'id', w.id, 'userId', w."userId", 'kind', w.kind, 'message', w.message, 'commentId', w."commentId",
+    'articleSlug', ${articleSlug}, 'inApp', w."inApp", 'createdAt', to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  )), '[]'::json) FROM notified w) AS written,
+  (SELECT coalesce(json_agg(json_build_object('id', m.id, 'queue', m.queue, 'jobName', m."jobName", 'payload', m.payload)),
+    '[]'::json) FROM notification_mail m) AS mail`;
+
+export const toWrites = (
+  row: { written: WrittenNotification[]; mail: OutboxEntry[] } | undefined,
+): NotificationWrites => ({
+  notified: row?.written ?? [],
+  mail: row?.mail ?? [],
+});
+
+/**
+ * The recipients of a comment that has just become PUBLISHED: its parent's author (a reply)
+ * and the users it mentions; each once per comment (a reply that mentions its parent's author
+ * is a reply; after an edit only users not yet told of this comment), never its own author.
+ * Every argument is an SQL expression; `gate` decides whether there are any.
+ */
+export function publishedRecipientsSql(a: {
   gate: string;
   comment: string;
   author: string;
@@ -47,53 +99,37 @@ export function publishedNotificationsSql(a: {
   handles: string;
   replyMessage: string;
   mentionMessage: string;
-  now: string;
 }): string {
-  const pref = effectivePreferenceSql('c.kind', 'p');
   return `
-    INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "inApp", "digestPending", "createdAt")
-    SELECT gen_random_uuid(), c."userId", c.kind, ${a.comment}, c.message, ${pref.inApp},
-      ${pref.email} = 'DAILY_DIGEST', ${a.now}
+    SELECT DISTINCT ON (r."userId") r."userId", r.kind, r.message, ${a.comment} AS "commentId"
     FROM (
-      SELECT DISTINCT ON (r."userId") r."userId", r.kind, r.message
-      FROM (
-        SELECT ${a.parentAuthor} AS "userId", 'REPLY'::"NotificationKind" AS kind, ${a.replyMessage} AS message, 0 AS rank
-        UNION ALL
-        SELECT m.id, 'MENTION'::"NotificationKind", ${a.mentionMessage}, 1
-        FROM "User" m WHERE lower(m.handle) = ANY(${a.handles})
-      ) r
-      WHERE ${a.gate} AND r."userId" IS NOT NULL AND r."userId" IS DISTINCT FROM ${a.author}
-      ORDER BY r."userId", r.rank
-    ) c
-    JOIN "User" u ON u.id = c."userId" AND u.status <> 'BANNED' AND u."deletedAt" IS NULL
-    LEFT JOIN "NotificationPreference" p ON p."userId" = c."userId" AND p.kind = c.kind
-    WHERE (${pref.inApp} OR ${pref.email} <> 'OFF')
+      SELECT ${a.parentAuthor} AS "userId", 'REPLY'::"NotificationKind" AS kind, ${a.replyMessage} AS message, 0 AS rank
+      UNION ALL
+      SELECT m.id, 'MENTION'::"NotificationKind", ${a.mentionMessage}, 1
+      FROM "User" m WHERE lower(m.handle) = ANY(${a.handles})
+    ) r
+    WHERE ${a.gate} AND r."userId" IS NOT NULL AND r."userId" IS DISTINCT FROM ${a.author}
       AND NOT EXISTS (
         SELECT 1 FROM "Notification" n
-        WHERE n."userId" = c."userId" AND n."commentId" = ${a.comment} AND n.kind IN ('REPLY', 'MENTION')
+        WHERE n."userId" = r."userId" AND n."commentId" = ${a.comment} AND n.kind IN ('REPLY', 'MENTION')
       )
-    RETURNING id, "userId", kind::text AS kind, message, "commentId", "inApp", "createdAt"`;
+    ORDER BY r."userId", r.rank`;
 }
 
-/** The JSON array of written notifications (a `notified` relation) for WrittenNotification. */
-export const writtenJsonSql = (notified: string, articleSlug: string): string => `
-  SELECT coalesce(json_agg(json_build_object(
-    'id', w.id, 'userId', w."userId", 'kind', w.kind, 'message', w.message, 'commentId', w."commentId",
-    'articleSlug', ${articleSlug}, 'inApp', w."inApp", 'createdAt', to_char(w."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  )), '[]'::json) FROM ${notified} w`;
-
 const PUBLISHED_IN_TX = `
-  WITH notified AS (${publishedNotificationsSql({
-    gate: 'true',
-    comment: '$1::uuid',
-    author: '$2::uuid',
-    parentAuthor: '$3::uuid',
-    handles: '$4::text[]',
-    replyMessage: '$5::text',
-    mentionMessage: '$6::text',
-    now: '$7::timestamp',
-  })})
-  SELECT (${writtenJsonSql('notified', '(SELECT slug FROM "Article" WHERE id = $8::uuid)')}) AS written`;
+  WITH ${notificationWritesSql(
+    publishedRecipientsSql({
+      gate: 'true',
+      comment: '$1::uuid',
+      author: '$2::uuid',
+      parentAuthor: '$3::uuid',
+      handles: '$4::text[]',
+      replyMessage: '$5::text',
+      mentionMessage: '$6::text',
+    }),
+    '$7::timestamp',
+  )}
+  SELECT ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $8::uuid)')}`;
 
 /**
  * Notifications are written in the same transaction as the decision that causes them, so a
@@ -110,8 +146,8 @@ export async function notifyPublished(
     articleId: string;
     now: Date;
   },
-): Promise<WrittenNotification[]> {
-  const [row] = await tx.$queryRawUnsafe<Array<{ written: WrittenNotification[] }>>(
+): Promise<NotificationWrites> {
+  const [row] = await tx.$queryRawUnsafe<Array<{ written: WrittenNotification[]; mail: OutboxEntry[] }>>(
     PUBLISHED_IN_TX,
     c.commentId,
     c.authorId,
@@ -122,24 +158,15 @@ export async function notifyPublished(
     c.now.toISOString(),
     c.articleId,
   );
-  return row?.written ?? [];
+  return toWrites(row);
 }
 
-const OUTCOME = (() => {
-  const pref = effectivePreferenceSql(`'MODERATION'`, 'p');
-  return `
-    WITH notified AS (
-      INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "inApp", "digestPending", "createdAt")
-      SELECT gen_random_uuid(), u.id, 'MODERATION', $2::uuid, $3::text, ${pref.inApp}, ${pref.email} = 'DAILY_DIGEST',
-        $4::timestamp
-      FROM "User" u
-      LEFT JOIN "NotificationPreference" p ON p."userId" = u.id AND p.kind = 'MODERATION'
-      WHERE u.id = $1::uuid AND u.status <> 'BANNED' AND u."deletedAt" IS NULL
-        AND (${pref.inApp} OR ${pref.email} <> 'OFF')
-      RETURNING id, "userId", kind::text AS kind, message, "commentId", "inApp", "createdAt"
-    )
-    SELECT (${writtenJsonSql('notified', '(SELECT slug FROM "Article" WHERE id = $5::uuid)')}) AS written`;
-})();
+const OUTCOME = `
+  WITH ${notificationWritesSql(
+    `SELECT $1::uuid AS "userId", 'MODERATION'::"NotificationKind" AS kind, $3::text AS message, $2::uuid AS "commentId"`,
+    '$4::timestamp',
+  )}
+  SELECT ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $5::uuid)')}`;
 
 /** Tells an author a moderator's decision on their comment, with the reason's category. */
 export async function notifyModerationOutcome(
@@ -159,13 +186,13 @@ export async function notifyModerationOutcome(
     reason: string | null;
     now: Date;
   },
-): Promise<WrittenNotification[]> {
+): Promise<NotificationWrites> {
   const label = reason ? REJECTION_LABELS[reason] : undefined;
   const message =
     outcome === 'APPROVED'
       ? 'A moderator approved your comment; it is now published'
       : `A moderator rejected your comment${label ? ` (${label})` : ''}`;
-  const [row] = await tx.$queryRawUnsafe<Array<{ written: WrittenNotification[] }>>(
+  const [row] = await tx.$queryRawUnsafe<Array<{ written: WrittenNotification[]; mail: OutboxEntry[] }>>(
     OUTCOME,
     recipientId,
     commentId,
@@ -173,5 +200,5 @@ export async function notifyModerationOutcome(
     now.toISOString(),
     articleId,
   );
-  return row?.written ?? [];
+  return toWrites(row);
 }

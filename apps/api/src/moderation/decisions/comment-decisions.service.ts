@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
+import { OutboxService } from '../../infra/outbox/outbox.service.js';
 import {
   notifyModerationOutcome,
   notifyPublished,
-  type WrittenNotification,
+  type NotificationWrites,
 } from '../../notifications/notification.writer.js';
 import { EventBus, notificationTopic } from '../../realtime/event-bus.js';
 import type { QueueCounts } from '../events/moderation-counts.service.js';
@@ -70,6 +71,7 @@ export class CommentDecisions {
     private readonly prisma: PrismaService,
     private readonly bus: EventBus,
     private readonly moderationEvents: ModerationEventsPublisher,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Decides one comment in its own transaction, then announces it. */
@@ -120,9 +122,11 @@ export class CommentDecisions {
     await Promise.all([
       this.moderationEvents.publish(applied.map(toChange), counts),
       ...applied
-        .flatMap((a) => a.notified)
+        .flatMap((a) => a.notifications.notified)
         .filter((n) => n.inApp)
         .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
+      // What cannot be handed over now, the outbox relay hands over later.
+      this.outbox.handOver(applied.flatMap((a) => a.notifications.mail)).catch(() => undefined),
       ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>
@@ -165,7 +169,7 @@ export class CommentDecisions {
     if (nothingChanges) return { unchanged: true };
 
     await writeDecision(tx, row, decision, after, now);
-    const notified = await this.notify(tx, row, decision, before.status, now);
+    const notifications = await this.notify(tx, row, decision, before.status, now);
     return {
       applied: {
         commentId: row.id,
@@ -176,7 +180,7 @@ export class CommentDecisions {
         after,
         action: decision.action,
         actorId: decision.actorId,
-        notified,
+        notifications,
       },
     };
   }
@@ -188,12 +192,12 @@ export class CommentDecisions {
     decision: Decision,
     from: CommentStatus,
     now: Date,
-  ): Promise<WrittenNotification[]> {
+  ): Promise<NotificationWrites> {
     const published = decision.to === 'PUBLISHED' && from !== 'PUBLISHED';
-    const written: WrittenNotification[] = [];
+    const written: NotificationWrites[] = [];
     if (published) {
       written.push(
-        ...(await notifyPublished(tx, {
+        await notifyPublished(tx, {
           commentId: row.id,
           authorId: row.authorId,
           authorName: row.authorName ?? 'Someone',
@@ -201,23 +205,23 @@ export class CommentDecisions {
           bodySource: row.bodySource,
           articleId: row.articleId,
           now,
-        })),
+        }),
       );
     }
     const toldByModerator = decision.notifyAuthor && decision.actorId !== null && decision.actorId !== row.authorId;
     if (toldByModerator && row.authorId && from !== decision.to && (published || decision.to === 'REJECTED')) {
       written.push(
-        ...(await notifyModerationOutcome(tx, {
+        await notifyModerationOutcome(tx, {
           recipientId: row.authorId,
           commentId: row.id,
           articleId: row.articleId,
           outcome: published ? 'APPROVED' : 'REJECTED',
           reason: decision.statusReason,
           now,
-        })),
+        }),
       );
     }
-    return written;
+    return { notified: written.flatMap((w) => w.notified), mail: written.flatMap((w) => w.mail) };
   }
 }
 

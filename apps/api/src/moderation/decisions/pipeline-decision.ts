@@ -1,10 +1,13 @@
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import type { PrismaService } from '../../infra/prisma/prisma.service.js';
+import type { OutboxEntry } from '../../infra/outbox/outbox.service.js';
 import {
   mentionMessage,
-  publishedNotificationsSql,
+  notificationWritesSql,
+  publishedRecipientsSql,
   replyMessage,
-  writtenJsonSql,
+  toWrites,
+  writesJsonSql,
   type WrittenNotification,
 } from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
@@ -32,7 +35,12 @@ export interface PendingComment {
  * $12 audit reason, $13 reply notification text, $14 published, $15 mention notification text,
  * $16 mentioned handles (lower-cased).
  */
-const DECIDE_PENDING = prepared<{ applied: number; counts: Record<string, number>; written: WrittenNotification[] }>(
+const DECIDE_PENDING = prepared<{
+  applied: number;
+  counts: Record<string, number>;
+  written: WrittenNotification[];
+  mail: OutboxEntry[];
+}>(
   'moderation.decide-pending',
   `
     WITH decided AS (
@@ -56,21 +64,23 @@ const DECIDE_PENDING = prepared<{ applied: number; counts: Record<string, number
       SELECT gen_random_uuid(), decided.id, $11::uuid, $10::uuid, NULL, 'PIPELINE',
         $12::text, 'PENDING', $1::text::"CommentStatus", $4::timestamp
       FROM decided
-    ), notified AS (${publishedNotificationsSql({
-      gate: '$14::boolean AND EXISTS (SELECT 1 FROM decided)',
-      comment: '$5::uuid',
-      author: '$10::uuid',
-      parentAuthor: '(SELECT parent."authorId" FROM decided JOIN "Comment" parent ON parent.id = decided."parentId")',
-      handles: '$16::text[]',
-      replyMessage: '$13::text',
-      mentionMessage: '$15::text',
-      now: '$4::timestamp',
-    })}
-    ), counts AS (
+    ), ${notificationWritesSql(
+      publishedRecipientsSql({
+        gate: '$14::boolean AND EXISTS (SELECT 1 FROM decided)',
+        comment: '$5::uuid',
+        author: '$10::uuid',
+        parentAuthor: '(SELECT parent."authorId" FROM decided JOIN "Comment" parent ON parent.id = decided."parentId")',
+        handles: '$16::text[]',
+        replyMessage: '$13::text',
+        mentionMessage: '$15::text',
+      }),
+      '$4::timestamp',
+    )}
+    , counts AS (
       SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${SITE_WIDE_COUNTS_SQL}) q
     )
     SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts,
-      (${writtenJsonSql('notified', '(SELECT slug FROM "Article" WHERE id = $11::uuid)')}) AS written
+      ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $11::uuid)')}
     FROM counts`,
   ['PUBLISHED', 'OK', '{}', new Date(0).toISOString(), NO_ID, 0, NO_ID, 0, 0, NO_ID, NO_ID, '', '', false, '', []],
 );
@@ -141,7 +151,7 @@ export async function applyPipelineDecision(
     after,
     action: 'PIPELINE',
     actorId: null,
-    notified: row.written,
+    notifications: toWrites(row),
   };
 }
 

@@ -5,6 +5,8 @@ import { JobQueue } from '../../infra/queue/job-queue.js';
 import { JOBS } from '../../infra/queue/jobs.js';
 import { ModerationCounts } from '../../moderation/events/moderation-counts.service.js';
 import { EventBus, notificationTopic } from '../../realtime/event-bus.js';
+import { OutboxService } from '../../infra/outbox/outbox.service.js';
+import { NotificationMailService } from '../mail/notification-mail.service.js';
 import { DAILY_CHECK_MS } from './morning.js';
 import { writeQueueSummaries } from './queue-summary.writer.js';
 
@@ -12,7 +14,8 @@ const JOB = 'daily-notifications';
 
 /**
  * Daily messages, checked every quarter hour by a BullMQ job scheduler (one schedule however
- * many workers run: the scheduler's id is fixed): staff whose morning came get the queue summary.
+ * many workers run: the scheduler's id is fixed): staff whose morning came get the queue summary,
+ * then everyone whose morning came and who has notifications waiting gets their digest.
  */
 @Injectable()
 export class DailyNotificationsProcessor implements OnApplicationBootstrap {
@@ -23,6 +26,8 @@ export class DailyNotificationsProcessor implements OnApplicationBootstrap {
     private readonly counts: ModerationCounts,
     private readonly bus: EventBus,
     private readonly jobs: JobQueue,
+    private readonly outbox: OutboxService,
+    private readonly mail: NotificationMailService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,15 +43,19 @@ export class DailyNotificationsProcessor implements OnApplicationBootstrap {
     await this.run(new Date());
   }
 
-  /** What is due at `now`; returns how many notifications it wrote. */
-  async run(now: Date): Promise<number> {
-    const written = await writeQueueSummaries(this.prisma, await this.counts.get(), now);
-    await Promise.all(
-      written
+  /** What is due at `now`: queue summaries first, so that today's digest carries them. */
+  async run(now: Date): Promise<{ summaries: number; digests: number }> {
+    const { notified, mail } = await writeQueueSummaries(this.prisma, await this.counts.get(), now);
+    await Promise.all([
+      ...notified
         .filter((n) => n.inApp)
         .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
-    );
-    if (written.length > 0) this.logger.log({ count: written.length }, 'wrote queue summaries');
-    return written.length;
+      this.outbox.handOver(mail).catch(() => undefined),
+    ]);
+    const digests = await this.mail.sendDigests(now);
+    if (notified.length + digests > 0) {
+      this.logger.log({ summaries: notified.length, digests }, 'daily notifications');
+    }
+    return { summaries: notified.length, digests };
   }
 }

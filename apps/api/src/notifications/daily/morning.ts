@@ -12,3 +12,7 @@ export const morningCameSql = (now: string, timeZone: string): string =>
   `extract(hour FROM (${now} AT TIME ZONE ${timeZone})) >= ${MORNING_HOUR}`;
 export const localDayStartSql = (now: string, timeZone: string): string =>
   `((date_trunc('day', ${now} AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')`;
+
+/** SQL: the user's local date at `now`, as YYYY-MM-DD. */
+export const localDateSql = (now: string, timeZone: string): string =>
+  `to_char(${now} AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;

@@ -15,7 +15,9 @@ export class NotificationPreferenceResolver {
     return this.service.get(viewer.id, viewer.role);
   }
 
-  @Mutation(() => NotificationSettingsModel, { description: 'Saves the given kinds’ preferences and, if given, your time zone.' })
+  @Mutation(() => NotificationSettingsModel, {
+    description: 'Saves the given kinds’ preferences and, if given, your time zone.',
+  })
   updateNotificationPreferences(
     @Args('input') input: UpdateNotificationPreferencesInput,
     @CurrentUser() viewer: Viewer,

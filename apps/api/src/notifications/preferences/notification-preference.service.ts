@@ -30,12 +30,20 @@ export class NotificationPreferenceService {
       timeZone: user.timeZone,
       preferences: NOTIFICATION_KINDS.filter((kind) => kindAppliesTo(kind, role)).map((kind) => {
         const row = saved.get(kind);
-        return { kind, inApp: row?.inApp ?? DEFAULT_PREFERENCES[kind].inApp, email: row?.email ?? DEFAULT_PREFERENCES[kind].email };
+        return {
+          kind,
+          inApp: row?.inApp ?? DEFAULT_PREFERENCES[kind].inApp,
+          email: row?.email ?? DEFAULT_PREFERENCES[kind].email,
+        };
       }),
     };
   }
 
-  async update(userId: string, role: Role, input: UpdateNotificationPreferencesInput): Promise<NotificationSettingsModel> {
+  async update(
+    userId: string,
+    role: Role,
+    input: UpdateNotificationPreferencesInput,
+  ): Promise<NotificationSettingsModel> {
     const seen = new Set<NotificationKind>();
     for (const { kind } of input.preferences) {
       if (seen.has(kind)) throw badInput('preferences', `${kind} is given twice`);
