@@ -22,13 +22,14 @@ export interface NotificationDigestData {
   items: NotificationMailItem[];
 }
 
+// MJML moves what is not inside an element, so every Handlebars block sits inside an mj-text.
+
 export const NOTIFICATION: MailTemplate = {
   subject: '{{message}}',
   mjml: `<mj-section><mj-column>
   <mj-text>Hello {{displayName}},</mj-text>
   <mj-text>{{message}}{{#if articleTitle}} on “{{articleTitle}}”{{/if}}.</mj-text>
-  {{#if passage}}<mj-text font-style="italic" color="#57606a">On the passage: “{{passage}}”</mj-text>{{/if}}
-  {{#if excerpt}}<mj-text padding-left="36px">{{excerpt}}</mj-text>{{/if}}
+  <mj-text>{{#if passage}}<p style="margin:0 0 12px;font-style:italic;color:#57606a">On the passage: “{{passage}}”</p>{{/if}}{{#if excerpt}}<blockquote style="margin:0;padding-left:12px;border-left:3px solid #d0d7de">{{excerpt}}</blockquote>{{/if}}</mj-text>
   <mj-button href="{{url}}">Read it</mj-button>
   <mj-text font-size="14px">Or open this link: <a href="{{url}}">{{url}}</a></mj-text>
 </mj-column></mj-section>`,
@@ -48,13 +49,8 @@ export const NOTIFICATION_DIGEST: MailTemplate = {
   mjml: `<mj-section><mj-column>
   <mj-text>Hello {{displayName}},</mj-text>
   <mj-text>Here is what happened since your last digest.</mj-text>
-</mj-column></mj-section>
-{{#each items}}<mj-section padding="4px 0"><mj-column border-left="3px solid #d0d7de">
-  <mj-text font-weight="bold">{{message}}{{#if articleTitle}} on “{{articleTitle}}”{{/if}}</mj-text>
-  {{#if passage}}<mj-text font-style="italic" color="#57606a">On the passage: “{{passage}}”</mj-text>{{/if}}
-  {{#if excerpt}}<mj-text>{{excerpt}}</mj-text>{{/if}}
-  <mj-text font-size="14px"><a href="{{url}}">{{url}}</a></mj-text>
-</mj-column></mj-section>{{/each}}`,
+  <mj-text>{{#each items}}<div style="margin:0 0 16px;padding-left:12px;border-left:3px solid #d0d7de"><p style="margin:0;font-weight:bold">{{message}}{{#if articleTitle}} on “{{articleTitle}}”{{/if}}</p>{{#if passage}}<p style="margin:4px 0;font-style:italic;color:#57606a">On the passage: “{{passage}}”</p>{{/if}}{{#if excerpt}}<p style="margin:4px 0">{{excerpt}}</p>{{/if}}<p style="margin:4px 0;font-size:14px"><a href="{{url}}">{{url}}</a></p></div>{{/each}}</mj-text>
+</mj-column></mj-section>`,
   text: `Hello {{displayName}},
 
 Here is what happened since your last digest.
