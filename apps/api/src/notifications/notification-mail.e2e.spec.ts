@@ -56,7 +56,9 @@ describe('notifications by mail, over SMTP', () => {
   /** The notification of `kind` about `commentId` for `who`, once written. */
   const notificationOf = (who: Person, commentId: string, kind = 'REPLY') =>
     eventually(() =>
-      prisma.notification.findFirst({ where: { userId: who.userId, commentId, kind: kind as never } }).then((n) => n ?? undefined),
+      prisma.notification
+        .findFirst({ where: { userId: who.userId, commentId, kind: kind as never } })
+        .then((n) => n ?? undefined),
     );
 
   /** Waits until the notification's mail job (if it has one) has run; returns whether it had one. */
@@ -101,7 +103,7 @@ describe('notifications by mail, over SMTP', () => {
     expect(message!.subject).toMatch(/replied to your comment/);
     expect(message!.text).toContain('I read it the other way round');
     expect(message!.text).toContain(`${api.url}/a/${article.slug}/c/${replyId}`);
-    expect(message!.text).toContain(`On the passage: “${article.text.slice(0, 24).replace(/\s+/g, " ")}”`);
+    expect(message!.text).toContain(`On the passage: “${article.text.slice(0, 24).replace(/\s+/g, ' ')}”`);
     expect(message!.html).toContain('I read it the other way round');
     expect(message!.mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe(
       'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
@@ -115,12 +117,20 @@ describe('notifications by mail, over SMTP', () => {
     const [now, off, digest] = [await person(), await person(), await person()];
     await prefer(off, 'MENTION', 'OFF');
     await prefer(digest, 'MENTION', 'DAILY_DIGEST');
-    const commentId = await postComment(api, author.token, article.id, `Asking @${now.handle}, @${off.handle} and @${digest.handle}.`);
+    const commentId = await postComment(
+      api,
+      author.token,
+      article.id,
+      `Asking @${now.handle}, @${off.handle} and @${digest.handle}.`,
+    );
     await waitForStatus(prisma, commentId, 'PUBLISHED');
 
     const [mention] = await catcher.waitFor(now.email);
     expect(mention!.subject).toMatch(/mentioned you/);
-    const [offNote, digestNote] = [await notificationOf(off, commentId, 'MENTION'), await notificationOf(digest, commentId, 'MENTION')];
+    const [offNote, digestNote] = [
+      await notificationOf(off, commentId, 'MENTION'),
+      await notificationOf(digest, commentId, 'MENTION'),
+    ];
     expect(await mailJobDone(offNote.id)).toBe(false);
     expect(await mailJobDone(digestNote.id)).toBe(false);
     expect(digestNote.digestPending).toBe(true);
@@ -173,7 +183,12 @@ describe('notifications by mail, over SMTP', () => {
     const unverified = await person(false);
     const banned = await person();
     await prisma.user.update({ where: { id: banned.userId }, data: { status: 'BANNED' } });
-    const commentId = await postComment(api, author.token, article.id, `Hello @${unverified.handle} and @${banned.handle}.`);
+    const commentId = await postComment(
+      api,
+      author.token,
+      article.id,
+      `Hello @${unverified.handle} and @${banned.handle}.`,
+    );
     await waitForStatus(prisma, commentId, 'PUBLISHED');
     const toUnverified = await notificationOf(unverified, commentId, 'MENTION');
     expect(await mailJobDone(toUnverified.id)).toBe(true);

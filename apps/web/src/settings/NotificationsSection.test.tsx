@@ -53,9 +53,13 @@ describe('NotificationsSection', () => {
     mocks.request.mockResolvedValueOnce({ notificationSettings: settings() });
     render(<NotificationsSection />);
     await screen.findByLabelText('Replies by email');
-    mocks.request.mockRejectedValueOnce(new ApiError([{ code: 'FORBIDDEN', message: 'QUEUE_SUMMARY notifications are for moderators and admins only' }]));
+    mocks.request.mockRejectedValueOnce(
+      new ApiError([{ code: 'FORBIDDEN', message: 'QUEUE_SUMMARY notifications are for moderators and admins only' }]),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save notification settings' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Not saved: QUEUE_SUMMARY notifications are for moderators');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Not saved: QUEUE_SUMMARY notifications are for moderators',
+    );
   });
 
   it('offers a retry when the settings cannot be loaded', async () => {

@@ -80,7 +80,9 @@ export function NotificationsSection() {
   }
 
   if (loaded.status === 'error' && !saved) {
-    return <ErrorState title="Could not load your notification settings" error={loaded.error} onRetry={loaded.reload} />;
+    return (
+      <ErrorState title="Could not load your notification settings" error={loaded.error} onRetry={loaded.reload} />
+    );
   }
   if (!draft) return <Loading label="Loading notification settings…" />;
 
