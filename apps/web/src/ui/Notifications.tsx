@@ -120,18 +120,21 @@ export function Notifications() {
             <p className="notifications-empty">Replies, mentions of you and moderation decisions appear here.</p>
           ) : (
             <ul>
-              {data.items.map((n) => (
-                <li key={n.id} className={n.read ? undefined : 'is-unread'}>
-                  {linkOf(n) ? (
-                    <Link to={linkOf(n)!} onClick={() => setOpen(false)}>
-                      {n.message}
-                    </Link>
-                  ) : (
-                    <span>{n.message}</span>
-                  )}
-                  <time dateTime={n.createdAt}>{formatRelative(n.createdAt)}</time>
-                </li>
-              ))}
+              {data.items.map((n) => {
+                const to = linkOf(n);
+                return (
+                  <li key={n.id} className={n.read ? undefined : 'is-unread'}>
+                    {to ? (
+                      <Link to={to} onClick={() => setOpen(false)}>
+                        {n.message}
+                      </Link>
+                    ) : (
+                      <span>{n.message}</span>
+                    )}
+                    <time dateTime={n.createdAt}>{formatRelative(n.createdAt)}</time>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>
