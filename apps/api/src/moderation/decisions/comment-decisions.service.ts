@@ -86,8 +86,10 @@ export class CommentDecisions {
     const decided = await applyPipelineDecision(this.prisma, comment, verdict);
     if (!decided) return null;
     const { counts, ...applied } = decided;
-    // The statement read the counts too: the event needs no further round trip.
-    await this.announce([applied], counts);
+    // The statement read the counts too: the event needs no further round trip. The pipeline
+    // runs in the worker, whose queue connections close while a draining job finishes: the
+    // outbox rows of its notifications' mail are left to the worker's relay (a second or two).
+    await this.announce([applied], counts, 'relay');
     return applied;
   }
 
@@ -114,8 +116,11 @@ export class CommentDecisions {
     return outcomes;
   }
 
-  /** After commit: readers', moderators' and recipients' live views. Failures only delay a screen. */
-  async announce(applied: Applied[], counts?: QueueCounts): Promise<void> {
+  /**
+   * After commit: readers', moderators' and recipients' live views (failures only delay a
+   * screen), and the notifications' mail jobs, handed over now or left to the outbox relay.
+   */
+  async announce(applied: Applied[], counts?: QueueCounts, mail: 'now' | 'relay' = 'now'): Promise<void> {
     if (applied.length === 0) return;
     // Readers' and moderators' events go out side by side; the latter waits for the counts
     // unless the decision read them already.
@@ -126,7 +131,9 @@ export class CommentDecisions {
         .filter((n) => n.inApp)
         .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
       // What cannot be handed over now, the outbox relay hands over later.
-      this.outbox.handOver(applied.flatMap((a) => a.notifications.mail)).catch(() => undefined),
+      mail === 'now'
+        ? this.outbox.handOver(applied.flatMap((a) => a.notifications.mail)).catch(() => undefined)
+        : Promise.resolve(),
       ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>

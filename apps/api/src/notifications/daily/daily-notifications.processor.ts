@@ -5,15 +5,14 @@ import { JobQueue } from '../../infra/queue/job-queue.js';
 import { JOBS } from '../../infra/queue/jobs.js';
 import { ModerationCounts } from '../../moderation/events/moderation-counts.service.js';
 import { EventBus, notificationTopic } from '../../realtime/event-bus.js';
-import { OutboxService } from '../../infra/outbox/outbox.service.js';
 import { NotificationMailService } from '../mail/notification-mail.service.js';
-import { DAILY_CHECK_MS } from './morning.js';
+import { DAILY_CHECK_CRON } from './morning.js';
 import { writeQueueSummaries } from './queue-summary.writer.js';
 
 const JOB = 'daily-notifications';
 
 /**
- * Daily messages, checked every quarter hour by a BullMQ job scheduler (one schedule however
+ * Daily messages, checked on the quarter hour by a BullMQ job scheduler (one schedule however
  * many workers run: the scheduler's id is fixed): staff whose morning came get the queue summary,
  * then everyone whose morning came and who has notifications waiting gets their digest.
  */
@@ -26,7 +25,6 @@ export class DailyNotificationsProcessor implements OnApplicationBootstrap {
     private readonly counts: ModerationCounts,
     private readonly bus: EventBus,
     private readonly jobs: JobQueue,
-    private readonly outbox: OutboxService,
     private readonly mail: NotificationMailService,
   ) {}
 
@@ -34,7 +32,7 @@ export class DailyNotificationsProcessor implements OnApplicationBootstrap {
     const { queue, options } = JOBS[JOB];
     await this.jobs
       .queue(queue)
-      .upsertJobScheduler(JOB, { every: DAILY_CHECK_MS }, { name: JOB, data: {}, opts: options })
+      .upsertJobScheduler(JOB, { pattern: DAILY_CHECK_CRON }, { name: JOB, data: {}, opts: options })
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not schedule the daily notifications'));
   }
 
@@ -45,13 +43,13 @@ export class DailyNotificationsProcessor implements OnApplicationBootstrap {
 
   /** What is due at `now`: queue summaries first, so that today's digest carries them. */
   async run(now: Date): Promise<{ summaries: number; digests: number }> {
-    const { notified, mail } = await writeQueueSummaries(this.prisma, await this.counts.get(), now);
-    await Promise.all([
-      ...notified
+    // An immediate queue summary's mail job is left to the outbox relay (this runs in the worker).
+    const { notified } = await writeQueueSummaries(this.prisma, await this.counts.get(), now);
+    await Promise.all(
+      notified
         .filter((n) => n.inApp)
         .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
-      this.outbox.handOver(mail).catch(() => undefined),
-    ]);
+    );
     const digests = await this.mail.sendDigests(now);
     if (notified.length + digests > 0) {
       this.logger.log({ summaries: notified.length, digests }, 'daily notifications');

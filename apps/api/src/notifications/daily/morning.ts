@@ -1,8 +1,11 @@
 /** The local hour after which a user's daily messages (digest, queue summary) are due. */
 export const MORNING_HOUR = 8;
 
-/** How often the worker looks for users whose morning has come. */
-export const DAILY_CHECK_MS = 15 * 60 * 1000;
+/**
+ * When the worker looks for users whose morning has come: on the quarter hour. A cron pattern,
+ * not an interval: BullMQ runs an interval's first job at once, at every worker's start.
+ */
+export const DAILY_CHECK_CRON = '*/15 * * * *';
 
 /**
  * SQL: whether `now` (a timestamptz expression) is past the morning hour in the user's time

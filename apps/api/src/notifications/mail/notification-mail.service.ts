@@ -69,7 +69,9 @@ export function mayStillSee(
  * Notifications by mail, through MailService (which also refuses banned and deleted accounts
  * and unverified addresses): one message per notification for IMMEDIATE, one digest a day for
  * DAILY_DIGEST. What is sent is decided at send time, with the comment's status and the
- * preference as they are then.
+ * preference as they are then. It runs in the worker, whose queue connections close while a
+ * draining job finishes: the `send-mail` outbox rows it writes are handed over by the
+ * worker's outbox relay (within a second or two), not dispatched here.
  */
 @Injectable()
 export class NotificationMailService {
@@ -96,7 +98,6 @@ export class NotificationMailService {
         listUnsubscribe: this.unsubscribe.url(row.userId, row.kind),
       }),
     );
-    await this.mail.dispatch([outboxId]);
     return outboxId !== null;
   }
 
@@ -155,7 +156,6 @@ export class NotificationMailService {
       });
       return queued;
     });
-    await this.mail.dispatch([outboxId]);
     return outboxId !== null;
   }
 
