@@ -10,6 +10,7 @@ import { FlagWorkerModule } from './flags/flag.module.js';
 import { MailModule, MailWorkerModule } from './mail/mail.module.js';
 import { ModerationWorkerModule } from './moderation/moderation.module.js';
 import { UserWorkerModule } from './users/user.module.js';
+import { NotificationWorkerModule } from './notifications/notification.module.js';
 
 /** The worker: BullMQ processors (one worker module per domain that has jobs) and the outbox relay, no HTTP. */
 @Module({
@@ -25,6 +26,7 @@ import { UserWorkerModule } from './users/user.module.js';
     ReanchorWorkerModule,
     MailModule,
     MailWorkerModule,
+    NotificationWorkerModule,
   ],
   providers: [OutboxRelay],
 })

@@ -35,6 +35,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   notifications: { access: 'signed-in' },
   user: { access: 'public' },
   exportMyData: { access: 'signed-in' },
+  notificationAdded: { access: 'signed-in' },
+  notificationSettings: { access: 'signed-in' },
 
   // Session
   register: { access: 'public' },
@@ -42,6 +44,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   refreshToken: { access: 'public', setup: 'fresh-refresh-token' },
   logout: { access: 'signed-in', setup: 'fresh-actor' },
   markNotificationsRead: { access: 'signed-in' },
+  // A suspended user may still turn mail off.
+  updateNotificationPreferences: { access: 'signed-in' },
 
   // Account (mailed links work signed out; changes need the current password)
   verifyEmail: { access: 'public' },

@@ -155,7 +155,7 @@ export const FLAG_COMMENT_MUTATION = `
 // ── Notifications ──────────────────────────────────────────────────────────────────────
 export interface Notification {
   id: string;
-  kind: 'REPLY' | 'MODERATION';
+  kind: NotificationKind;
   message: string;
   read: boolean;
   createdAt: string;
@@ -168,6 +168,33 @@ export const NOTIFICATIONS_QUERY = `
 `;
 export const MARK_READ_MUTATION = 'mutation MarkNotificationsRead { markNotificationsRead }';
 export type NotificationsResult = { notifications: { unreadCount: number; items: Notification[] } };
+export const NOTIFICATION_ADDED_SUBSCRIPTION = `
+  subscription NotificationAdded { notificationAdded { id kind message read createdAt articleSlug commentId } }
+`;
+export type NotificationAddedResult = { notificationAdded: Notification };
+
+export type NotificationKind = 'REPLY' | 'MENTION' | 'MODERATION' | 'QUEUE_SUMMARY';
+export type EmailPreference = 'OFF' | 'IMMEDIATE' | 'DAILY_DIGEST';
+export interface NotificationPreference {
+  kind: NotificationKind;
+  inApp: boolean;
+  email: EmailPreference;
+}
+export interface NotificationSettings {
+  timeZone: string;
+  preferences: NotificationPreference[];
+}
+const NOTIFICATION_SETTINGS_FIELDS = 'timeZone preferences { kind inApp email }';
+export const NOTIFICATION_SETTINGS_QUERY = `
+  query NotificationSettings { notificationSettings { ${NOTIFICATION_SETTINGS_FIELDS} } }
+`;
+export type NotificationSettingsResult = { notificationSettings: NotificationSettings };
+export const UPDATE_NOTIFICATION_PREFERENCES_MUTATION = `
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) { ${NOTIFICATION_SETTINGS_FIELDS} }
+  }
+`;
+export type UpdateNotificationPreferencesResult = { updateNotificationPreferences: NotificationSettings };
 
 export const IMPORT_JOB_SUBSCRIPTION = `
   subscription ImportJobUpdated($id: ID!) {

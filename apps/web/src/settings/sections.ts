@@ -21,6 +21,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   section('profile', 'Profile', () => import('./ProfileSection.tsx')),
   section('email', 'Email', () => import('./EmailSection.tsx')),
   section('password', 'Password', () => import('./PasswordSection.tsx')),
+  section('notifications', 'Notifications', () => import('./NotificationsSection.tsx')),
   section('data', 'Your data', () => import('./DataSection.tsx')),
   section('delete', 'Delete account', () => import('./DeleteAccountSection.tsx')),
 ];

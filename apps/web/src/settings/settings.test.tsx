@@ -41,6 +41,7 @@ describe('settings', () => {
       'Profile',
       'Email',
       'Password',
+      'Notifications',
       'Your data',
       'Delete account',
     ]);

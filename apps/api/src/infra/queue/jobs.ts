@@ -20,6 +20,10 @@ export interface JobPayloads {
   'end-sanction': { userId: string; until: string };
   /** Sends one stored OutgoingMail row (mail/mail.service.ts); a row already SENT is not sent again. */
   'send-mail': { mailId: string };
+  /** Mails one notification (its recipient wants each at once); checks, at send time, that they may still see it. */
+  'notification-mail': { notificationId: string };
+  /** Repeated every quarter hour: staff's queue summaries (and digests) for those whose morning came. */
+  'daily-notifications': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -51,6 +55,13 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'send-mail': {
     queue: 'email',
     options: { ...retrying(12), backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 } },
+  },
+  // Renders and queues a send-mail job; a second delivery finds the message's key taken.
+  'notification-mail': { queue: 'email', options: retrying(8) },
+  // Each run does what is due and skips what is done, so a failed run is simply the next one.
+  'daily-notifications': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
   },
 };
 

@@ -11,6 +11,12 @@ import {
   type VerifyEmailData,
 } from './account.templates.js';
 import type { MailTemplate } from './mail-template.js';
+import {
+  NOTIFICATION,
+  NOTIFICATION_DIGEST,
+  type NotificationDigestData,
+  type NotificationMailData,
+} from './notification.templates.js';
 
 export type { MailTemplate } from './mail-template.js';
 
@@ -24,6 +30,8 @@ export interface MailTemplateData {
   'account-locked': AccountLockedData;
   'confirm-email-change': ConfirmEmailChangeData;
   'email-change-notice': EmailChangeNoticeData;
+  notification: NotificationMailData;
+  'notification-digest': NotificationDigestData;
 }
 
 export type MailTemplateName = keyof MailTemplateData;
@@ -35,6 +43,8 @@ export const MAIL_TEMPLATES: Record<MailTemplateName, MailTemplate> = {
   'account-locked': ACCOUNT_LOCKED,
   'confirm-email-change': CONFIRM_EMAIL_CHANGE,
   'email-change-notice': EMAIL_CHANGE_NOTICE,
+  notification: NOTIFICATION,
+  'notification-digest': NOTIFICATION_DIGEST,
 };
 
 export const MAIL_TEMPLATE_NAMES = Object.keys(MAIL_TEMPLATES) as MailTemplateName[];
