@@ -13,6 +13,7 @@ import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
+import { DECISION_WRITES_SQL, decisionWriteValues } from './decision-writes.js';
 import type { Applied } from './applied.js';
 import { applyPipelineDecision, type PendingComment, type PipelineVerdict } from './pipeline-decision.js';
 import type { AuditAction } from '../audit/audit-action.js';
@@ -60,10 +61,11 @@ interface LockedRow {
 }
 
 /**
- * The one place a comment's moderation status changes (pipeline, moderators, flags, bans):
- * under a row lock it updates the status, the denormalized counters, open flags, writes the
- * audit row and the author's notifications in one transaction; after commit it announces
- * the change to readers (article topic) and moderators (moderation topic).
+ * Decisions about comments that may be in any status (moderators, flags, bans): under a row
+ * lock it writes what every decision writes (DECISION_WRITES_SQL: status, counters, open
+ * flags, audit row) and the notifications in one transaction; after commit it announces the change to readers (article topic) and moderators
+ * (moderation topic). The pipeline's decision on a PENDING comment (decidePending) writes the
+ * same statement without a lock, in one round trip (applyPipelineDecision).
  */
 @Injectable()
 export class CommentDecisions {
@@ -246,11 +248,9 @@ function toChange(applied: Applied): ModerationChange {
   };
 }
 
-/**
- * The writes of a decision in one statement (it runs for every comment the pipeline
- * decides): the comment, its thread's and author's counters, its open flags, the audit row.
- * Raw SQL sets what Prisma would fill in on the client: updatedAt and the audit row's id.
- */
+/** A decision's writes (DECISION_WRITES_SQL) on a comment this transaction has locked. */
+const WRITE_DECISION_SQL = `WITH ${DECISION_WRITES_SQL} SELECT count(*)::int AS applied FROM decided`;
+
 async function writeDecision(
   tx: Prisma.TransactionClient,
   row: LockedRow,
@@ -258,31 +258,25 @@ async function writeDecision(
   after: QueueState,
   now: Date,
 ): Promise<void> {
-  const deltas = counterDeltas(row.status, after.status);
-  const scores = decision.scores === undefined ? null : JSON.stringify(decision.scores);
-  const reason = decision.note ? `${decision.statusReason}: ${decision.note}` : decision.statusReason;
-  const resolve = decision.resolveFlags && row.openFlagCount > 0;
-  await tx.$executeRaw`
-    WITH comment AS (
-      UPDATE "Comment"
-      SET status = ${after.status}::"CommentStatus", "statusReason" = ${after.statusReason},
-          "openFlagCount" = ${after.openFlagCount}, "reviewedAt" = ${after.reviewedAt},
-          "moderationScores" = coalesce(${scores}::jsonb, "moderationScores"), "updatedAt" = ${now}
-      WHERE id = ${row.id}::uuid
-    ), thread AS (
-      UPDATE "Thread" SET "commentCount" = "commentCount" + ${deltas.thread}, "updatedAt" = ${now}
-      WHERE id = ${row.threadId}::uuid AND ${deltas.thread} <> 0
-    ), author AS (
-      UPDATE "User"
-      SET "commentCount" = "commentCount" + ${deltas.authorPublished},
-          "rejectedCount" = "rejectedCount" + ${deltas.authorRejected}, "updatedAt" = ${now}
-      WHERE id = ${row.authorId}::uuid AND (${deltas.authorPublished} <> 0 OR ${deltas.authorRejected} <> 0)
-    ), flags AS (
-      UPDATE "Flag" SET resolved = true, "resolvedAt" = ${now}, "openKey" = NULL
-      WHERE ${resolve} AND "commentId" = ${row.id}::uuid AND resolved = false
-    )
-    INSERT INTO "ModerationAction"
-      (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
-    VALUES (gen_random_uuid(), ${row.id}::uuid, ${row.articleId}::uuid, ${row.authorId}::uuid, ${decision.actorId}::uuid,
-      ${decision.action}, ${reason}, ${row.status}::"CommentStatus", ${after.status}::"CommentStatus", ${now})`;
+  const values = decisionWriteValues({
+    commentId: row.id,
+    from: row.status,
+    to: after.status,
+    statusReason: after.statusReason,
+    openFlagCount: after.openFlagCount,
+    reviewedAt: after.reviewedAt,
+    scores: decision.scores === undefined ? null : JSON.stringify(decision.scores),
+    now,
+    threadId: row.threadId,
+    authorId: row.authorId,
+    deltas: counterDeltas(row.status, after.status),
+    resolveFlags: decision.resolveFlags && row.openFlagCount > 0,
+    articleId: row.articleId,
+    actorId: decision.actorId,
+    action: decision.action,
+    auditReason: decision.note ? `${decision.statusReason}: ${decision.note}` : decision.statusReason,
+  });
+  const [written] = await tx.$queryRawUnsafe<{ applied: number }[]>(WRITE_DECISION_SQL, ...values);
+  // The row is locked in the status it was read in: the UPDATE cannot miss it.
+  if (written?.applied !== 1) throw new Error(`decision on comment ${row.id} wrote nothing`);
 }

@@ -16,6 +16,7 @@ import { NO_ID, prepared } from '../../infra/prisma/prepared.js';
 import { SITE_WIDE_COUNTS_SQL, toQueueCounts, type QueueCounts } from '../events/moderation-counts.service.js';
 import { queuesOf, type ModerationQueue, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
+import { DECISION_WRITES_SQL, decisionWriteValues } from './decision-writes.js';
 
 /** What the pipeline's input read already knows about the comment. */
 export interface PendingComment {
@@ -30,10 +31,8 @@ export interface PendingComment {
 }
 
 /**
- * $1 status, $2 reason, $3 scores, $4 now, $5 comment, $6 thread delta, $7 thread,
- * $8 author published delta, $9 author rejected delta, $10 author, $11 article,
- * $12 audit reason, $13 reply notification text, $14 published, $15 mention notification text,
- * $16 mentioned handles (lower-cased).
+ * The decision's writes (DECISION_WRITES_SQL, $1 to $18), then: $19 reply notification text,
+ * $20 published, $21 mention notification text, $22 mentioned handles (lower-cased).
  */
 const DECIDE_PENDING = prepared<{
   applied: number;
@@ -43,46 +42,48 @@ const DECIDE_PENDING = prepared<{
 }>(
   'moderation.decide-pending',
   `
-    WITH decided AS (
-      UPDATE "Comment"
-      SET status = $1::text::"CommentStatus", "statusReason" = $2, "reviewedAt" = NULL,
-          "moderationScores" = $3::jsonb, "updatedAt" = $4::timestamp
-      WHERE id = $5::uuid AND status = 'PENDING'
-      RETURNING id, "parentId"
-    ), thread AS (
-      UPDATE "Thread" SET "commentCount" = "commentCount" + $6::int, "updatedAt" = $4::timestamp
-      FROM decided WHERE "Thread".id = $7::uuid AND $6::int <> 0
-    ), author AS (
-      UPDATE "User"
-      SET "commentCount" = "commentCount" + $8::int, "rejectedCount" = "rejectedCount" + $9::int,
-          "updatedAt" = $4::timestamp
-      FROM decided
-      WHERE "User".id = $10::uuid AND ($8::int <> 0 OR $9::int <> 0)
-    ), audit AS (
-      INSERT INTO "ModerationAction"
-        (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
-      SELECT gen_random_uuid(), decided.id, $11::uuid, $10::uuid, NULL, 'PIPELINE',
-        $12::text, 'PENDING', $1::text::"CommentStatus", $4::timestamp
-      FROM decided
-    ), ${notificationWritesSql(
+    WITH ${DECISION_WRITES_SQL}, ${notificationWritesSql(
       publishedRecipientsSql({
-        gate: '$14::boolean AND EXISTS (SELECT 1 FROM decided)',
-        comment: '$5::uuid',
-        author: '$10::uuid',
+        gate: '$20::boolean AND EXISTS (SELECT 1 FROM decided)',
+        comment: '$1::uuid',
+        author: '$11::uuid',
         parentAuthor: '(SELECT parent."authorId" FROM decided JOIN "Comment" parent ON parent.id = decided."parentId")',
-        handles: '$16::text[]',
-        replyMessage: '$13::text',
-        mentionMessage: '$15::text',
+        handles: '$22::text[]',
+        replyMessage: '$19::text',
+        mentionMessage: '$21::text',
       }),
-      '$4::timestamp',
+      '$8::timestamp',
     )}
     , counts AS (
       SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${SITE_WIDE_COUNTS_SQL}) q
     )
     SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts,
-      ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $11::uuid)')}
+      ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $15::uuid)')}
     FROM counts`,
-  ['PUBLISHED', 'OK', '{}', new Date(0).toISOString(), NO_ID, 0, NO_ID, 0, 0, NO_ID, NO_ID, '', '', false, '', []],
+  [
+    ...decisionWriteValues({
+      commentId: NO_ID,
+      from: 'PENDING',
+      to: 'PUBLISHED',
+      statusReason: 'OK',
+      openFlagCount: null,
+      reviewedAt: null,
+      scores: '{}',
+      now: new Date(0),
+      threadId: NO_ID,
+      authorId: NO_ID,
+      deltas: { thread: 0, authorPublished: 0, authorRejected: 0 },
+      resolveFlags: false,
+      articleId: NO_ID,
+      actorId: null,
+      action: 'PIPELINE',
+      auditReason: '',
+    }),
+    '',
+    false,
+    '',
+    [],
+  ],
 );
 
 export interface PipelineVerdict {
@@ -94,9 +95,9 @@ export interface PipelineVerdict {
 
 /**
  * The pipeline's decision on a PENDING comment as ONE statement — the hot path of every
- * comment posted. It does what CommentDecisions.decide does for a human decision (status,
- * reason and scores; thread and author counters; audit row; the reply and mention
- * notifications of a published comment), but the row lock and the status check are the UPDATE's own
+ * comment posted. It writes what CommentDecisions.decide writes for a human decision (the
+ * same DECISION_WRITES_SQL; then the reply and mention notifications of a published
+ * comment), but the row lock and the status check are the UPDATE's own
  * `WHERE status = 'PENDING'`: a concurrent duplicate delivery or a moderator who got there
  * first makes it match nothing, and then every other part of the statement does nothing too.
  * A PENDING comment is in no queue and counted nowhere, so its state before is known. The
@@ -110,7 +111,6 @@ export async function applyPipelineDecision(
   now = new Date(),
 ): Promise<(Applied & { counts: QueueCounts }) | null> {
   const from: CommentStatus = 'PENDING';
-  const deltas = counterDeltas(from, verdict.status);
   const reason = verdict.note ? `${verdict.reason}: ${verdict.note}` : verdict.reason;
   const published = verdict.status === 'PUBLISHED';
   const after: QueueState = {
@@ -120,18 +120,25 @@ export async function applyPipelineDecision(
     reviewedAt: null,
   };
   const [row] = await prisma.run(DECIDE_PENDING, [
-    verdict.status,
-    verdict.reason,
-    JSON.stringify(verdict.scores),
-    now.toISOString(),
-    comment.id,
-    deltas.thread,
-    comment.threadId,
-    deltas.authorPublished,
-    deltas.authorRejected,
-    comment.authorId,
-    comment.articleId,
-    reason,
+    ...decisionWriteValues({
+      commentId: comment.id,
+      from,
+      to: verdict.status,
+      statusReason: verdict.reason,
+      // The pipeline holds no lock: flags filed meanwhile keep their count.
+      openFlagCount: null,
+      reviewedAt: null,
+      scores: JSON.stringify(verdict.scores),
+      now,
+      threadId: comment.threadId,
+      authorId: comment.authorId,
+      deltas: counterDeltas(from, verdict.status),
+      resolveFlags: false,
+      articleId: comment.articleId,
+      actorId: null,
+      action: 'PIPELINE',
+      auditReason: reason,
+    }),
     replyMessage(comment.authorName),
     published,
     mentionMessage(comment.authorName),
