@@ -32,6 +32,6 @@ import { TokenViewerService } from './token-viewer.service.js';
     RateLimiter,
     TokenViewerService,
   ],
-  exports: [AuthService, RateLimiter, JwtModule, TokenViewerService],
+  exports: [AuthService, RateLimiter, JwtModule, TokenViewerService, SessionCookie],
 })
 export class AuthModule {}

@@ -83,6 +83,9 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   createSite: { access: 'admin-writes' },
   updateSite: { access: 'admin-writes' },
   rotateSiteSecret: { access: 'admin-writes' },
+
+  // The embed on a publisher's page
+  ssoLogin: { access: 'public' },
 };
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {

@@ -171,6 +171,12 @@ export class Env {
   @Min(1)
   REGISTER_SITE_RATE_LIMIT = 1000;
 
+  /** Single sign-on attempts (ssoLogin) one address may make per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SSO_LOGIN_RATE_LIMIT = 30;
+
   /**
    * GraphQL requests (and websocket connections) a minute from one address without a valid
    * access token. Generous: a school or office behind one address has many readers.
