@@ -85,6 +85,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   rotateSiteSecret: { access: 'admin-writes' },
 
   // The embed on a publisher's page
+  embedArticle: { access: 'public' },
   ssoLogin: { access: 'public' },
 };
 
