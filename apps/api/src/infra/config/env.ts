@@ -36,6 +36,16 @@ export class Env {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * Demo mode only: the port of the demo publisher's page (`pnpm start` serves it on its own
+   * origin, http://localhost:DEMO_HOST_PORT, to show the embed across two origins). 0 turns it off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  DEMO_HOST_PORT = 3001;
+
   @IsString()
   HOST = '0.0.0.0';
 
