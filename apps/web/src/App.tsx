@@ -32,14 +32,17 @@ const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 export function App() {
   return (
     <Routes>
-      <Route
-        path="embed/panel"
-        element={
-          <Suspense fallback={<Loading />}>
-            <EmbedPanelPage />
-          </Suspense>
-        }
-      />
+      {['embed/panel', 'embed/discussion'].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<Loading />}>
+              <EmbedPanelPage />
+            </Suspense>
+          }
+        />
+      ))}
       <Route element={<Layout />}>
         <Route index element={<ArticleListPage />} />
         {/* The permalink is a child route so the article page stays mounted when it changes. */}
