@@ -4,7 +4,7 @@ import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { signSsoToken } from './sso-token.js';
 
 const SSO_LOGIN = `mutation($input: SsoLoginInput!) {
-  ssoLogin(input: $input) { accessToken user { id handle displayName role } }
+  ssoLogin(input: $input) { accessToken user { id handle displayName role status } }
 }`;
 const ME = `{ me { id displayName } }`;
 
@@ -13,6 +13,7 @@ interface SsoUser {
   handle: string;
   displayName: string;
   role: string;
+  status: string | null;
 }
 
 describe('ssoLogin', () => {
@@ -46,7 +47,8 @@ describe('ssoLogin', () => {
     const first = await login(token({ sub, name: 'Ada Lovelace', email }));
     expect(first.errors).toBeUndefined();
     const user = first.data!.ssoLogin.user;
-    expect(user).toMatchObject({ displayName: 'Ada Lovelace', role: 'READER' });
+    // Its own private fields, as after login: the web client decides from `status` whether it may post.
+    expect(user).toMatchObject({ displayName: 'Ada Lovelace', role: 'READER', status: 'ACTIVE' });
     expect(await emailOf(user.id)).toBe(email);
     expect(user.handle).toMatch(/^Ada_Lovelace(_[0-9a-f]{6})?$/);
     const me = await api.gql<{ me: { id: string } }>(ME, {}, first.data!.ssoLogin.accessToken);

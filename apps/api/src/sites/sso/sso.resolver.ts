@@ -3,6 +3,7 @@ import { Public } from '../../auth/decorators.js';
 import { AuthPayload } from '../../auth/dto/auth.inputs.js';
 import { SessionCookie } from '../../auth/session-cookie.js';
 import type { GraphQLContext } from '../../infra/graphql/graphql.module.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { SsoLoginInput } from '../dto/sso-login.input.js';
 import { SsoLoginService } from './sso-login.service.js';
 
@@ -20,6 +21,10 @@ export class SsoResolver {
   })
   async ssoLogin(@Args('input') input: SsoLoginInput, @Context() context: GraphQLContext): Promise<AuthPayload> {
     const payload = await this.sso.login(input, context.req.ip ?? 'unknown');
+    // From here on the request is the new user's, as after `login`: the payload's own private
+    // fields (email, status) resolve for them.
+    const { id, role, status, handle, displayName } = payload.user;
+    context.req.user = { id, role, status, handle, displayName } satisfies Viewer;
     this.cookie.set(context.reply, payload.refreshToken);
     return payload;
   }
