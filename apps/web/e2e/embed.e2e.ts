@@ -107,7 +107,7 @@ describe('the embed on a publisher’s page', () => {
       const frame = document
         .querySelector('[data-marginalia-ui="panel"]')
         ?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement | null;
-      let frameDocument = 'absent';
+      let frameDocument: string;
       try {
         frameDocument = frame?.contentDocument ? 'readable' : 'null';
       } catch {
