@@ -2,7 +2,7 @@
  * Marginalia on a publisher's page, with two real origins on loopback: the host page (a static
  * server on another port) loads embed.js, its text carries the article's highlights, a reader
  * signed in by the host's token selects a passage and posts, and the new highlight appears —
- * live for another reader too. Bad tokens are refused, the host page holds no token, and a page
+ * live for another reader too; page-level comments work. Bad tokens are refused, the host page holds no token, and a page
  * of an unregistered origin gets nothing (it cannot even frame the panel).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -96,6 +96,15 @@ describe('the embed on a publisher’s page', () => {
     // Live: the watcher's page gets the new highlight without a reload, once it is published.
     const theirs = watcher.locator('mark[data-marginalia-highlight]', { hasText: 'the mud flats answer' });
     await expect.poll(() => theirs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // Page-level comments: on the article as a whole, and no highlight for them.
+    const marks = await page.locator('mark[data-marginalia-highlight]').count();
+    await panelOf(page)
+      .getByRole('textbox', { name: 'Comment on the whole article' })
+      .fill('A fine piece on tides and their readers.');
+    await panelOf(page).locator('.page-comments').getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(() => panelOf(page).getByText('A fine piece on tides and their readers.').count()).toBe(1);
+    expect(await page.locator('mark[data-marginalia-highlight]').count()).toBe(marks);
 
     // A click on a highlight opens its thread in the panel.
     await page.keyboard.press('Escape');
