@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentOnPassage, gql, loginViaApi, waitForStatus } from './support/api.ts';
 import { baseUrl, DEMO, launchBrowser, newPage } from './support/browser.ts';
 import { startHostSite, signToken, STORY_PATH, STORY_PARAGRAPHS, type HostSite } from './support/host-site.ts';
-import { dragSelect } from './support/page-helpers.ts';
+import { dragSelect, seriousA11yViolations } from './support/page-helpers.ts';
 
 const CREATE_SITE = `mutation($input: CreateSiteInput!) { createSite(input: $input) { ssoSecret site { id } } }`;
 const EMBED_ARTICLE = `query($siteId: ID!, $url: String!) { embedArticle(siteId: $siteId, url: $url) { state slug } }`;
@@ -177,6 +177,25 @@ describe('the embed on a publisher’s page', () => {
         return (await Promise.all(frames.map((f) => f.locator('.embed-panel').count()))).reduce((a, b) => a + b, 0);
       })
       .toBe(1);
+    await page.context().close();
+  });
+
+  it('keeps the host page’s new controls and the panel free of serious accessibility problems', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(storyUrl());
+    await highlight(page, threadId).waitFor();
+    // From the keyboard: a highlight is a button that opens its thread.
+    await highlight(page, threadId).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panelOf(page).getByText('Like a newspaper, indeed.').count()).toBeGreaterThan(0);
+    const onHost = await seriousA11yViolations(page);
+    expect(onHost, JSON.stringify(onHost, null, 2)).toEqual([]);
+
+    const query = new URLSearchParams({ site: site.id, url: `${host.origin}${STORY_PATH}`, host: host.origin });
+    await page.goto(`${baseUrl()}/embed/panel?${query}`);
+    await page.getByText('Like a newspaper, indeed.').waitFor();
+    const inPanel = await seriousA11yViolations(page);
+    expect(inPanel, JSON.stringify(inPanel, null, 2)).toEqual([]);
     await page.context().close();
   });
 });

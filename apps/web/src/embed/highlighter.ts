@@ -120,10 +120,8 @@ function wrap(map: TextMap, passage: { id: string; count: number; start: number;
     mark.setAttribute('data-marginalia-count', String(passage.count));
     mark.tabIndex = 0;
     mark.setAttribute('role', 'button');
-    mark.setAttribute(
-      'aria-label',
-      `Open the discussion of this passage (${passage.count} comment${passage.count === 1 ? '' : 's'})`,
-    );
+    // The name stays the passage's own text (what a reader sees); the count is its description.
+    mark.title = `Open the discussion of this passage (${passage.count} comment${passage.count === 1 ? '' : 's'})`;
     mark.style.cssText = `background:${shade(passage.count)};color:inherit;cursor:pointer;padding:0;margin:0;font:inherit;`;
     target.parentNode!.insertBefore(mark, target);
     mark.appendChild(target);
