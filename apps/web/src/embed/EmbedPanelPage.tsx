@@ -163,7 +163,12 @@ function EmbeddedDiscussion({
 }: EmbeddedDiscussionProps) {
   const data = useArticle(slug, viewerKey ?? 'anonymous', viewerKey !== null);
   const article = data.article;
-  const { hiddenCount, revealNew } = data;
+  const { hiddenCount, revealNew, revised, reload } = data;
+  // The publisher's page was imported again and the threads re-anchored: take the new revision
+  // (the reader's page asks first; here the host's text has already changed under the reader).
+  useEffect(() => {
+    if (revised) reload();
+  }, [revised, reload]);
   // Others' new threads are highlighted at once on the host page: nothing is held back here.
   useEffect(() => {
     if (hiddenCount > 0) revealNew();

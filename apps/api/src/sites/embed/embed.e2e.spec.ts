@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Redis } from 'ioredis';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
+import { REDIS } from '../../infra/redis/redis.module.js';
 import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { makeArticle } from '../../../test/support/factories.js';
@@ -56,6 +58,12 @@ describe('the embed: articles by URL, and pages only the site may frame', () => 
     await host.close();
   });
 
+  /** The once-per-URL marks of queued imports expire after a quarter of an hour; a test cannot wait. */
+  const redisForgetImports = async (): Promise<void> => {
+    const redis = api.app.get<Redis>(REDIS);
+    const keys = await redis.keys(`${process.env['REDIS_PREFIX']}:embed-import:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  };
   const embedArticle = (url: string, siteId = site.id) =>
     api.gql<{ embedArticle: EmbedView }>(EMBED_ARTICLE, { siteId, url });
 
@@ -102,6 +110,22 @@ describe('the embed: articles by URL, and pages only the site may frame', () => 
     // The element the publisher marked is the article; the navigation around it is not.
     expect(stored.currentRevision!.canonicalText).toContain('Fishermen read the water');
     expect(stored.currentRevision!.canonicalText).not.toContain('Home · World');
+  });
+
+  it('imports a page again an hour after its last import, keeping it READY meanwhile', async () => {
+    const url = host.url('/2026/tides');
+    await eventually(async () => (await embedArticle(url)).data?.embedArticle.state === 'READY');
+    await prisma.importJob.updateMany({
+      where: { source: url },
+      data: { createdAt: new Date(Date.now() - 2 * 3600_000) },
+    });
+    await redisForgetImports();
+    const again = await embedArticle(url);
+    expect(again.data!.embedArticle.state).toBe('READY');
+    expect(await prisma.importJob.count({ where: { source: url } })).toBe(2);
+    expect(
+      await prisma.importJob.count({ where: { source: url, createdAt: { gt: new Date(Date.now() - 60_000) } } }),
+    ).toBe(1);
   });
 
   it('refuses a page of an origin the site did not register, and an unknown site', async () => {

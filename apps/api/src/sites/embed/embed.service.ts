@@ -13,6 +13,8 @@ import { EmbedArticleState, type EmbedArticleModel } from './embed-article.model
 import { articleUrlOf } from './embed-url.js';
 
 const MAX_URL_LENGTH = 2048;
+/** How old a page's last import may be before the embed imports it again (the publisher may have edited it). */
+const REIMPORT_AFTER_MS = 60 * 60 * 1000;
 /** How long an embed's import of a URL blocks another one of the same URL (an import takes seconds). */
 const IMPORT_ONCE_SECONDS = 15 * 60;
 /** Imports of unknown pages one address may set off per hour. */
@@ -59,6 +61,9 @@ export class EmbedService {
           data: { siteId: site.id, premod: site.premod },
         });
       }
+      // The publisher may have edited the page: import it again now and then (a changed text makes
+      // a new revision, and the threads re-anchor on it).
+      if (await this.importedBefore(url, Date.now() - REIMPORT_AFTER_MS)) await this.importOnce(url, address);
       return {
         state: EmbedArticleState.READY,
         url,
@@ -69,6 +74,16 @@ export class EmbedService {
     }
     await this.importOnce(url, address);
     return { state: EmbedArticleState.PENDING, url, articleId: null, slug: null, commentsOpen: site.commentsOpen };
+  }
+
+  /** Whether the page's latest import (if any) was asked for before `cutoff` (ms since the epoch). */
+  private async importedBefore(url: string, cutoff: number): Promise<boolean> {
+    const latest = await this.prisma.importJob.findFirst({
+      where: { source: url },
+      orderBy: { createdAt: 'desc' },
+      select: { createdAt: true },
+    });
+    return latest !== null && latest.createdAt.getTime() < cutoff;
   }
 
   /** Queues an import of the page unless one was queued lately; an address may set off only so many. */
