@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
@@ -13,6 +14,7 @@ import { ImportModule } from './imports/import.module.js';
 import { WebAnnotationsModule } from './web-annotations/web-annotations.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { FlagModule } from './flags/flag.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
 import { SiteModule } from './sites/site.module.js';
@@ -39,6 +41,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     OutboxModule,
     AppGraphQLModule,
     AuthModule,
+    AccountsModule,
     UserModule,
     ProfileModule,
     ArticleModule,
@@ -50,6 +53,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     ModerationModule,
     FlagModule,
     NotificationModule,
+    MailModule,
     HealthModule,
   ],
   providers: [

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { createHttpApp } from './http-app.js';
 import { DEMO_MODE_WARNING, loadConfig } from './infra/config/env.js';
-import { preflight } from './infra/preflight.js';
+import { checkMailSettings, preflight } from './infra/preflight.js';
 import { closeOnSignals, drainRequests } from './infra/shutdown.js';
 import { explainStartupError } from './infra/startup-errors.js';
 
 /** The HTTP API process: GraphQL, websockets, health, and the built web client. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  checkMailSettings(config);
   await preflight(config);
   const app = await createHttpApp(config);
   const drain = drainRequests(app);

@@ -7,8 +7,10 @@ import { OutboxRelay } from './infra/outbox/outbox-relay.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { FlagWorkerModule } from './flags/flag.module.js';
+import { MailModule, MailWorkerModule } from './mail/mail.module.js';
 import { ModerationWorkerModule } from './moderation/moderation.module.js';
 import { UserWorkerModule } from './users/user.module.js';
+import { NotificationWorkerModule } from './notifications/notification.module.js';
 
 /** The worker: BullMQ processors (one worker module per domain that has jobs) and the outbox relay, no HTTP. */
 @Module({
@@ -22,6 +24,9 @@ import { UserWorkerModule } from './users/user.module.js';
     FlagWorkerModule,
     UserWorkerModule,
     ReanchorWorkerModule,
+    MailModule,
+    MailWorkerModule,
+    NotificationWorkerModule,
   ],
   providers: [OutboxRelay],
 })

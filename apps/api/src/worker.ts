@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DEMO_MODE_WARNING, loadConfig } from './infra/config/env.js';
-import { preflight } from './infra/preflight.js';
+import { checkMailSettings, preflight } from './infra/preflight.js';
 import { closeOnSignals } from './infra/shutdown.js';
 import { explainStartupError } from './infra/startup-errors.js';
 import { WorkerModule } from './worker.module.js';
@@ -10,6 +10,7 @@ import { WorkerModule } from './worker.module.js';
 /** The worker process: BullMQ processors, no HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  checkMailSettings(config);
   await preflight(config);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);

@@ -118,8 +118,7 @@ describe('reporting and moderating a comment', () => {
     await card.getByRole('button', { name: /open thread/ }).click();
     await card.getByText('A moderator removed this comment for spam.').waitFor();
 
-    // …and is told about it in the notifications.
-    await page.reload();
+    // …and is told about it in the notifications, live: the page was open all along.
     const bell = page.getByRole('button', { name: /^Notifications, \d+ unread/ });
     await bell.click();
     await page.locator('.notifications-panel li').first().waitFor();

@@ -6,7 +6,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, inject, it } from 'vitest';
+import * as outgoingMailDocuments from '../src/admin/outgoingMail.ts';
 import * as adminDocuments from '../src/admin/queries.ts';
+import * as accountDocuments from '../src/auth/accountQueries.ts';
 import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
 import * as profileDocuments from '../src/profiles/queries.ts';
@@ -18,6 +20,8 @@ const modules: Record<string, unknown> = {
   ...apiDocuments,
   ...moderationDocuments,
   ...adminDocuments,
+  ...outgoingMailDocuments,
+  ...accountDocuments,
   ...profileDocuments,
 };
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));

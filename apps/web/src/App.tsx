@@ -11,13 +11,19 @@ const ArticleListPage = lazy(() => import('./articles/ArticleListPage.tsx'));
 const ArticlePage = lazy(() => import('./reader/ArticlePage.tsx'));
 const LoginPage = lazy(() => import('./auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('./auth/RegisterPage.tsx'));
+const VerifyEmailPage = lazy(() => import('./auth/VerifyEmailPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage.tsx'));
+const ConfirmEmailPage = lazy(() => import('./auth/ConfirmEmailPage.tsx'));
 const NotFoundPage = lazy(() => import('./ui/NotFoundPage.tsx'));
 // Staff areas are separate chunks: readers never download them.
+// Until the settings page's section registry lists it: the notification settings on their own.
 const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
 const SitesPage = lazy(() => import('./admin/SitesPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
+const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
 const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
@@ -51,6 +57,10 @@ export function App() {
         </Route>
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
         <Route path="u/:handle" element={<ProfilePage />} />
         <Route
           path="settings"
@@ -87,6 +97,7 @@ export function App() {
             <Route index element={<Navigate to="import" replace />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="mail" element={<OutgoingMailPage />} />
             <Route path="sites" element={<SitesPage />} />
             {/* The user directory moved to the moderators' area; old links still land there. */}
             <Route path="users" element={<Navigate to="/moderate/users" replace />} />

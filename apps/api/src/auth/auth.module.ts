@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
+import { AccountMailModule } from '../accounts/account-mail.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -16,6 +17,7 @@ import { TokenViewerService } from './token-viewer.service.js';
 @Module({
   imports: [
     PassportModule,
+    AccountMailModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
@@ -32,6 +34,6 @@ import { TokenViewerService } from './token-viewer.service.js';
     RateLimiter,
     TokenViewerService,
   ],
-  exports: [AuthService, RateLimiter, JwtModule, TokenViewerService, SessionCookie],
+  exports: [AuthService, RateLimiter, JwtModule, TokenViewerService, RefreshTokenService, SessionCookie],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Role } from '../generated/prisma/enums.js';
@@ -7,6 +7,7 @@ import type { AppConfig } from '../infra/config/env.js';
 import { DomainError, unauthenticated } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { UserModel } from '../users/models/user.model.js';
+import { AccountMailer } from '../accounts/account-mailer.js';
 import type { AuthPayload, RegisterInput } from './dto/auth.inputs.js';
 import type { TokenClaims } from './jwt.strategy.js';
 import { RefreshTokenService } from './refresh-token.service.js';
@@ -25,14 +26,18 @@ const USER_FIELDS = {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly jwt: JwtService,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly accountMail: AccountMailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async createUser(input: RegisterInput & { role?: Role }): Promise<UserModel> {
+  /** `verified`: an account made by an operator (CLI, demo accounts), whose address needs no link. */
+  async createUser(input: RegisterInput & { role?: Role; verified?: boolean }): Promise<UserModel> {
     const email = input.email.trim().toLowerCase();
     try {
       return await this.prisma.user.create({
@@ -42,6 +47,7 @@ export class AuthService {
           displayName: input.displayName.trim(),
           passwordHash: await hashPassword(input.password),
           role: input.role ?? 'READER',
+          emailVerifiedAt: input.verified ? new Date() : null,
         },
         select: USER_FIELDS,
       });
@@ -55,9 +61,35 @@ export class AuthService {
     }
   }
 
+  /** A new account, signed in, and the link to verify its address on its way. */
   async register(input: RegisterInput): Promise<AuthPayload> {
     const user = await this.createUser(input);
+    try {
+      const outboxIds = await this.prisma.$transaction((tx) =>
+        this.accountMail.verification(tx, { id: user.id, email: user.email!, displayName: user.displayName }),
+      );
+      await this.accountMail.dispatch(outboxIds);
+    } catch (error) {
+      // The account exists; the reader can ask for the link again (resendVerification).
+      this.logger.warn({ err: error, userId: user.id }, 'could not queue the verification mail');
+    }
     return this.issue(user.id);
+  }
+
+  /**
+   * After the failed sign-in that locked an account: mails its owner a reset link (one per
+   * lockout). Nothing for an unknown address; run after the answer, so its timing tells nothing.
+   */
+  async mailLockout(email: string): Promise<void> {
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, displayName: true },
+    });
+    if (!user) return;
+    const outboxIds = await this.prisma.$transaction((tx) =>
+      this.accountMail.passwordReset(tx, user, this.config.LOGIN_LOCKOUT_SECONDS),
+    );
+    await this.accountMail.dispatch(outboxIds);
   }
 
   /** Used by the local strategy. The same message for unknown email and wrong password. */
@@ -66,7 +98,14 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !ok) throw unauthenticated('Wrong email or password');
     if (user.status === 'BANNED') throw unauthenticated('This account is banned');
-    return { id: user.id, role: user.role, status: user.status, handle: user.handle, displayName: user.displayName };
+    return {
+      id: user.id,
+      role: user.role,
+      status: user.status,
+      handle: user.handle,
+      displayName: user.displayName,
+      emailVerified: user.emailVerifiedAt !== null,
+    };
   }
 
   /** A new sign-in: an access token and the first refresh token of a new family. */

@@ -41,7 +41,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 /** The user of every authenticated request (a named statement: it runs on each one). */
 const VIEWER = prepared<Viewer & { tokenVersion: number }>(
   'auth.viewer',
-  `SELECT id::text AS id, role::text AS role, status::text AS status, handle, "displayName", "tokenVersion"
+  `SELECT id::text AS id, role::text AS role, status::text AS status, handle, "displayName", "tokenVersion",
+          "emailVerifiedAt" IS NOT NULL AS "emailVerified"
    FROM "User" WHERE id = $1::uuid`,
   [NO_ID],
 );

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
@@ -7,8 +7,8 @@ import type { AppConfig } from '../infra/config/env.js';
 import { DomainError } from '../infra/errors/domain-error.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 
-/** Rate-limit bucket of failed sign-ins per account. */
-const LOGIN_FAILURES = 'login-failures';
+/** Rate-limit bucket of failed sign-ins per account (a password reset clears it). */
+export const LOGIN_FAILURES = 'login-failures';
 import { AuthService } from './auth.service.js';
 import type { Viewer } from './viewer.js';
 
@@ -20,6 +20,8 @@ import type { Viewer } from './viewer.js';
  */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  private readonly logger = new Logger(LocalStrategy.name);
+
   constructor(
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
@@ -49,12 +51,18 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
       return viewer;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
-        await this.limiter.fail(
+        const lockedNow = await this.limiter.fail(
           LOGIN_FAILURES,
           normalized,
           this.config.LOGIN_ACCOUNT_FAILURE_LIMIT,
           this.config.LOGIN_LOCKOUT_SECONDS,
         );
+        // Not awaited: the answer must not take longer for an account that exists.
+        if (lockedNow) {
+          void this.auth
+            .mailLockout(normalized)
+            .catch((e: unknown) => this.logger.warn({ err: e }, 'could not queue the lockout mail'));
+        }
       }
       throw error;
     }

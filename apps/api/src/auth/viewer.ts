@@ -7,6 +7,8 @@ export interface Viewer {
   status: UserStatus;
   handle: string;
   displayName: string;
+  /** Whether the account's address was proven by the link mailed to it. */
+  emailVerified: boolean;
 }
 
 export const isStaff = (viewer: Viewer | null | undefined): boolean =>

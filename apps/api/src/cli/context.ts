@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { AccountMailModule } from '../accounts/account-mail.module.js';
 import { AuthService } from '../auth/auth.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { JwtModule } from '@nestjs/jwt';
@@ -22,6 +23,7 @@ import { ImportCoreModule } from '../imports/import.module.js';
     OutboxModule,
     ImportCoreModule,
     JwtModule.register({}),
+    AccountMailModule,
   ],
   providers: [AuthService, RefreshTokenService],
 })

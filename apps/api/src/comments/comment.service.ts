@@ -11,6 +11,7 @@ import { anchoredThreadData } from './anchor-data.js';
 import { cleanBody, renderBody } from './comment-body.js';
 import type { CreateThreadInput, ReplyInput } from './dto/comment.inputs.js';
 import type { CommentModel, ThreadModel } from './models/comment.model.js';
+import { DiscussionSettingsService } from './discussion-settings.js';
 import { CommentModerationQueue } from './moderation-queue.js';
 import { verifiedAnchor } from './selector.js';
 import { ThreadReader } from './thread.reader.js';
@@ -74,6 +75,7 @@ export class CommentService {
     private readonly limiter: RateLimiter,
     private readonly reader: ThreadReader,
     private readonly events: EventBus,
+    private readonly settings: DiscussionSettingsService,
   ) {}
 
   /**
@@ -97,6 +99,7 @@ export class CommentService {
     { budgetSpent = false }: { budgetSpent?: boolean } = {},
   ): Promise<ThreadModel> {
     const body = cleanBody(input.body);
+    await this.settings.assertMayComment(viewer);
     if (!budgetSpent) await this.spendPostingBudget(viewer);
     // The text is read only to verify a selector (an article can be large).
     const [article] = await this.prisma.run(ARTICLE, [input.articleId, Boolean(input.selector)]);
@@ -142,6 +145,7 @@ export class CommentService {
     { budgetSpent = false }: { budgetSpent?: boolean } = {},
   ): Promise<CommentModel> {
     const body = cleanBody(input.body);
+    await this.settings.assertMayComment(viewer);
     if (!budgetSpent) await this.spendPostingBudget(viewer);
     const parent = await this.prisma.comment.findUnique({
       where: { id: input.parentId },

@@ -1,4 +1,4 @@
-import { preflight, StartupError } from './preflight.js';
+import { checkMailSettings, preflight, StartupError } from './preflight.js';
 import { explainStartupError } from './startup-errors.js';
 
 describe('start-up checks', () => {
@@ -28,5 +28,20 @@ describe('start-up checks', () => {
     const text = explainStartupError(error);
     expect(text).toContain('cannot reach Redis at redis://127.0.0.1:1');
     expect(text).toContain('REDIS_URL');
+  });
+
+  it('refuses to start without a mail server outside demo mode, naming SMTP_URL', () => {
+    const error = (() => {
+      try {
+        checkMailSettings({ SMTP_URL: null, DEMO_MODE: false });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(StartupError);
+    expect(explainStartupError(error)).toContain('SMTP_URL is not set');
+    // Demo mode catches mail itself; a named server is enough anywhere.
+    expect(() => checkMailSettings({ SMTP_URL: null, DEMO_MODE: true })).not.toThrow();
+    expect(() => checkMailSettings({ SMTP_URL: 'smtp://mail.example.org:587', DEMO_MODE: false })).not.toThrow();
   });
 });

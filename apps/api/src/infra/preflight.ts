@@ -48,6 +48,20 @@ async function checkRedis(url: string): Promise<void> {
   }
 }
 
+/**
+ * Outside demo mode a mail server must be named: without one, verification and reset links
+ * would wait forever. In demo mode the worker catches mail itself (mail/mail-transport.ts).
+ */
+export function checkMailSettings(config: Pick<AppConfig, 'SMTP_URL' | 'DEMO_MODE'>): void {
+  if (config.SMTP_URL !== null || config.DEMO_MODE) return;
+  throw new StartupError(
+    'Marginalia cannot send mail: SMTP_URL is not set.\n' +
+      '  Set SMTP_URL to your mail server (for example smtp://user:password@mail.example.org:587)\n' +
+      '  and MAIL_FROM to the sender address, or DEMO_MODE=true for a local demo (mail is then\n' +
+      '  caught by the worker and shown under Admin → Outgoing mail). See README, "Mail".',
+  );
+}
+
 /** Checks that PostgreSQL and Redis answer before anything else starts. */
 export async function preflight(
   config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL'>,

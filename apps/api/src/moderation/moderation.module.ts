@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscussionSettingsService } from '../comments/discussion-settings.js';
 import { ModerationActionsResolver } from './actions/moderation-actions.resolver.js';
 import { ModerationActions } from './actions/moderation-actions.service.js';
 import { ModerationLogResolver } from './audit/moderation-log.resolver.js';
@@ -18,6 +19,8 @@ import { ModerationSettingsResolver } from './settings/settings.resolver.js';
   providers: [
     ModerationActions,
     ModerationLog,
+    // Stateless (a read of one row): the settings page edits this discussion setting too.
+    DiscussionSettingsService,
     ModerationSettingsResolver,
     ModerationQueueResolver,
     ModerationActionsResolver,

@@ -50,6 +50,10 @@ describe('moderate-comment job', () => {
         bodyHtml: 'x',
       },
     });
+    // Told in-app only: with mail, handing over the mail job's outbox row adds its mark (as a post's does).
+    await prisma.notificationPreference.create({
+      data: { userId: author!.id, kind: 'REPLY', inApp: true, email: 'OFF' },
+    });
     await worker.get(ModerationSettingsService).get(); // settings are cached after the first read
 
     const processor = worker.get(ModerationProcessor);

@@ -1,3 +1,4 @@
+import { mentionedHandles } from '../comments/mentions.js';
 import { NO_ID, prepared } from '../infra/prisma/prepared.js';
 import type { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
@@ -115,6 +116,7 @@ export async function loadPipelineInput(
       authorId: row.authorId,
       authorName: row.authorName,
       openFlagCount: row.openFlagCount,
+      mentions: mentionedHandles(row.bodySource),
     },
     context: {
       comment: { body: row.bodySource, isEdit: row.isEdit, standing: standingOf(row, settings) },

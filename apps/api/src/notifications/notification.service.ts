@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { NotificationListModel } from './models/notification.model.js';
 
-/** A signed-in reader's own notifications (written by moderation decisions, see notification.writer.ts). */
+/** A signed-in reader's own notifications (written by moderation decisions, see notification.writer.ts);
+ * rows written only for mail (inApp false) are never listed. */
 @Injectable()
 export class NotificationService {
   constructor(private readonly prisma: PrismaService) {}
@@ -10,12 +11,12 @@ export class NotificationService {
   async list(userId: string, first: number): Promise<NotificationListModel> {
     const [rows, unreadCount] = await Promise.all([
       this.prisma.notification.findMany({
-        where: { userId },
+        where: { userId, inApp: true },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: first,
         include: { comment: { select: { thread: { select: { article: { select: { slug: true } } } } } } },
       }),
-      this.prisma.notification.count({ where: { userId, readAt: null } }),
+      this.prisma.notification.count({ where: { userId, inApp: true, readAt: null } }),
     ]);
     return {
       unreadCount,
@@ -34,7 +35,7 @@ export class NotificationService {
   /** Marks the given notifications (only the user's own), or all, read; returns how many changed. */
   async markRead(userId: string, ids: string[] | null | undefined): Promise<number> {
     const { count } = await this.prisma.notification.updateMany({
-      where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+      where: { userId, inApp: true, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
       data: { readAt: new Date() },
     });
     return count;

@@ -25,6 +25,8 @@ export interface DiscussionEvent {
 /** Topics are the Redis channel names without the prefix, and the local pub/sub topics. */
 export const articleTopic = (articleId: string): string => `article:${articleId}`;
 export const MODERATION_TOPIC = 'moderation';
+/** A user's own new notifications. */
+export const notificationTopic = (userId: string): string => `notifications:${userId}`;
 
 export const channelPrefix = (redisPrefix: string): string => `${redisPrefix}:events:`;
 

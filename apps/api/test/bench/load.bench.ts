@@ -88,6 +88,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
         handle: `load_${i}`,
         displayName: `Load ${i}`,
         passwordHash: 'x',
+        emailVerifiedAt: new Date(),
       })),
       select: { id: true },
     });

@@ -148,6 +148,7 @@ async function seed(
         handle: `bench_${i}`,
         displayName: `Bench ${i}`,
         passwordHash: 'x',
+        emailVerifiedAt: new Date(),
         role: i === USERS ? ('MODERATOR' as const) : ('READER' as const),
       })),
       select: { id: true },

@@ -95,7 +95,13 @@ async function seed(databaseUrl: string): Promise<{ threads: number; comments: n
     const users = await Promise.all(
       ['ada', 'grace', 'alan'].map((handle) =>
         prisma.user.create({
-          data: { email: `${handle}@bench.test`, handle, displayName: handle.toUpperCase(), passwordHash: 'x' },
+          data: {
+            email: `${handle}@bench.test`,
+            handle,
+            displayName: handle.toUpperCase(),
+            passwordHash: 'x',
+            emailVerifiedAt: new Date(),
+          },
         }),
       ),
     );

@@ -35,6 +35,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   notifications: { access: 'signed-in' },
   user: { access: 'public' },
   exportMyData: { access: 'signed-in' },
+  notificationAdded: { access: 'signed-in' },
+  notificationSettings: { access: 'signed-in' },
 
   // Session
   register: { access: 'public' },
@@ -42,7 +44,17 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   refreshToken: { access: 'public', setup: 'fresh-refresh-token' },
   logout: { access: 'signed-in', setup: 'fresh-actor' },
   markNotificationsRead: { access: 'signed-in' },
+  // A suspended user may still turn mail off.
+  updateNotificationPreferences: { access: 'signed-in' },
 
+  // Account (mailed links work signed out; changes need the current password)
+  verifyEmail: { access: 'public' },
+  resendVerification: { access: 'signed-in' },
+  requestPasswordReset: { access: 'public' },
+  resetPassword: { access: 'public' },
+  changePassword: { access: 'signed-in', setup: 'fresh-actor' },
+  changeEmail: { access: 'signed-in' },
+  confirmEmailChange: { access: 'public' },
   // One's own account (a suspended user may still take their data and leave)
   updateProfile: { access: 'active' },
   deleteAccount: { access: 'signed-in' },
@@ -79,6 +91,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   importJobs: { access: 'admin' },
   importJobUpdated: { access: 'admin' },
   exportArticle: { access: 'admin' },
+  outgoingMail: { access: 'admin' },
+  retryMail: { access: 'admin-writes' },
   sites: { access: 'admin' },
   createSite: { access: 'admin-writes' },
   updateSite: { access: 'admin-writes' },

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '../../src/http-app.js';
 import { loadConfig } from '../../src/infra/config/env.js';
+import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { freePort } from './free-port.js';
 
 export interface GqlResult<T> {
@@ -52,9 +53,18 @@ export class TestApi {
     return { ...body, status: res.status };
   }
 
-  /** Registers a fresh user and returns their access token. */
+  /**
+   * Registers a fresh user and returns their access token. The address counts as verified (as
+   * if the mailed link had been followed) unless `verified: false`: commenting needs it.
+   */
   async register(
-    overrides: Partial<{ email: string; handle: string; password: string; displayName: string }> = {},
+    overrides: Partial<{
+      email: string;
+      handle: string;
+      password: string;
+      displayName: string;
+      verified: boolean;
+    }> = {},
   ): Promise<{
     token: string;
     refreshToken: string;
@@ -64,18 +74,24 @@ export class TestApi {
     password: string;
   }> {
     const n = Math.random().toString(36).slice(2, 10);
+    const { verified = true, ...given } = overrides;
     const input = {
       email: `user_${n}@example.test`,
       handle: `user_${n}`,
       password: 'correct horse battery',
       displayName: `User ${n}`,
-      ...overrides,
+      ...given,
     };
     const res = await this.gql<{ register: { accessToken: string; refreshToken: string; user: { id: string } } }>(
       'mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }',
       { input },
     );
     if (!res.data?.register) throw new Error(`register failed: ${JSON.stringify(res.errors)}`);
+    if (verified) {
+      await this.app
+        .get(PrismaService)
+        .user.update({ where: { id: res.data.register.user.id }, data: { emailVerifiedAt: new Date() } });
+    }
     return {
       token: res.data.register.accessToken,
       refreshToken: res.data.register.refreshToken,

@@ -23,6 +23,14 @@ export default async function globalSetup(): Promise<void> {
   process.env['LOG_LEVEL'] = process.env['TEST_LOG_LEVEL'] ?? 'silent';
   process.env['DEMO_MODE'] = 'false';
   process.env['JWT_SECRET'] = randomBytes(32).toString('hex');
+  // A mail server for the whole run that accepts every message and drops it (the demo's):
+  // registrations mail a link, and the worker processes of the fault specs send it at once,
+  // without retries or warnings. Specs that read mail start their own catcher (mail-catcher.ts).
+  const sinkModule = '../../src/mail/demo-mail-catcher.ts';
+  const { startDemoMailCatcher } = (await import(sinkModule)) as typeof import('../../src/mail/demo-mail-catcher.js');
+  const sink = await startDemoMailCatcher();
+  (globalThis as { marginaliaMailSink?: { close(): Promise<void> } }).marginaliaMailSink = sink;
+  process.env['SMTP_URL'] = sink.url;
   process.env['LOGIN_RATE_LIMIT'] = '20';
   // Above LOGIN_RATE_LIMIT, so the per-address limit's own test sees it first.
   process.env['LOGIN_ACCOUNT_FAILURE_LIMIT'] = '30';

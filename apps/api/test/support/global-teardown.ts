@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { marginaliaMailSink?: { close(): Promise<void> } }).marginaliaMailSink?.close();
   const url = process.env['DATABASE_URL'];
   if (url && new URL(url).pathname.startsWith('/marginalia_test_') && !process.env['KEEP_TEST_DB']) {
     const admin = new URL(url);

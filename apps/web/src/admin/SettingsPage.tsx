@@ -61,10 +61,16 @@ export default function SettingsPage() {
   );
   const [lists, setLists] = useState<Record<ListKey, string> | null>(null);
   const [numbers, setNumbers] = useState<Record<NumberKey, string> | null>(null);
-  const [flags, setFlags] = useState<{ premodAll: boolean; toxicity: boolean; toxicAction: 'HELD' | 'REJECTED' }>({
+  const [flags, setFlags] = useState<{
+    premodAll: boolean;
+    toxicity: boolean;
+    toxicAction: 'HELD' | 'REJECTED';
+    requireVerifiedEmail: boolean;
+  }>({
     premodAll: false,
     toxicity: true,
     toxicAction: 'HELD',
+    requireVerifiedEmail: true,
   });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -85,7 +91,12 @@ export default function SettingsPage() {
       flagStandingMinPublishedComments: String(s.flagStandingMinPublishedComments),
       newCommenterHold: String(s.newCommenterHold),
     });
-    setFlags({ premodAll: s.premodAll, toxicity: s.toxicity.enabled, toxicAction: s.toxicity.action });
+    setFlags({
+      premodAll: s.premodAll,
+      toxicity: s.toxicity.enabled,
+      toxicAction: s.toxicity.action,
+      requireVerifiedEmail: s.requireVerifiedEmailToComment,
+    });
   };
   const settings = loaded.data?.moderationSettings;
   useEffect(() => {
@@ -112,6 +123,7 @@ export default function SettingsPage() {
       blockedLinkDomains: fromLines(lists.blockedLinkDomains),
       premodAll: flags.premodAll,
       toxicity: { enabled: flags.toxicity, action: flags.toxicAction },
+      requireVerifiedEmailToComment: flags.requireVerifiedEmail,
     };
     setSaving(true);
     setMessage(null);
@@ -144,6 +156,14 @@ export default function SettingsPage() {
               onChange={(e) => setFlags((f) => ({ ...f, premodAll: e.target.checked }))}
             />
             Hold every comment for a moderator
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={flags.requireVerifiedEmail}
+              onChange={(e) => setFlags((f) => ({ ...f, requireVerifiedEmail: e.target.checked }))}
+            />
+            Only authors who verified their email address may comment
           </label>
           <label className="checkbox">
             <input

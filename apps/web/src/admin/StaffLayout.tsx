@@ -35,6 +35,7 @@ export default function StaffLayout() {
           <>
             <NavLink to="/manage/import">Import</NavLink>
             <NavLink to="/manage/settings">Moderation settings</NavLink>
+            <NavLink to="/manage/mail">Outgoing mail</NavLink>
             <NavLink to="/manage/sites">Sites</NavLink>
             <a href={QUEUE_BOARD_URL} onClick={openBoard} aria-busy={opening}>
               Job queues

@@ -14,10 +14,12 @@ export interface Settings {
   newCommenterHold: number;
   premodAll: boolean;
   toxicity: { enabled: boolean; action: 'HELD' | 'REJECTED' };
+  requireVerifiedEmailToComment: boolean;
 }
 
 const FIELDS = `bannedWords suspectWords allowedLinkDomains blockedLinkDomains maxLinks minLength maxLength flagThreshold
-  flagStandingMinAccountAgeHours flagStandingMinPublishedComments newCommenterHold premodAll toxicity { enabled action }`;
+  flagStandingMinAccountAgeHours flagStandingMinPublishedComments newCommenterHold premodAll toxicity { enabled action }
+  requireVerifiedEmailToComment`;
 export const SETTINGS_QUERY = `query ModerationSettings { moderationSettings { ${FIELDS} } }`;
 export const UPDATE_SETTINGS_MUTATION = `
   mutation UpdateModerationSettings($input: UpdateModerationSettingsInput!) {

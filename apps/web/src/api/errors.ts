@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'SSO_TOKEN_EXPIRED'
   | 'SSO_TOKEN_REPLAYED'
   | 'ORIGIN_NOT_REGISTERED'
+  | 'EMAIL_NOT_VERIFIED'
+  | 'TOKEN_INVALID'
+  | 'TOKEN_USED'
+  | 'TOKEN_EXPIRED'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -44,6 +48,10 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   SSO_TOKEN_EXPIRED: 'Your sign-in from the site has expired. Reload the page to sign in again.',
   SSO_TOKEN_REPLAYED: 'That sign-in was already used. Reload the page to sign in again.',
   ORIGIN_NOT_REGISTERED: 'This page is not on a site registered with Marginalia.',
+  EMAIL_NOT_VERIFIED: 'Confirm your email address first: follow the link we mailed you.',
+  TOKEN_INVALID: 'This link is not valid. Ask for a new one.',
+  TOKEN_USED: 'This link was already used. Ask for a new one if you still need it.',
+  TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   NETWORK_ERROR: 'Could not reach Marginalia. Check your connection and try again.',
 };

@@ -28,7 +28,7 @@ const THREAD_FIELDS = `
 
 const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount';
 
-export const ME_QUERY = `query Me { me { ${USER_FIELDS} email } }`;
+export const ME_QUERY = `query Me { me { ${USER_FIELDS} email emailVerified } }`;
 export type MeResult = { me: User | null };
 
 /** Articles a page at a time (the server allows at most 50 a page). */
@@ -63,7 +63,7 @@ export const ARTICLE_QUERY = `
 export type ArticleResult = { article: Article | null };
 
 // Never `refreshToken`: the API sets it as an HttpOnly cookie, out of reach of scripts.
-const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email }`;
+export const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email emailVerified }`;
 
 export const LOGIN_MUTATION = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
 export type LoginResult = { login: AuthPayload };
@@ -173,7 +173,7 @@ export const FLAG_COMMENT_MUTATION = `
 // ── Notifications ──────────────────────────────────────────────────────────────────────
 export interface Notification {
   id: string;
-  kind: 'REPLY' | 'MODERATION';
+  kind: NotificationKind;
   message: string;
   read: boolean;
   createdAt: string;
@@ -186,6 +186,33 @@ export const NOTIFICATIONS_QUERY = `
 `;
 export const MARK_READ_MUTATION = 'mutation MarkNotificationsRead { markNotificationsRead }';
 export type NotificationsResult = { notifications: { unreadCount: number; items: Notification[] } };
+export const NOTIFICATION_ADDED_SUBSCRIPTION = `
+  subscription NotificationAdded { notificationAdded { id kind message read createdAt articleSlug commentId } }
+`;
+export type NotificationAddedResult = { notificationAdded: Notification };
+
+export type NotificationKind = 'REPLY' | 'MENTION' | 'MODERATION' | 'QUEUE_SUMMARY';
+export type EmailPreference = 'OFF' | 'IMMEDIATE' | 'DAILY_DIGEST';
+export interface NotificationPreference {
+  kind: NotificationKind;
+  inApp: boolean;
+  email: EmailPreference;
+}
+export interface NotificationSettings {
+  timeZone: string;
+  preferences: NotificationPreference[];
+}
+const NOTIFICATION_SETTINGS_FIELDS = 'timeZone preferences { kind inApp email }';
+export const NOTIFICATION_SETTINGS_QUERY = `
+  query NotificationSettings { notificationSettings { ${NOTIFICATION_SETTINGS_FIELDS} } }
+`;
+export type NotificationSettingsResult = { notificationSettings: NotificationSettings };
+export const UPDATE_NOTIFICATION_PREFERENCES_MUTATION = `
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) { ${NOTIFICATION_SETTINGS_FIELDS} }
+  }
+`;
+export type UpdateNotificationPreferencesResult = { updateNotificationPreferences: NotificationSettings };
 
 export const IMPORT_JOB_SUBSCRIPTION = `
   subscription ImportJobUpdated($id: ID!) {

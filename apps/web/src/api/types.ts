@@ -13,6 +13,8 @@ export interface User {
   role: Role;
   status: UserStatus;
   email?: string | null;
+  /** Whether the address was verified by its mailed link (known for the signed-in user). */
+  emailVerified?: boolean;
 }
 
 /** What sign-in answers the web client. The refresh token comes as an HttpOnly cookie, never selected here. */

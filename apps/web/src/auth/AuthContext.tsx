@@ -34,8 +34,10 @@ export interface AuthContextValue {
   /** Signs in with the token a publisher's site signed for its reader (the embed). */
   ssoLogin(siteId: string, token: string): Promise<User>;
   logout(): Promise<void>;
-  /** Follows a change the user made to their own account (a new display name). */
-  patchUser(fields: Partial<Pick<User, 'displayName'>>): void;
+  /** Takes a sign-in the server issued another way (a password reset or change). */
+  accept(payload: AuthPayload): User;
+  /** Follows a change the user made to their own account (a new display name, a verified or new address). */
+  patchUser(fields: Partial<Pick<User, 'displayName' | 'email' | 'emailVerified'>>): void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -101,6 +103,7 @@ export function AuthProvider({
         accept((await client.request<RegisterResult>(REGISTER_MUTATION, { input: fields })).register),
       ssoLogin: async (siteId, token) =>
         accept((await client.request<SsoLoginResult>(SSO_LOGIN_MUTATION, { input: { siteId, token } })).ssoLogin),
+      accept,
       logout: async () => {
         try {
           await client.request(LOGOUT_MUTATION);

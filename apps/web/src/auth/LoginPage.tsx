@@ -90,6 +90,9 @@ export default function LoginPage() {
         <button type="submit" className="button button-primary" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="auth-forgot">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
       </form>
       <p className="auth-switch">
         New to Marginalia?{' '}

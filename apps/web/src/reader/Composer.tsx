@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import { Link, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../api/errors.ts';
 import { loginHref } from '../auth/AuthContext.tsx';
+import { ResendVerification } from '../auth/ResendVerification.tsx';
 import { renderPreview } from './markdownPreview.ts';
 
 export const MAX_BODY = 10_000;
@@ -38,7 +39,7 @@ export function Composer({
   const location = useLocation();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState(initialValue);
-  const [error, setError] = useState<{ message: string; signIn: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; signIn: boolean; verify?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const previewing = preview !== null;
@@ -77,7 +78,11 @@ export function Composer({
       setBody('');
     } catch (caught) {
       const message = caught instanceof ApiError ? (caught.fieldErrors().body ?? caught.message) : errorMessage(caught);
-      setError({ message, signIn: caught instanceof ApiError && caught.code === 'UNAUTHENTICATED' });
+      setError({
+        message,
+        signIn: caught instanceof ApiError && caught.code === 'UNAUTHENTICATED',
+        verify: caught instanceof ApiError && caught.code === 'EMAIL_NOT_VERIFIED',
+      });
       textareaRef.current?.focus();
     } finally {
       setSubmitting(false);
@@ -141,6 +146,12 @@ export function Composer({
               <Link to={loginHref(location.pathname)}>Sign in again</Link>
             </>
           )}
+        </p>
+      )}
+      {/* Outside the alert, so the button is not re-announced; the text stays until the reader edits. */}
+      {error?.verify && (
+        <p className="composer-verify">
+          <ResendVerification label="Mail me the link again" />
         </p>
       )}
       <div className="composer-actions">

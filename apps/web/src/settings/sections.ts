@@ -19,6 +19,9 @@ const section = (id: string, label: string, load: () => Promise<{ default: Compo
 /** The settings nav, in order; one line per section (its id is also its path). */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   section('profile', 'Profile', () => import('./ProfileSection.tsx')),
+  section('email', 'Email', () => import('./EmailSection.tsx')),
+  section('password', 'Password', () => import('./PasswordSection.tsx')),
+  section('notifications', 'Notifications', () => import('./NotificationsSection.tsx')),
   section('data', 'Your data', () => import('./DataSection.tsx')),
   section('delete', 'Delete account', () => import('./DeleteAccountSection.tsx')),
 ];

@@ -37,7 +37,14 @@ describe('settings', () => {
   beforeEach(() => mocks.request.mockReset());
 
   it('lists its sections in order, one entry each', () => {
-    expect(SETTINGS_SECTIONS.map((s) => s.label)).toEqual(['Profile', 'Your data', 'Delete account']);
+    expect(SETTINGS_SECTIONS.map((s) => s.label)).toEqual([
+      'Profile',
+      'Email',
+      'Password',
+      'Notifications',
+      'Your data',
+      'Delete account',
+    ]);
   });
 
   it('names the export file after the handle and the day', () => {

@@ -1,12 +1,32 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import { MARK_READ_MUTATION, NOTIFICATIONS_QUERY, type NotificationsResult } from '../api/queries.ts';
+import { subscribeLive } from '../api/live.ts';
+import {
+  MARK_READ_MUTATION,
+  NOTIFICATION_ADDED_SUBSCRIPTION,
+  NOTIFICATIONS_QUERY,
+  type NotificationAddedResult,
+  type Notification,
+  type NotificationsResult,
+} from '../api/queries.ts';
 import { formatRelative } from './format.ts';
 
-const POLL_MS = 60_000;
+/** Where a notification leads: the comment's permalink, or the moderation queues. */
+function linkOf(n: Notification): string | null {
+  if (n.kind === 'QUEUE_SUMMARY') return '/moderate';
+  if (!n.articleSlug) return null;
+  return `/a/${encodeURIComponent(n.articleSlug)}${n.commentId ? `/c/${encodeURIComponent(n.commentId)}` : ''}`;
+}
 
-/** Replies to the reader's comments and moderation outcomes, with an unread count. */
+/** How many the menu lists (the query's page). */
+const LISTED = 15;
+
+/**
+ * Replies to and mentions of the reader and moderation outcomes, with an unread count. New
+ * ones arrive live over the notificationAdded subscription; the list is read again when the
+ * socket comes back after a drop (events may have been missed) and when the menu opens.
+ */
 export function Notifications() {
   const [data, setData] = useState<NotificationsResult['notifications'] | null>(null);
   const [open, setOpen] = useState(false);
@@ -22,14 +42,19 @@ export function Notifications() {
 
   useEffect(() => {
     load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') load();
-    }, POLL_MS);
-    window.addEventListener('focus', load);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', load);
-    };
+    return subscribeLive<NotificationAddedResult>(
+      NOTIFICATION_ADDED_SUBSCRIPTION,
+      {},
+      {
+        next: ({ notificationAdded: added }) =>
+          setData((d) => {
+            if (!d) return { unreadCount: 1, items: [added] };
+            if (d.items.some((n) => n.id === added.id)) return d;
+            return { unreadCount: d.unreadCount + 1, items: [added, ...d.items].slice(0, LISTED) };
+          }),
+        reconnected: load,
+      },
+    );
   }, [load]);
 
   useEffect(() => {
@@ -92,24 +117,24 @@ export function Notifications() {
         <div id={panelId} className="notifications-panel">
           <h2 className="notifications-title">Notifications</h2>
           {!data || data.items.length === 0 ? (
-            <p className="notifications-empty">Replies to your comments and moderation decisions appear here.</p>
+            <p className="notifications-empty">Replies, mentions of you and moderation decisions appear here.</p>
           ) : (
             <ul>
-              {data.items.map((n) => (
-                <li key={n.id} className={n.read ? undefined : 'is-unread'}>
-                  {n.articleSlug ? (
-                    <Link
-                      to={`/a/${encodeURIComponent(n.articleSlug)}${n.commentId ? `/c/${encodeURIComponent(n.commentId)}` : ''}`}
-                      onClick={() => setOpen(false)}
-                    >
-                      {n.message}
-                    </Link>
-                  ) : (
-                    <span>{n.message}</span>
-                  )}
-                  <time dateTime={n.createdAt}>{formatRelative(n.createdAt)}</time>
-                </li>
-              ))}
+              {data.items.map((n) => {
+                const to = linkOf(n);
+                return (
+                  <li key={n.id} className={n.read ? undefined : 'is-unread'}>
+                    {to ? (
+                      <Link to={to} onClick={() => setOpen(false)}>
+                        {n.message}
+                      </Link>
+                    ) : (
+                      <span>{n.message}</span>
+                    )}
+                    <time dateTime={n.createdAt}>{formatRelative(n.createdAt)}</time>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

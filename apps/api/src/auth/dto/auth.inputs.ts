@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { UserModel } from '../../users/models/user.model.js';
+import { IsNewPassword } from './password.rules.js';
 
 @InputType()
 export class RegisterInput {
@@ -10,8 +11,7 @@ export class RegisterInput {
   email: string;
 
   @Field()
-  @IsString()
-  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @IsNewPassword('password')
   password: string;
 
   @Field()

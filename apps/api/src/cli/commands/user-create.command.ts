@@ -30,9 +30,14 @@ export const userCreateCommand: Command = {
     const name = typeof values['name'] === 'string' ? values['name'] : handle;
     const user = await withContext(async (app) => {
       try {
-        return await app
-          .get(AuthService)
-          .createUser({ email, password, handle, displayName: name, role: role as (typeof ROLES)[number] });
+        return await app.get(AuthService).createUser({
+          email,
+          password,
+          handle,
+          displayName: name,
+          role: role as (typeof ROLES)[number],
+          verified: true,
+        });
       } catch (error) {
         if (error instanceof DomainError) throw new CliError(error.message);
         throw error;

@@ -38,6 +38,22 @@ describe('configuration', () => {
     expect(loadConfig({ ...secret, TRUST_PROXY: '::1, 192.168.0.0/16' }).TRUST_PROXY).toBe('::1, 192.168.0.0/16');
   });
 
+  it('reads the mail settings: an smtp(s) URL or none, and a From defaulting to the site at PUBLIC_URL', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(32) };
+    const defaults = loadConfig({ ...secret, SMTP_URL: '', PUBLIC_URL: 'https://talk.example.org' });
+    expect(defaults.SMTP_URL).toBeNull();
+    expect(defaults.MAIL_FROM).toBe('Marginalia <no-reply@talk.example.org>');
+    const set = loadConfig({
+      ...secret,
+      SMTP_URL: 'smtps://u:p@mail.example.org:465',
+      MAIL_FROM: 'Talk <talk@example.org>',
+    });
+    expect(set.SMTP_URL).toBe('smtps://u:p@mail.example.org:465');
+    expect(set.MAIL_FROM).toBe('Talk <talk@example.org>');
+    expect(() => loadConfig({ ...secret, SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => loadConfig({ ...secret, MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM must be/);
+  });
+
   it('builds absolute URLs from PUBLIC_URL, and makes cookies Secure when it is https', () => {
     const secret = { JWT_SECRET: 'x'.repeat(32) };
     expect(loadConfig({ ...secret, PORT: '4000' }).PUBLIC_URL).toBe('http://localhost:4000');
@@ -60,7 +76,9 @@ describe('configuration', () => {
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => line.split('=')[0])
       .sort();
-    expect(documented).toEqual(Object.keys(new Env()).concat(['DEMO_MODE', 'JWT_SECRET', 'PUBLIC_URL']).sort());
+    expect(documented).toEqual(
+      Object.keys(new Env()).concat(['DEMO_MODE', 'JWT_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'MAIL_FROM']).sort(),
+    );
   });
 
   it('keeps docker-compose consistent with the services and variables', () => {
@@ -74,6 +92,8 @@ describe('configuration', () => {
       'DEMO_MODE',
       'JWT_SECRET',
       'PUBLIC_URL',
+      'SMTP_URL',
+      'MAIL_FROM',
       'POSTGRES_PASSWORD',
       'POSTGRES_DB',
     ]);

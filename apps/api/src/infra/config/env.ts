@@ -19,6 +19,9 @@ const TRUST_PROXY_PATTERN = /^(|false|\d{1,2}|[0-9a-zA-Z.:/]+(\s*,\s*[0-9a-zA-Z.
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+/** An empty value (as in a copied .env.example) means unset. */
+const emptyAsUnset = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
@@ -263,6 +266,33 @@ export class Env {
   @Max(120_000)
   IMPORT_FETCH_TIMEOUT_MS = 15_000;
 
+  /**
+   * The mail server: `smtp://user:password@host:587` (STARTTLS when offered) or
+   * `smtps://…:465` (TLS from the start). Required outside demo mode; in demo mode an unset
+   * SMTP_URL makes the worker catch mail itself (shown under Admin → Outgoing mail).
+   */
+  @Transform(emptyAsUnset)
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587' },
+  )
+  SMTP_URL?: string;
+
+  /** The From of every message: an address, or `Name <address>`. Default: the site's name at PUBLIC_URL's host. */
+  @Transform(emptyAsUnset)
+  @IsOptional()
+  @IsString()
+  @Matches(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>", e.g. Marginalia <no-reply@example.org>',
+  })
+  MAIL_FROM?: string;
+
+  /** The site's name in mail (subjects, the layout's header and footer). */
+  @IsString()
+  @MinLength(1)
+  SITE_NAME = 'Marginalia';
+
   /** A comment still PENDING this long after it was written or edited gets its moderation job again (ms). */
   @Transform(toInt)
   @IsInt()
@@ -276,8 +306,11 @@ export class Env {
   MODERATION_SWEEP_INTERVAL_MS = 30_000;
 }
 
-export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE' | 'PUBLIC_URL'>> & {
+export type AppConfig = Required<Omit<Env, 'JWT_SECRET' | 'DEMO_MODE' | 'PUBLIC_URL' | 'SMTP_URL' | 'MAIL_FROM'>> & {
   JWT_SECRET: string;
+  /** Unset only in demo mode (the worker's mail catcher) and in configurations read by tests. */
+  SMTP_URL: string | null;
+  MAIL_FROM: string;
   DEMO_MODE: boolean;
   /** Without a trailing slash. */
   PUBLIC_URL: string;
@@ -306,7 +339,15 @@ export function loadConfig(raw: Record<string, unknown>): AppConfig {
   const trustProblem = trustProxyProblem(env.TRUST_PROXY);
   if (trustProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: ${trustProblem}`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
-  return { ...env, DEMO_MODE: demo, JWT_SECRET: env.JWT_SECRET ?? DEMO_JWT_SECRET, PUBLIC_URL: publicUrl } as AppConfig;
+  const mailFrom = env.MAIL_FROM ?? `${env.SITE_NAME} <no-reply@${new URL(publicUrl).hostname}>`;
+  return {
+    ...env,
+    DEMO_MODE: demo,
+    JWT_SECRET: env.JWT_SECRET ?? DEMO_JWT_SECRET,
+    PUBLIC_URL: publicUrl,
+    SMTP_URL: env.SMTP_URL ?? null,
+    MAIL_FROM: mailFrom,
+  } as AppConfig;
 }
 
 /** proxy-addr's names for address ranges, allowed in TRUST_PROXY lists. */

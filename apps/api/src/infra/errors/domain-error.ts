@@ -13,6 +13,14 @@ export const ERROR_CODES = [
   'SSO_TOKEN_EXPIRED',
   'SSO_TOKEN_REPLAYED',
   'ORIGIN_NOT_REGISTERED',
+  /** Commenting needs a verified address (the discussion setting requireVerifiedEmailToComment). */
+  'EMAIL_NOT_VERIFIED',
+  /** A mailed link (verification, reset, change of address) that was never issued or was tampered with. */
+  'TOKEN_INVALID',
+  /** A mailed link already followed once. */
+  'TOKEN_USED',
+  /** A mailed link past its lifetime. */
+  'TOKEN_EXPIRED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Every queue, job name, payload type and job option lives here. The worker refuses to
  * boot when a job name below has no handler, or more than one.
  */
-export const QUEUES = ['moderation', 'import', 'reanchor', 'flags', 'maintenance'] as const;
+export const QUEUES = ['moderation', 'import', 'reanchor', 'flags', 'maintenance', 'email'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -18,6 +18,12 @@ export interface JobPayloads {
   'reject-user-comments': { userId: string; actorId: string; reason: string };
   /** Lifts a timed suspension or ban when it runs out (enqueued with a delay until then). */
   'end-sanction': { userId: string; until: string };
+  /** Sends one stored OutgoingMail row (mail/mail.service.ts); a row already SENT is not sent again. */
+  'send-mail': { mailId: string };
+  /** Mails one notification (its recipient wants each at once); checks, at send time, that they may still see it. */
+  'notification-mail': { notificationId: string };
+  /** Repeated every quarter hour: staff's queue summaries (and digests) for those whose morning came. */
+  'daily-notifications': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -43,6 +49,20 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'evaluate-flags': { queue: 'flags', options: retrying(8) },
   'reject-user-comments': { queue: 'maintenance', options: retrying(5) },
   'end-sanction': { queue: 'maintenance', options: retrying(5) },
+  // A mail server that is down or answers 4xx is waited out: 12 attempts, 1 s doubling, about
+  // 68 minutes in all. A 5xx answer fails at once (mail/mail.processor.ts). The handler sends
+  // a stored row and skips one already SENT, so a second delivery of the job sends nothing.
+  'send-mail': {
+    queue: 'email',
+    options: { ...retrying(12), backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 24 * 3600 } },
+  },
+  // Renders and queues a send-mail job; a second delivery finds the message's key taken.
+  'notification-mail': { queue: 'email', options: retrying(8) },
+  // Each run does what is due and skips what is done, so a failed run is simply the next one.
+  'daily-notifications': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

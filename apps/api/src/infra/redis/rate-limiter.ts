@@ -73,18 +73,21 @@ export class RateLimiter {
 
   /**
    * Records one failure for `key`; the count lasts `windowSeconds` from the first failure, and
-   * the failure that reaches `limit` starts a full window again (the lockout).
+   * the failure that reaches `limit` starts a full window again (the lockout). True for that
+   * one failure: the lockout starts now.
    */
-  async fail(bucket: string, key: string, limit: number, windowSeconds: number): Promise<void> {
+  async fail(bucket: string, key: string, limit: number, windowSeconds: number): Promise<boolean> {
     const redisKey = `${this.config.REDIS_PREFIX}:rl:${bucket}:${key}`;
     try {
       const { count } = await this.countInRedis(redisKey, windowSeconds);
       if (count === limit) await this.redis.expire(redisKey, windowSeconds);
+      return count === limit;
     } catch (error) {
       this.warnFallback(error);
       const { count } = this.countLocally(redisKey, windowSeconds);
       const window = this.local.get(redisKey);
       if (count === limit && window) window.resetAt = Date.now() + windowSeconds * 1000;
+      return count === limit;
     }
   }
 

@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { notifyModerationOutcome, notifyReply } from '../../notifications/notification.writer.js';
-import { EventBus } from '../../realtime/event-bus.js';
+import { OutboxService } from '../../infra/outbox/outbox.service.js';
+import {
+  notifyModerationOutcome,
+  notifyPublished,
+  type NotificationWrites,
+} from '../../notifications/notification.writer.js';
+import { EventBus, notificationTopic } from '../../realtime/event-bus.js';
 import type { QueueCounts } from '../events/moderation-counts.service.js';
 import { ModerationEventsPublisher, type ModerationChange } from '../events/moderation-events.publisher.js';
 import { queueChanges, type QueueState } from '../queues/queue-membership.js';
@@ -51,6 +56,7 @@ interface LockedRow {
   articleId: string;
   parentAuthorId: string | null;
   authorName: string | null;
+  bodySource: string;
 }
 
 /**
@@ -65,6 +71,7 @@ export class CommentDecisions {
     private readonly prisma: PrismaService,
     private readonly bus: EventBus,
     private readonly moderationEvents: ModerationEventsPublisher,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Decides one comment in its own transaction, then announces it. */
@@ -79,8 +86,10 @@ export class CommentDecisions {
     const decided = await applyPipelineDecision(this.prisma, comment, verdict);
     if (!decided) return null;
     const { counts, ...applied } = decided;
-    // The statement read the counts too: the event needs no further round trip.
-    await this.announce([applied], counts);
+    // The statement read the counts too: the event needs no further round trip. The pipeline
+    // runs in the worker, whose queue connections close while a draining job finishes: the
+    // outbox rows of its notifications' mail are left to the worker's relay (a second or two).
+    await this.announce([applied], counts, 'relay');
     return applied;
   }
 
@@ -89,7 +98,8 @@ export class CommentDecisions {
     if (commentIds.length === 0) return [];
     const rows = await tx.$queryRaw<LockedRow[]>`
       SELECT c.id, c.status::text AS status, c."statusReason", c."openFlagCount", c."reviewedAt", c."authorId",
-             c."threadId", c."parentId", t."articleId", p."authorId" AS "parentAuthorId", u."displayName" AS "authorName"
+             c."threadId", c."parentId", t."articleId", p."authorId" AS "parentAuthorId", u."displayName" AS "authorName",
+             c."bodySource"
       FROM "Comment" c
       JOIN "Thread" t ON t.id = c."threadId"
       LEFT JOIN "Comment" p ON p.id = c."parentId"
@@ -106,13 +116,24 @@ export class CommentDecisions {
     return outcomes;
   }
 
-  /** After commit: readers' and moderators' live views. Failures only delay a screen. */
-  async announce(applied: Applied[], counts?: QueueCounts): Promise<void> {
+  /**
+   * After commit: readers', moderators' and recipients' live views (failures only delay a
+   * screen), and the notifications' mail jobs, handed over now or left to the outbox relay.
+   */
+  async announce(applied: Applied[], counts?: QueueCounts, mail: 'now' | 'relay' = 'now'): Promise<void> {
     if (applied.length === 0) return;
     // Readers' and moderators' events go out side by side; the latter waits for the counts
     // unless the decision read them already.
     await Promise.all([
       this.moderationEvents.publish(applied.map(toChange), counts),
+      ...applied
+        .flatMap((a) => a.notifications.notified)
+        .filter((n) => n.inApp)
+        .map((n) => this.bus.publish(notificationTopic(n.userId), n).catch(() => undefined)),
+      // What cannot be handed over now, the outbox relay hands over later.
+      mail === 'now'
+        ? this.outbox.handOver(applied.flatMap((a) => a.notifications.mail)).catch(() => undefined)
+        : Promise.resolve(),
       ...applied
         .filter((a) => a.before.status !== a.after.status)
         .map((a) =>
@@ -155,7 +176,7 @@ export class CommentDecisions {
     if (nothingChanges) return { unchanged: true };
 
     await writeDecision(tx, row, decision, after, now);
-    await this.notify(tx, row, decision, before.status);
+    const notifications = await this.notify(tx, row, decision, before.status, now);
     return {
       applied: {
         commentId: row.id,
@@ -166,33 +187,48 @@ export class CommentDecisions {
         after,
         action: decision.action,
         actorId: decision.actorId,
+        notifications,
       },
     };
   }
 
+  /** A comment that becomes visible tells whom it replies to and mentions; a moderator's decision tells its author. */
   private async notify(
     tx: Prisma.TransactionClient,
     row: LockedRow,
     decision: Decision,
     from: CommentStatus,
-  ): Promise<void> {
+    now: Date,
+  ): Promise<NotificationWrites> {
     const published = decision.to === 'PUBLISHED' && from !== 'PUBLISHED';
-    if (published && row.parentAuthorId && row.authorId && row.parentAuthorId !== row.authorId) {
-      await notifyReply(tx, {
-        recipientId: row.parentAuthorId,
-        replyId: row.id,
-        replierName: row.authorName ?? 'Someone',
-      });
+    const written: NotificationWrites[] = [];
+    if (published) {
+      written.push(
+        await notifyPublished(tx, {
+          commentId: row.id,
+          authorId: row.authorId,
+          authorName: row.authorName ?? 'Someone',
+          parentAuthorId: row.parentAuthorId,
+          bodySource: row.bodySource,
+          articleId: row.articleId,
+          now,
+        }),
+      );
     }
     const toldByModerator = decision.notifyAuthor && decision.actorId !== null && decision.actorId !== row.authorId;
     if (toldByModerator && row.authorId && from !== decision.to && (published || decision.to === 'REJECTED')) {
-      await notifyModerationOutcome(tx, {
-        recipientId: row.authorId,
-        commentId: row.id,
-        outcome: published ? 'APPROVED' : 'REJECTED',
-        reason: decision.statusReason,
-      });
+      written.push(
+        await notifyModerationOutcome(tx, {
+          recipientId: row.authorId,
+          commentId: row.id,
+          articleId: row.articleId,
+          outcome: published ? 'APPROVED' : 'REJECTED',
+          reason: decision.statusReason,
+          now,
+        }),
+      );
     }
+    return { notified: written.flatMap((w) => w.notified), mail: written.flatMap((w) => w.mail) };
   }
 }
 

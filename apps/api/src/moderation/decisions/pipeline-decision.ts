@@ -1,6 +1,15 @@
 import type { CommentStatus } from '../../generated/prisma/enums.js';
 import type { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { replyMessage } from '../../notifications/notification.writer.js';
+import type { OutboxEntry } from '../../infra/outbox/outbox.service.js';
+import {
+  mentionMessage,
+  notificationWritesSql,
+  publishedRecipientsSql,
+  replyMessage,
+  toWrites,
+  writesJsonSql,
+  type WrittenNotification,
+} from '../../notifications/notification.writer.js';
 import type { ModerationStatus } from '../pipeline/index.js';
 import type { Applied } from './applied.js';
 import { NO_ID, prepared } from '../../infra/prisma/prepared.js';
@@ -16,14 +25,22 @@ export interface PendingComment {
   authorId: string;
   authorName: string;
   openFlagCount: number;
+  /** Handles the body mentions, lower-cased (mentionedHandles). */
+  mentions: string[];
 }
 
 /**
  * $1 status, $2 reason, $3 scores, $4 now, $5 comment, $6 thread delta, $7 thread,
  * $8 author published delta, $9 author rejected delta, $10 author, $11 article,
- * $12 audit reason, $13 reply notification text, $14 published.
+ * $12 audit reason, $13 reply notification text, $14 published, $15 mention notification text,
+ * $16 mentioned handles (lower-cased).
  */
-const DECIDE_PENDING = prepared<{ applied: number; counts: Record<string, number> }>(
+const DECIDE_PENDING = prepared<{
+  applied: number;
+  counts: Record<string, number>;
+  written: WrittenNotification[];
+  mail: OutboxEntry[];
+}>(
   'moderation.decide-pending',
   `
     WITH decided AS (
@@ -47,20 +64,25 @@ const DECIDE_PENDING = prepared<{ applied: number; counts: Record<string, number
       SELECT gen_random_uuid(), decided.id, $11::uuid, $10::uuid, NULL, 'PIPELINE',
         $12::text, 'PENDING', $1::text::"CommentStatus", $4::timestamp
       FROM decided
-    ), reply AS (
-      INSERT INTO "Notification" (id, "userId", kind, "commentId", message, "createdAt")
-      SELECT gen_random_uuid(), parent."authorId", 'REPLY', decided.id, $13::text, $4::timestamp
-      FROM decided JOIN "Comment" parent ON parent.id = decided."parentId"
-      WHERE $14::boolean AND parent."authorId" IS NOT NULL AND parent."authorId" <> $10::uuid
-        AND NOT EXISTS (
-          SELECT 1 FROM "Notification" n
-          WHERE n."userId" = parent."authorId" AND n.kind = 'REPLY' AND n."commentId" = decided.id
-        )
-    ), counts AS (
+    ), ${notificationWritesSql(
+      publishedRecipientsSql({
+        gate: '$14::boolean AND EXISTS (SELECT 1 FROM decided)',
+        comment: '$5::uuid',
+        author: '$10::uuid',
+        parentAuthor: '(SELECT parent."authorId" FROM decided JOIN "Comment" parent ON parent.id = decided."parentId")',
+        handles: '$16::text[]',
+        replyMessage: '$13::text',
+        mentionMessage: '$15::text',
+      }),
+      '$4::timestamp',
+    )}
+    , counts AS (
       SELECT coalesce(jsonb_object_agg(queue, n), '{}') AS counts FROM (${SITE_WIDE_COUNTS_SQL}) q
     )
-    SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts FROM counts`,
-  ['PUBLISHED', 'OK', '{}', new Date(0).toISOString(), NO_ID, 0, NO_ID, 0, 0, NO_ID, NO_ID, '', '', false],
+    SELECT (SELECT count(*)::int FROM decided) AS applied, counts.counts,
+      ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $11::uuid)')}
+    FROM counts`,
+  ['PUBLISHED', 'OK', '{}', new Date(0).toISOString(), NO_ID, 0, NO_ID, 0, 0, NO_ID, NO_ID, '', '', false, '', []],
 );
 
 export interface PipelineVerdict {
@@ -73,8 +95,8 @@ export interface PipelineVerdict {
 /**
  * The pipeline's decision on a PENDING comment as ONE statement — the hot path of every
  * comment posted. It does what CommentDecisions.decide does for a human decision (status,
- * reason and scores; thread and author counters; audit row; the parent author's reply
- * notification), but the row lock and the status check are the UPDATE's own
+ * reason and scores; thread and author counters; audit row; the reply and mention
+ * notifications of a published comment), but the row lock and the status check are the UPDATE's own
  * `WHERE status = 'PENDING'`: a concurrent duplicate delivery or a moderator who got there
  * first makes it match nothing, and then every other part of the statement does nothing too.
  * A PENDING comment is in no queue and counted nowhere, so its state before is known. The
@@ -112,6 +134,8 @@ export async function applyPipelineDecision(
     reason,
     replyMessage(comment.authorName),
     published,
+    mentionMessage(comment.authorName),
+    comment.mentions,
   ]);
   if (!row || row.applied === 0) return null;
   return {
@@ -127,6 +151,7 @@ export async function applyPipelineDecision(
     after,
     action: 'PIPELINE',
     actorId: null,
+    notifications: toWrites(row),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 
 // Ranges are checked by validateModerationSettings (pipeline/settings.ts), the single source
 // of truth shared with stored settings; these classes only describe the shape.
@@ -113,4 +113,11 @@ export class UpdateModerationSettingsInput {
   @IsOptional() @Field(() => Int, { nullable: true }) flagThreshold?: number;
   @IsOptional() @Field(() => Int, { nullable: true }) flagStandingMinAccountAgeHours?: number;
   @IsOptional() @Field(() => Int, { nullable: true }) flagStandingMinPublishedComments?: number;
+  @IsOptional()
+  @IsBoolean()
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Refuse comments by authors whose address is not verified (code EMAIL_NOT_VERIFIED).',
+  })
+  requireVerifiedEmailToComment?: boolean;
 }

@@ -1,0 +1,26 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Public } from '../auth/decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { UserModel } from '../users/models/user.model.js';
+
+@Resolver(() => UserModel)
+export class AccountUserResolver {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Private like the address itself: its owner and admins see it, anyone else false. */
+  @Public()
+  @ResolveField('emailVerified', () => Boolean, {
+    description: 'Whether the address was verified by its mailed link; false for anyone but the user and admins.',
+  })
+  async emailVerified(
+    @Parent() user: UserModel & { emailVerifiedAt?: Date | null },
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<boolean> {
+    if (!viewer || (viewer.id !== user.id && viewer.role !== 'ADMIN')) return false;
+    if (user.emailVerifiedAt !== undefined) return user.emailVerifiedAt !== null;
+    if (viewer.id === user.id) return viewer.emailVerified;
+    const row = await this.prisma.user.findUnique({ where: { id: user.id }, select: { emailVerifiedAt: true } });
+    return Boolean(row?.emailVerifiedAt);
+  }
+}
