@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthService } from '../../auth/auth.service.js';
 import type { AuthPayload } from '../../auth/dto/auth.inputs.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/env.js';
@@ -37,7 +38,8 @@ export class SsoLoginService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(input: SsoLoginInput, address: string): Promise<AuthPayload> {
+  /** The new session, and the signed-in user as the rest of the request sees them. */
+  async login(input: SsoLoginInput, address: string): Promise<{ payload: AuthPayload; viewer: Viewer }> {
     await this.limiter.consume(
       'sso-login',
       address,
@@ -61,7 +63,13 @@ export class SsoLoginService {
     }
     await this.spend(site.id, input.token, verified.claims.exp - now);
     const userId = await this.accountFor(site.id, verified.claims);
-    return this.auth.issue(userId);
+    const payload = await this.auth.issue(userId);
+    const { emailVerifiedAt } = await this.prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { emailVerifiedAt: true },
+    });
+    const { id, role, status, handle, displayName } = payload.user;
+    return { payload, viewer: { id, role, status, handle, displayName, emailVerified: emailVerifiedAt !== null } };
   }
 
   /** The first use of a token wins; any later one is a replay, until the token expires anyway. */

@@ -3,7 +3,6 @@ import { Public } from '../../auth/decorators.js';
 import { AuthPayload } from '../../auth/dto/auth.inputs.js';
 import { SessionCookie } from '../../auth/session-cookie.js';
 import type { GraphQLContext } from '../../infra/graphql/graphql.module.js';
-import type { Viewer } from '../../auth/viewer.js';
 import { SsoLoginInput } from '../dto/sso-login.input.js';
 import { SsoLoginService } from './sso-login.service.js';
 
@@ -20,11 +19,10 @@ export class SsoResolver {
       'Signs in a host site’s user with the token the host signed (HS256, the site’s SSO secret, exp at most an hour ahead; each token works once).',
   })
   async ssoLogin(@Args('input') input: SsoLoginInput, @Context() context: GraphQLContext): Promise<AuthPayload> {
-    const payload = await this.sso.login(input, context.req.ip ?? 'unknown');
+    const { payload, viewer } = await this.sso.login(input, context.req.ip ?? 'unknown');
     // From here on the request is the new user's, as after `login`: the payload's own private
     // fields (email, status) resolve for them.
-    const { id, role, status, handle, displayName } = payload.user;
-    context.req.user = { id, role, status, handle, displayName } satisfies Viewer;
+    context.req.user = viewer;
     this.cookie.set(context.reply, payload.refreshToken);
     return payload;
   }
