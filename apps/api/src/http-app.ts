@@ -18,6 +18,8 @@ import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
 import { RateLimiter } from './infra/redis/rate-limiter.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
+import { registerEmbedPages } from './sites/embed/embed-pages.js';
+import { SiteOrigins } from './sites/site-origins.js';
 
 /** Largest request body accepted, in bytes: imports are capped at 2 MiB of text. */
 export const BODY_LIMIT = 3 * 1024 * 1024;
@@ -100,6 +102,7 @@ const API_PATH = /^\/(graphql|health|annotations|admin|auth)(\/|\?|$)/;
 async function serveWebClient(app: NestFastifyApplication, root: string): Promise<void> {
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
   const fastify = app.getHttpAdapter().getInstance();
+  registerEmbedPages(fastify, app.get(SiteOrigins));
   fastify.get('/*', (request, reply) => {
     if (API_PATH.test(request.url))
       return reply.status(404).send({ error: { message: 'Not found', code: 'NOT_FOUND' } });

@@ -7,6 +7,10 @@
  * so the figure is the client's own work: download and parse, fetch, render of the text with
  * 1,000 highlights, the discussion map and the margin's cards, layout.
  *
+ * The embed: embed.js's gzipped size, and the time from the snippet's start on a publisher's
+ * page until 200 highlights are drawn on its text (the panel reduced to a stub that answers at
+ * once, so the figure is the loader's own work), against the same page without the snippet.
+ *
  * Runs with Node's type stripping: `node bench/web.bench.ts` (after `pnpm run build`).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -151,6 +155,16 @@ let graphqlPayload = '{}';
 
 async function serveDist(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/embed-host')) {
+      res.writeHead(200, { 'Content-Type': TYPES['.html']! });
+      res.end(embedHostPage(req.url.includes('embed=1')));
+      return;
+    }
+    if (req.url?.startsWith('/embed/panel')) {
+      res.writeHead(200, { 'Content-Type': TYPES['.html']! });
+      res.end(STUB_PANEL);
+      return;
+    }
     if (req.method === 'POST' && req.url === '/graphql') {
       req.resume();
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -278,6 +292,78 @@ async function readerInitialJs(): Promise<{ files: string[]; raw: number; gzip: 
   return { files: [...files], raw, gzip };
 }
 
+// ── The embed on a publisher's page ───────────────────────────────────────────────────
+const EMBED_THREADS = 200;
+const EMBED_BUDGET_MS = 500;
+const EMBED_SIZE_BUDGET_KB = 30;
+
+/** A host article of 60 paragraphs, and 200 of its passages under discussion. */
+function embedArticle(): { paragraphs: string[]; highlights: unknown[] } {
+  const random = seeded(7);
+  const paragraphs = Array.from({ length: 60 }, (_, p) =>
+    Array.from({ length: 70 }, (_, w) => `${WORDS[Math.floor(random() * WORDS.length)]}${p}x${w}`).join(' '),
+  );
+  const highlights = Array.from({ length: EMBED_THREADS }, (_, i) => {
+    const paragraph = paragraphs[i % paragraphs.length]!;
+    const words = paragraph.split(' ');
+    const from = (Math.floor(i / paragraphs.length) * 12 + 3) % (words.length - 8);
+    return {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      quote: {
+        exact: words.slice(from, from + 5).join(' '),
+        prefix: `${words.slice(Math.max(0, from - 4), from).join(' ')} `,
+        suffix: ` ${words.slice(from + 5, from + 9).join(' ')}`,
+      },
+      count: 1 + (i % 7),
+    };
+  });
+  return { paragraphs, highlights };
+}
+const EMBED = embedArticle();
+
+/** The publisher's page, with or without the snippet (the baseline of the same run). */
+function embedHostPage(withEmbed: boolean): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body>
+<article data-marginalia-article><h1>Host article</h1>${EMBED.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>
+${withEmbed ? '<script>performance.mark("embed-start")</script><script src="/embed.js" data-site="bench" async></script>' : ''}
+</body></html>`;
+}
+
+/** The panel, reduced to what the loader waits for: ready, then the highlights at once. */
+const STUB_PANEL = `<!doctype html><html><body><script>
+const host = new URLSearchParams(location.search).get('host');
+parent.postMessage({ protocol: 'marginalia-embed/1', type: 'ready' }, host);
+parent.postMessage({ protocol: 'marginalia-embed/1', type: 'highlights', highlights: ${JSON.stringify(EMBED.highlights)} }, host);
+</script></body></html>`;
+
+/** Host page load (baseline), and from the snippet's start to every highlight drawn (embed). */
+async function measureEmbed(browser: Browser, url: string, withEmbed: boolean): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${url}/embed-host?embed=${withEmbed ? 1 : 0}`, { waitUntil: 'load' });
+  let ms: number;
+  if (withEmbed) {
+    const handle = await page.waitForFunction(
+      (expected) => {
+        const drawn = new Set(
+          [...document.querySelectorAll('mark[data-marginalia-highlight]')].map((m) =>
+            m.getAttribute('data-marginalia-highlight'),
+          ),
+        );
+        if (drawn.size < expected) return false;
+        return performance.now() - performance.getEntriesByName('embed-start')[0]!.startTime;
+      },
+      EMBED_THREADS,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    ms = (await handle.jsonValue()) as number;
+  } else {
+    ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.duration);
+  }
+  await context.close();
+  return ms;
+}
+
 // ── Run ───────────────────────────────────────────────────────────────────────────────
 const { server, url } = await serveDist();
 const browser = await chromium.launch({
@@ -303,6 +389,16 @@ try {
     base.push(await measure(browser, url, empty, 0));
     load.push(await measure(browser, url, heavy, THREADS));
   }
+  await measureEmbed(browser, url, true); // warm-up
+  const hostOnly: number[] = [];
+  const embedded: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    hostOnly.push(await measureEmbed(browser, url, false));
+    embedded.push(await measureEmbed(browser, url, true));
+  }
+  const embedMs = median(embedded);
+  const embedGzipKb = gzipSync(await readFile(path.join(distDir, 'embed.js')), { level: 9 }).length / 1024;
+  const embedPass = embedMs <= EMBED_BUDGET_MS && embedGzipKb <= EMBED_SIZE_BUDGET_KB;
   const baseInteractive = median(base.map((s) => s.interactive));
   const loadInteractive = median(load.map((s) => s.interactive));
   const js = await readerInitialJs();
@@ -326,7 +422,15 @@ try {
     `  ${pass ? 'PASS' : 'FAIL'}: ${loadInteractive.toFixed(0)} ms to interactive with ${THREADS} threads ` +
       `(budget ${BUDGET_MS} ms)`,
   );
-  process.exitCode = pass && js.gzip <= 150 * 1024 ? 0 : 1;
+  console.log(`web: the embed on a publisher's page, ${EMBED_THREADS} threads (${RUNS} runs each)`);
+  console.log(`  host page alone, loaded:  ${median(hostOnly).toFixed(0)} ms (spread ${spread(hostOnly)})`);
+  console.log(
+    `  snippet start to ${EMBED_THREADS} highlights drawn: ${embedMs.toFixed(0)} ms (spread ${spread(embedded)}; budget ${EMBED_BUDGET_MS} ms)`,
+  );
+  console.log(
+    `  embed.js: ${embedGzipKb.toFixed(1)} KB gzipped (budget ${EMBED_SIZE_BUDGET_KB} KB) ${embedPass ? 'PASS' : 'FAIL'}`,
+  );
+  process.exitCode = pass && js.gzip <= 150 * 1024 && embedPass ? 0 : 1;
   // `pnpm bench` names the file and collects it into docs/benchmarks.md.
   const resultFile = process.env.BENCH_RESULT_FILE;
   if (resultFile) {
@@ -366,6 +470,22 @@ try {
         target: '≤ 150 KB',
         pass: jsKb <= 150,
       },
+      repeated(`embed: snippet start to ${EMBED_THREADS} highlights drawn`, embedded, {
+        baseline: { name: 'host page alone, loaded', median: median(hostOnly) },
+        ratio: embedMs / median(hostOnly),
+        target: `≤ ${EMBED_BUDGET_MS} ms`,
+        pass: embedMs <= EMBED_BUDGET_MS,
+      }),
+      {
+        name: 'embed.js (gzipped)',
+        unit: 'KB',
+        median: embedGzipKb,
+        spread: null,
+        baseline: null,
+        ratio: null,
+        target: `≤ ${EMBED_SIZE_BUDGET_KB} KB`,
+        pass: embedGzipKb <= EMBED_SIZE_BUDGET_KB,
+      },
     ];
     await mkdir(path.dirname(resultFile), { recursive: true });
     await writeFile(
@@ -380,7 +500,7 @@ try {
           ],
           figures,
           notes: [],
-          pass: pass && jsKb <= 150,
+          pass: pass && jsKb <= 150 && embedPass,
         },
         null,
         2,

@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout.tsx';
 import { SETTINGS_SECTIONS } from './settings/sections.ts';
 import { RequireRole } from './ui/RequireRole.tsx';
+import { Loading } from './ui/StateViews.tsx';
 
 // Every page is its own chunk: the reader only downloads the shell plus the article page,
 // and the forms, list and 404 load on demand.
@@ -28,6 +29,8 @@ const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
 const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
 const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
 const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
+// Framed by publishers' pages: no site header or navigation around it.
+const EmbedPanelPage = lazy(() => import('./embed/EmbedPanelPage.tsx'));
 
 /** Any signed-in user (others are sent to sign in). */
 const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
@@ -35,6 +38,17 @@ const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 export function App() {
   return (
     <Routes>
+      {['embed/panel', 'embed/discussion'].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<Loading />}>
+              <EmbedPanelPage />
+            </Suspense>
+          }
+        />
+      ))}
       <Route element={<Layout />}>
         <Route index element={<ArticleListPage />} />
         {/* The permalink is a child route so the article page stays mounted when it changes. */}

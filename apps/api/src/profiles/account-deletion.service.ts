@@ -74,6 +74,9 @@ export class AccountDeletionService {
     await erasePersonalText(tx, who);
     await tx.refreshToken.deleteMany({ where: { userId: who.id } });
     await tx.accountToken.deleteMany({ where: { userId: who.id } });
+    // The host's user id links the account to a person elsewhere; a later sign-in from the
+    // host makes a new account.
+    await tx.siteIdentity.deleteMany({ where: { userId: who.id } });
     await tx.notificationPreference.deleteMany({ where: { userId: who.id } });
     await tx.notification.deleteMany({ where: { userId: who.id } });
     await tx.user.update({

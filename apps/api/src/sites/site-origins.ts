@@ -1,6 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Which site registered an origin: what the embed and the URL importer ask. */
 @Injectable()
 export class SiteOrigins {
@@ -11,6 +13,13 @@ export class SiteOrigins {
     const [row] = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Site" WHERE ${origin} = ANY(origins) LIMIT 1`;
     return row ?? null;
+  }
+
+  /** The origins a site registered: the only pages that may frame its embed. Empty for no such site. */
+  async originsOf(siteId: string): Promise<string[]> {
+    if (!UUID.test(siteId)) return [];
+    const site = await this.prisma.site.findUnique({ where: { id: siteId }, select: { origins: true } });
+    return site?.origins ?? [];
   }
 
   /** An admin registered the origin for a site, and so trusts it. */

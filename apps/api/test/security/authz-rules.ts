@@ -97,6 +97,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   createSite: { access: 'admin-writes' },
   updateSite: { access: 'admin-writes' },
   rotateSiteSecret: { access: 'admin-writes' },
+
+  // The embed on a publisher's page
+  embedArticle: { access: 'public' },
+  ssoLogin: { access: 'public' },
 };
 
 const ALLOWED: Record<Access, readonly ActorName[]> = {

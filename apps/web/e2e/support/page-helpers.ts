@@ -5,30 +5,34 @@ import type { Page } from 'playwright-core';
 
 /**
  * Selects `phrase` in the article text with a real mouse drag (press at its first character,
- * release after its last), the way a reader would.
+ * release after its last), the way a reader would. `root` is the element holding the text (the
+ * reader's article body, or a publisher's `[data-marginalia-article]`).
  */
-export async function dragSelect(page: Page, phrase: string): Promise<void> {
-  const points = await page.evaluate((text) => {
-    const body = document.querySelector('.article-body');
-    if (!body) throw new Error('no article body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(text) ?? -1;
-      if (at < 0) continue;
-      const first = document.createRange();
-      first.setStart(node, at);
-      first.setEnd(node, at + 1);
-      const last = document.createRange();
-      last.setStart(node, at + text.length - 1);
-      last.setEnd(node, at + text.length);
-      // Bring the passage (not its whole paragraph) into the upper part of the viewport.
-      window.scrollBy(0, first.getBoundingClientRect().top - window.innerHeight / 3);
-      const a = first.getBoundingClientRect();
-      const b = last.getBoundingClientRect();
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-    }
-    throw new Error(`phrase not found in one text node: ${text}`);
-  }, phrase);
+export async function dragSelect(page: Page, phrase: string, root = '.article-body'): Promise<void> {
+  const points = await page.evaluate(
+    ([text, selector]) => {
+      const body = document.querySelector(selector);
+      if (!body) throw new Error('no article body');
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at < 0) continue;
+        const first = document.createRange();
+        first.setStart(node, at);
+        first.setEnd(node, at + 1);
+        const last = document.createRange();
+        last.setStart(node, at + text.length - 1);
+        last.setEnd(node, at + text.length);
+        // Bring the passage (not its whole paragraph) into the upper part of the viewport.
+        window.scrollBy(0, first.getBoundingClientRect().top - window.innerHeight / 3);
+        const a = first.getBoundingClientRect();
+        const b = last.getBoundingClientRect();
+        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+      }
+      throw new Error(`phrase not found in one text node: ${text}`);
+    },
+    [phrase, root] as const,
+  );
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });

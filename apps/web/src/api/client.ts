@@ -61,7 +61,18 @@ export const REFRESH_LOCK = 'marginalia.refresh';
 /** Runs `work` while holding the refresh lock of this origin, when the browser has Web Locks. */
 function acrossTabs<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request(REFRESH_LOCK, work) : work();
+  if (!locks) return work();
+  let started = false;
+  const locked = () => {
+    started = true;
+    return work();
+  };
+  // A frame on a publisher's page may be denied the lock ("The request was denied": its storage
+  // is partitioned or blocked). No other tab shares its cookie then, so it refreshes alone.
+  return locks.request(REFRESH_LOCK, locked).catch((error: unknown) => {
+    if (started) throw error;
+    return work();
+  });
 }
 
 interface GraphQLResponse<TData> {

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'QUERY_TOO_COMPLEX'
   | 'TOO_MANY_SUBSCRIPTIONS'
+  | 'SSO_TOKEN_INVALID'
+  | 'SSO_TOKEN_EXPIRED'
+  | 'SSO_TOKEN_REPLAYED'
+  | 'ORIGIN_NOT_REGISTERED'
   | 'EMAIL_NOT_VERIFIED'
   | 'TOKEN_INVALID'
   | 'TOKEN_USED'
@@ -40,6 +44,10 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   GRAPHQL_VALIDATION_FAILED: 'The app sent a request the server did not understand. Try reloading.',
   QUERY_TOO_COMPLEX: 'That request asks for too much at once. Try reloading.',
   TOO_MANY_SUBSCRIPTIONS: 'Too many live views are open at once. Close one and try again.',
+  SSO_TOKEN_INVALID: 'The site could not sign you in. Reload the page and try again.',
+  SSO_TOKEN_EXPIRED: 'Your sign-in from the site has expired. Reload the page to sign in again.',
+  SSO_TOKEN_REPLAYED: 'That sign-in was already used. Reload the page to sign in again.',
+  ORIGIN_NOT_REGISTERED: 'This page is not on a site registered with Marginalia.',
   EMAIL_NOT_VERIFIED: 'Confirm your email address first: follow the link we mailed you.',
   TOKEN_INVALID: 'This link is not valid. Ask for a new one.',
   TOKEN_USED: 'This link was already used. Ask for a new one if you still need it.',

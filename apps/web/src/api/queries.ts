@@ -73,6 +73,24 @@ export type RegisterResult = { register: AuthPayload };
 
 export const LOGOUT_MUTATION = 'mutation Logout { logout }';
 
+export const SSO_LOGIN_MUTATION = `mutation SsoLogin($input: SsoLoginInput!) { ssoLogin(input: $input) { ${AUTH_FIELDS} } }`;
+export type SsoLoginResult = { ssoLogin: AuthPayload };
+
+export const EMBED_ARTICLE_QUERY = `
+  query EmbedArticle($siteId: ID!, $url: String!) {
+    embedArticle(siteId: $siteId, url: $url) { state url articleId slug commentsOpen }
+  }
+`;
+export type EmbedArticleResult = {
+  embedArticle: {
+    state: 'READY' | 'PENDING';
+    url: string;
+    articleId: string | null;
+    slug: string | null;
+    commentsOpen: boolean;
+  };
+};
+
 export const CREATE_THREAD_MUTATION = `
   mutation CreateThread($input: CreateThreadInput!) { createThread(input: $input) { ${THREAD_FIELDS} } }
 `;

@@ -10,8 +10,10 @@ import {
   LOGIN_MUTATION,
   LOGOUT_MUTATION,
   REGISTER_MUTATION,
+  SSO_LOGIN_MUTATION,
   type LoginResult,
   type RegisterResult,
+  type SsoLoginResult,
 } from '../api/queries.ts';
 import type { AuthPayload, User } from '../api/types.ts';
 import { createSessionChannel, type SessionChannel } from './sessionChannel.ts';
@@ -29,6 +31,8 @@ export interface AuthContextValue {
   loading: boolean;
   login(email: string, password: string): Promise<User>;
   register(fields: RegisterFields): Promise<User>;
+  /** Signs in with the token a publisher's site signed for its reader (the embed). */
+  ssoLogin(siteId: string, token: string): Promise<User>;
   logout(): Promise<void>;
   /** Takes a sign-in the server issued another way (a password reset or change). */
   accept(payload: AuthPayload): User;
@@ -97,6 +101,8 @@ export function AuthProvider({
         accept((await client.request<LoginResult>(LOGIN_MUTATION, { input: { email, password } })).login),
       register: async (fields) =>
         accept((await client.request<RegisterResult>(REGISTER_MUTATION, { input: fields })).register),
+      ssoLogin: async (siteId, token) =>
+        accept((await client.request<SsoLoginResult>(SSO_LOGIN_MUTATION, { input: { siteId, token } })).ssoLogin),
       accept,
       logout: async () => {
         try {

@@ -142,3 +142,15 @@ describe('parseHtml: sanitisation', () => {
     expect(() => parseHtml(html)).toThrow(expect.objectContaining({ code: 'NOTHING_READABLE' }));
   });
 });
+
+describe('parseHtml: a page marked for the embed', () => {
+  it('takes the element marked data-marginalia-article as the article', () => {
+    const page = `<!doctype html><html><head><title>Tides</title></head><body>
+      <aside><p>${'Subscribe to our newsletter for more stories like this one every single morning. '.repeat(8)}</p></aside>
+      <div data-marginalia-article><p>The river meets the sea twice a day.</p></div></body></html>`;
+    const parsed = parseHtml(page, { url: 'https://news.example/tides' });
+    const text = JSON.stringify(parsed.blocks);
+    expect(text).toContain('The river meets the sea twice a day.');
+    expect(text).not.toContain('Subscribe');
+  });
+});

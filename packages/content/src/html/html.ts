@@ -60,8 +60,11 @@ function extractArticle(html: string, url: string | undefined): Extracted {
     const bodyHtml = document.body?.innerHTML ?? '';
     const elements = document.getElementsByTagName('*').length;
     const tooLarge = elements > READABILITY_MAX_ELEMENTS;
+    // The publisher's own word on where the article is (the embed's marker) beats Readability's guess.
+    const marked = document.querySelector('[data-marginalia-article]');
+    const markedHtml = marked?.textContent?.trim() ? marked.innerHTML : undefined;
     const article = tooLarge ? null : new Readability(document, { charThreshold: 200 }).parse();
-    const content = article?.content && article.textContent?.trim() ? article.content : bodyHtml;
+    const content = markedHtml ?? (article?.content && article.textContent?.trim() ? article.content : bodyHtml);
     const title = optional(article?.title) ?? fallbackTitle;
     const author = optional(article?.byline, 120)?.replace(/^by\s+/i, '');
     const siteName = optional(article?.siteName, 120);

@@ -118,7 +118,8 @@ export function sanitizeDocument(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: DOCUMENT_TAGS,
     allowedAttributes: {
-      '*': ['class', 'id', 'lang', 'dir', 'itemprop'],
+      // data-marginalia-article: the element a publisher embedding Marginalia marks as the article.
+      '*': ['class', 'id', 'lang', 'dir', 'itemprop', 'data-marginalia-article'],
       a: ['href', 'rel'],
       link: ['rel', 'href'],
       meta: ['name', 'property', 'content', 'charset'],

@@ -6,6 +6,7 @@ import { preflight } from '../../infra/preflight.js';
 import { ensureDatabase, migrate } from '../../infra/prisma/migrate.js';
 import type { Command } from '../command.js';
 import { DEMO_ACCOUNTS, demoSeedPending } from './demo-accounts.js';
+import { DEMO_HOST_PATH, startDemoHost } from './demo-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(here, '../..');
@@ -47,11 +48,25 @@ export const startCommand: Command = {
       process.stdout.write('Demo accounts:\n');
       for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.role.padEnd(9)} ${a.email} / ${a.password}\n`);
     }
+    // A publisher's page on a second origin, embedding Marginalia with single sign-on.
+    const demoHost =
+      config.DEMO_MODE && config.DEMO_HOST_PORT > 0
+        ? await startDemoHost({
+            databaseUrl: config.DATABASE_URL,
+            publicUrl: config.PUBLIC_URL,
+            port: config.DEMO_HOST_PORT,
+          }).catch((error: unknown) => {
+            process.stdout.write(`› the demo publisher's page did not start: ${(error as Error).message}\n`);
+            return null;
+          })
+        : null;
+    if (demoHost) process.stdout.write(`Embed demo (a publisher's page): ${demoHost.origin}${DEMO_HOST_PATH}\n`);
     return new Promise<number>((resolve) => {
       const children: ChildProcess[] = [];
       let exiting = false;
       const stop = (signal: NodeJS.Signals): void => {
         exiting = true;
+        demoHost?.server.close();
         for (const child of children) child.kill(signal);
       };
       process.once('SIGINT', stop);
@@ -62,6 +77,7 @@ export const startCommand: Command = {
         child.on('exit', (code) => {
           // One process dying takes the other down: a half-running product helps nobody.
           if (!exiting) stop('SIGTERM');
+          demoHost?.server.close();
           if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) resolve(code ?? 0);
         });
         return child;

@@ -39,6 +39,16 @@ export class Env {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * Demo mode only: the port of the demo publisher's page (`pnpm start` serves it on its own
+   * origin, http://localhost:DEMO_HOST_PORT, to show the embed across two origins). 0 turns it off.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  DEMO_HOST_PORT = 3001;
+
   @IsString()
   HOST = '0.0.0.0';
 
@@ -173,6 +183,12 @@ export class Env {
   @IsInt()
   @Min(1)
   REGISTER_SITE_RATE_LIMIT = 1000;
+
+  /** Single sign-on attempts (ssoLogin) one address may make per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SSO_LOGIN_RATE_LIMIT = 30;
 
   /**
    * GraphQL requests (and websocket connections) a minute from one address without a valid

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'QUERY_TOO_COMPLEX',
   'TOO_MANY_SUBSCRIPTIONS',
+  'SSO_TOKEN_INVALID',
+  'SSO_TOKEN_EXPIRED',
+  'SSO_TOKEN_REPLAYED',
+  'ORIGIN_NOT_REGISTERED',
   /** Commenting needs a verified address (the discussion setting requireVerifiedEmailToComment). */
   'EMAIL_NOT_VERIFIED',
   /** A mailed link (verification, reset, change of address) that was never issued or was tampered with. */

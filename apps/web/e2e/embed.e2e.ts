@@ -1,0 +1,201 @@
+/**
+ * Marginalia on a publisher's page, with two real origins on loopback: the host page (a static
+ * server on another port) loads embed.js, its text carries the article's highlights, a reader
+ * signed in by the host's token selects a passage and posts, and the new highlight appears —
+ * live for another reader too; page-level comments work. Bad tokens are refused, the host page holds no token, and a page
+ * of an unregistered origin gets nothing (it cannot even frame the panel).
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commentOnPassage, gql, loginViaApi, waitForStatus } from './support/api.ts';
+import { baseUrl, DEMO, launchBrowser, newPage } from './support/browser.ts';
+import { startHostSite, signToken, STORY_PATH, STORY_PARAGRAPHS, type HostSite } from './support/host-site.ts';
+import { dragSelect, seriousA11yViolations } from './support/page-helpers.ts';
+
+const CREATE_SITE = `mutation($input: CreateSiteInput!) { createSite(input: $input) { ssoSecret site { id } } }`;
+const EMBED_ARTICLE = `query($siteId: ID!, $url: String!) { embedArticle(siteId: $siteId, url: $url) { state slug } }`;
+const ARTICLE = `query($slug: String!) { article(slug: $slug) { id slug revision { text } } }`;
+
+describe('the embed on a publisher’s page', () => {
+  let browser: Browser;
+  let host: HostSite;
+  let stranger: HostSite;
+  let site = { id: '', secret: '' };
+  let threadId = '';
+  let usedToken = '';
+
+  const storyUrl = (token?: string): string =>
+    `${host.origin}${STORY_PATH}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const panelOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Marginalia discussion"]');
+  const highlight = (page: Page, id: string) => page.locator(`mark[data-marginalia-highlight="${id}"]`);
+  const reader = (sub: string, name = 'Ada Reader') => signToken({ sub, name }, site.secret);
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    host = await startHostSite(baseUrl(), () => site.id);
+    stranger = await startHostSite(baseUrl(), () => site.id);
+    const admin = await loginViaApi(DEMO.admin);
+    const created = await gql<{ createSite: { ssoSecret: string; site: { id: string } } }>(
+      CREATE_SITE,
+      { input: { name: 'Loopback Gazette', origins: [host.origin] } },
+      admin,
+    );
+    site = { id: created.createSite.site.id, secret: created.createSite.ssoSecret };
+
+    // The first embed of the page imports it (the importer trusts the registered origin).
+    let slug: string | null = null;
+    const deadline = Date.now() + 60_000;
+    while (!slug && Date.now() < deadline) {
+      const data = await gql<{ embedArticle: { state: string; slug: string | null } }>(EMBED_ARTICLE, {
+        siteId: site.id,
+        url: `${host.origin}${STORY_PATH}`,
+      });
+      slug = data.embedArticle.slug;
+      if (!slug) await new Promise((r) => setTimeout(r, 300));
+    }
+    if (!slug) throw new Error('the host page was not imported');
+    const { article } = await gql<{ article: { id: string; slug: string; revision: { text: string } } }>(ARTICLE, {
+      slug,
+    });
+    const token = await loginViaApi(DEMO.reader);
+    const posted = await commentOnPassage(token, article, 'Fishermen read the water', 'Like a newspaper, indeed.');
+    await waitForStatus(token, posted.commentId, 'PUBLISHED');
+    threadId = posted.threadId;
+  });
+  afterAll(async () => {
+    await browser.close();
+    await host.close();
+    await stranger.close();
+  });
+
+  it('highlights the existing threads on the host’s text; a reader signed in by the host posts on a selection', async () => {
+    const { page } = await newPage(browser);
+    usedToken = reader(`host-user-${Date.now().toString(36)}`);
+    await page.goto(storyUrl(usedToken));
+    await expect.poll(() => highlight(page, threadId).textContent()).toBe('Fishermen read the water');
+    // The host's text is unchanged by the highlights.
+    expect(await page.locator('[data-marginalia-article] p').nth(1).textContent()).toBe(STORY_PARAGRAPHS[1]);
+
+    // Another reader, anonymous, watches the same page.
+    const { page: watcher } = await newPage(browser);
+    await watcher.goto(storyUrl());
+    await highlight(watcher, threadId).waitFor();
+
+    await expect.poll(() => panelOf(page).getByText('Signed in as Ada Reader').count()).toBe(1);
+    await dragSelect(page, 'the mud flats answer', '[data-marginalia-article]');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    const composer = panelOf(page).getByRole('textbox', { name: 'Comment on the selected passage' });
+    await composer.fill('Salt and iron: exactly the smell.');
+    await panelOf(page)
+      .getByRole('article', { name: 'New comment on the selected passage' })
+      .getByRole('button', { name: 'Post', exact: true })
+      .click();
+
+    const mine = page.locator('mark[data-marginalia-highlight]', { hasText: 'the mud flats answer' });
+    await expect.poll(() => mine.count()).toBeGreaterThan(0);
+    // Live: the watcher's page gets the new highlight without a reload, once it is published.
+    const theirs = watcher.locator('mark[data-marginalia-highlight]', { hasText: 'the mud flats answer' });
+    await expect.poll(() => theirs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // Page-level comments: on the article as a whole, and no highlight for them.
+    const marks = await page.locator('mark[data-marginalia-highlight]').count();
+    await panelOf(page)
+      .getByRole('textbox', { name: 'Comment on the whole article' })
+      .fill('A fine piece on tides and their readers.');
+    await panelOf(page).locator('.page-comments').getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(() => panelOf(page).getByText('A fine piece on tides and their readers.').count()).toBe(1);
+    expect(await page.locator('mark[data-marginalia-highlight]').count()).toBe(marks);
+
+    // A click on a highlight opens its thread in the panel.
+    await page.keyboard.press('Escape');
+    await highlight(page, threadId).click();
+    await expect.poll(() => panelOf(page).getByText('Like a newspaper, indeed.').count()).toBeGreaterThan(0);
+
+    // Nothing of Marginalia's is within the host page's reach.
+    const reach = await page.evaluate(() => {
+      const frame = document
+        .querySelector('[data-marginalia-ui="panel"]')
+        ?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement | null;
+      let frameDocument: string;
+      try {
+        frameDocument = frame?.contentDocument ? 'readable' : 'null';
+      } catch {
+        frameDocument = 'blocked';
+      }
+      return {
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+        cookie: document.cookie,
+        frameDocument,
+      };
+    });
+    expect(reach).toEqual({ local: '{}', session: '{}', cookie: '', frameDocument: 'null' });
+    await watcher.context().close();
+    await page.context().close();
+  });
+
+  it('refuses a token signed with another secret, an expired one and a replayed one', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [signToken({ sub: 'someone', name: 'Mallory' }, 'not-the-site-secret'), /signature does not match/],
+      [signToken({ sub: 'someone', name: 'Late', exp: Math.floor(Date.now() / 1000) - 10 }, site.secret), /expired/],
+      [usedToken, /already used/],
+    ];
+    for (const [token, message] of cases) {
+      const { page } = await newPage(browser);
+      await page.goto(storyUrl(token));
+      // getByText: the panel is closed (hidden), which role queries leave out.
+      await expect.poll(() => panelOf(page).getByText(message).count()).toBe(1);
+      expect(
+        await panelOf(page)
+          .getByText(/Signed in as/)
+          .count(),
+      ).toBe(0);
+      await page.context().close();
+    }
+  });
+
+  it('gives a page of an unregistered origin nothing: no highlights, and the panel refuses to be framed', async () => {
+    const { page } = await newPage(browser);
+    const response = await page.goto(`${stranger.origin}${STORY_PATH}`);
+    expect(response?.ok()).toBe(true);
+    await page.locator('[data-marginalia-ui="panel"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(3000);
+    expect(await page.locator('mark[data-marginalia-highlight]').count()).toBe(0);
+    const panel = page.frames().find((frame) => frame.url().includes('/embed/panel'));
+    expect(panel === undefined || (await panel.locator('.embed-panel').count()) === 0).toBe(true);
+
+    await page.goto(`${stranger.origin}/frame`);
+    await page.waitForTimeout(1500);
+    const framed = page.frames().filter((frame) => frame !== page.mainFrame());
+    for (const frame of framed) expect(await frame.locator('.embed-panel').count()).toBe(0);
+
+    // The registered origin may frame it.
+    await page.goto(`${host.origin}/frame`);
+    await expect
+      .poll(async () => {
+        const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+        return (await Promise.all(frames.map((f) => f.locator('.embed-panel').count()))).reduce((a, b) => a + b, 0);
+      })
+      .toBe(1);
+    await page.context().close();
+  });
+
+  it('keeps the host page’s new controls and the panel free of serious accessibility problems', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(storyUrl());
+    await highlight(page, threadId).waitFor();
+    // From the keyboard: a highlight is a button that opens its thread.
+    await highlight(page, threadId).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panelOf(page).getByText('Like a newspaper, indeed.').count()).toBeGreaterThan(0);
+    const onHost = await seriousA11yViolations(page);
+    expect(onHost, JSON.stringify(onHost, null, 2)).toEqual([]);
+
+    const query = new URLSearchParams({ site: site.id, url: `${host.origin}${STORY_PATH}`, host: host.origin });
+    await page.goto(`${baseUrl()}/embed/panel?${query}`);
+    await page.getByText('Like a newspaper, indeed.').waitFor();
+    const inPanel = await seriousA11yViolations(page);
+    expect(inPanel, JSON.stringify(inPanel, null, 2)).toEqual([]);
+    await page.context().close();
+  });
+});
