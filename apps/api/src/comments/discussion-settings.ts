@@ -71,12 +71,15 @@ export class DiscussionSettingsService {
    * Refuses a comment by an author whose address is not verified, when the site requires it.
    * Refused rather than held: held comments from unproven accounts would fill the moderators'
    * queue with spam, and the author would wait for a decision instead of learning at once what
-   * to do (follow the link in their mail), which is how Coral and Discourse behave too. Costs
-   * a statement only for unverified authors.
+   * to do (follow the link in their mail), which is how Coral and Discourse behave too. A
+   * reader signed in by a registered site (SSO) is vouched for by that site, as in Coral. Costs
+   * statements only for unverified authors.
    */
-  async assertMayComment(viewer: { emailVerified: boolean }): Promise<void> {
+  async assertMayComment(viewer: { id: string; emailVerified: boolean }): Promise<void> {
     if (viewer.emailVerified) return;
-    if (await this.requireVerifiedEmailToComment()) {
+    if (!(await this.requireVerifiedEmailToComment())) return;
+    const vouched = await this.prisma.siteIdentity.findFirst({ where: { userId: viewer.id }, select: { id: true } });
+    if (!vouched) {
       throw new DomainError(
         'EMAIL_NOT_VERIFIED',
         'Confirm your email address to comment: follow the link we mailed you, or ask for a new one',

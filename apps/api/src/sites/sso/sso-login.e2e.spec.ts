@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { signSsoToken } from './sso-token.js';
+import { DiscussionSettingsService } from '../../comments/discussion-settings.js';
+import { makeArticle } from '../../../test/support/factories.js';
+import { CREATE_THREAD } from '../../../test/support/moderation/e2e-helpers.js';
 
 const SSO_LOGIN = `mutation($input: SsoLoginInput!) {
   ssoLogin(input: $input) { accessToken user { id handle displayName role status } }
@@ -102,5 +105,33 @@ describe('ssoLogin', () => {
     const made = await login(token({ sub, name: 'Banned' }));
     await prisma.user.update({ where: { id: made.data!.ssoLogin.user.id }, data: { status: 'BANNED' } });
     expect(errorCode(await login(token({ sub, name: 'Banned' })))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets a reader the site vouches for comment, though Marginalia never verified their address', async () => {
+    const signedIn = await login(token({ sub: `vouched-${hex()}`, name: 'Vouched', email: `v-${hex()}@news.example` }));
+    const { accessToken, user } = signedIn.data!.ssoLogin;
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
+    const stranger = await api.register({ verified: false });
+
+    // With the requirement on (read from the shared settings row, which other specs switch, so
+    // pinned here for this service only): the site's reader may, a stranger may not.
+    const settings = api.app.get(DiscussionSettingsService);
+    const shared = settings.requireVerifiedEmailToComment.bind(settings);
+    settings.requireVerifiedEmailToComment = () => Promise.resolve(true);
+    try {
+      await expect(settings.assertMayComment({ id: user.id, emailVerified: false })).resolves.toBeUndefined();
+      await expect(settings.assertMayComment({ id: stranger.userId, emailVerified: false })).rejects.toMatchObject({
+        code: 'EMAIL_NOT_VERIFIED',
+      });
+      const article = await makeArticle(prisma);
+      const posted = await api.gql(
+        CREATE_THREAD,
+        { input: { articleId: article.id, body: 'From the publisher’s page.' } },
+        accessToken,
+      );
+      expect(posted.errors).toBeUndefined();
+    } finally {
+      settings.requireVerifiedEmailToComment = shared;
+    }
   });
 });
