@@ -23,6 +23,9 @@ export async function startDemoMailCatcher(): Promise<{ url: string; close: () =
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // An error of one client's connection must not end the process the catcher runs in (the
+  // server ignores resets itself; without a listener, any other would be thrown).
+  server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
