@@ -4,7 +4,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountMenu, DEMO, launchBrowser, newAccount, newPage, registerViaApi, signIn } from './support/browser.ts';
+import {
+  accountMenu,
+  DEMO,
+  launchBrowser,
+  newAccount,
+  newPage,
+  registerViaApi,
+  screenshot,
+  signIn,
+} from './support/browser.ts';
 import { seriousA11yViolations } from './support/page-helpers.ts';
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -27,6 +36,7 @@ async function linkFromOutgoingMail(admin: Page, to: string, subject: string, pa
   const message = admin.getByRole('region', { name: new RegExp(subject) });
   await expect.poll(() => message.locator('iframe[sandbox=""]').count()).toBe(1);
   const href = await message.getByRole('link', { name: new RegExp(`${path}\\?token=`) }).getAttribute('href');
+  await screenshot(admin, 'outgoing-mail', true);
   return href!;
 }
 

@@ -8,7 +8,7 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentOnPassage, gql, loginViaApi, waitForStatus } from './support/api.ts';
-import { baseUrl, DEMO, launchBrowser, newPage } from './support/browser.ts';
+import { baseUrl, DEMO, launchBrowser, newPage, screenshot } from './support/browser.ts';
 import { startHostSite, signToken, STORY_PATH, STORY_PARAGRAPHS, type HostSite } from './support/host-site.ts';
 import { dragSelect, seriousA11yViolations } from './support/page-helpers.ts';
 
@@ -110,6 +110,7 @@ describe('the embed on a publisher’s page', () => {
     await page.keyboard.press('Escape');
     await highlight(page, threadId).click();
     await expect.poll(() => panelOf(page).getByText('Like a newspaper, indeed.').count()).toBeGreaterThan(0);
+    await screenshot(page, 'embed-host-page', true);
 
     // Nothing of Marginalia's is within the host page's reach.
     const reach = await page.evaluate(() => {
