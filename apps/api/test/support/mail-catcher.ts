@@ -20,8 +20,8 @@ export interface CaughtMail {
  */
 export class MailCatcher {
   readonly messages: CaughtMail[] = [];
-  /** Messages refused with an error code (every attempt counts). */
-  refused = 0;
+  /** Refusals by recipient address (lower-cased). */
+  private readonly refusedByAddress = new Map<string, number>();
   private server?: SMTPServer;
   private errorCode: number | null = null;
 
@@ -62,7 +62,10 @@ export class MailCatcher {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if (this.errorCode !== null) {
-            this.refused += 1;
+            for (const rcpt of session.envelope.rcptTo) {
+              const address = rcpt.address.toLowerCase();
+              this.refusedByAddress.set(address, (this.refusedByAddress.get(address) ?? 0) + 1);
+            }
             callback(Object.assign(new Error('refused by the test'), { responseCode: this.errorCode }));
             return;
           }
@@ -77,6 +80,11 @@ export class MailCatcher {
     // A sender killed mid-message resets its socket: not the test's failure.
     server.on('error', () => undefined);
     this.server = server;
+  }
+
+  /** How many times a message to this address was refused with an error code. */
+  refusedTo(address: string): number {
+    return this.refusedByAddress.get(address.toLowerCase()) ?? 0;
   }
 
   /** Messages to this address. */
