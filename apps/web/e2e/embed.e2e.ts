@@ -2,8 +2,10 @@
  * Marginalia on a publisher's page, with two real origins on loopback: the host page (a static
  * server on another port) loads embed.js, its text carries the article's highlights, a reader
  * signed in by the host's token selects a passage and posts, and the new highlight appears —
- * live for another reader too; page-level comments work. Bad tokens are refused, the host page holds no token, and a page
- * of an unregistered origin gets nothing (it cannot even frame the panel).
+ * live for another reader too; page-level comments work in their own frame, which grows with
+ * them; a reader without a host token signs in through Marginalia's popup, once for both frames.
+ * Bad tokens are refused, the host page holds no token, and a page of an unregistered origin
+ * gets nothing (it cannot even frame the panel).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,15 @@ describe('the embed on a publisher’s page', () => {
   const storyUrl = (token?: string): string =>
     `${host.origin}${STORY_PATH}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
   const panelOf = (page: Page): FrameLocator => page.frameLocator('iframe[title="Marginalia discussion"]');
+  const discussionOf = (page: Page): FrameLocator =>
+    page.frameLocator('iframe[title="Marginalia comments on this article"]');
+  const discussionHeight = (page: Page): Promise<number> =>
+    page.evaluate(() => {
+      const frame = document
+        .querySelector('[data-marginalia-ui="discussion"]')
+        ?.shadowRoot?.querySelector('iframe') as HTMLIFrameElement | null;
+      return frame ? frame.getBoundingClientRect().height : -1;
+    });
   const highlight = (page: Page, id: string) => page.locator(`mark[data-marginalia-highlight="${id}"]`);
   const reader = (sub: string, name = 'Ada Reader') => signToken({ sub, name }, site.secret);
 
@@ -97,17 +108,28 @@ describe('the embed on a publisher’s page', () => {
     const theirs = watcher.locator('mark[data-marginalia-highlight]', { hasText: 'the mud flats answer' });
     await expect.poll(() => theirs.count(), { timeout: 30_000 }).toBeGreaterThan(0);
 
-    // Page-level comments: on the article as a whole, and no highlight for them.
+    // Page-level comments, in their own frame after the article: the reader is signed in there
+    // too (one sign-in for the page), no highlight is drawn for them, and the frame grows with them.
     const marks = await page.locator('mark[data-marginalia-highlight]').count();
-    await panelOf(page)
+    const discussion = discussionOf(page);
+    const before = await discussionHeight(page);
+    await discussion
       .getByRole('textbox', { name: 'Comment on the whole article' })
       .fill('A fine piece on tides and their readers.');
-    await panelOf(page).locator('.page-comments').getByRole('button', { name: 'Post', exact: true }).click();
-    await expect.poll(() => panelOf(page).getByText('A fine piece on tides and their readers.').count()).toBe(1);
+    // The docked panel is open: close it first, as a reader would.
+    await panelOf(page).getByRole('button', { name: 'Close discussion' }).click();
+    await discussion.locator('.page-comments').getByRole('button', { name: 'Post', exact: true }).click();
+    await expect.poll(() => discussion.getByText('A fine piece on tides and their readers.').count()).toBe(1);
     expect(await page.locator('mark[data-marginalia-highlight]').count()).toBe(marks);
+    await expect.poll(() => discussionHeight(page)).toBeGreaterThan(before);
+    // Sized to its content: the frame's document has nothing to scroll.
+    const inner = await page
+      .frames()
+      .find((f) => f.url().includes('/embed/discussion'))!
+      .evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(inner).toBeLessThanOrEqual(1);
 
     // A click on a highlight opens its thread in the panel.
-    await page.keyboard.press('Escape');
     await highlight(page, threadId).click();
     await expect.poll(() => panelOf(page).getByText('Like a newspaper, indeed.').count()).toBeGreaterThan(0);
     await screenshot(page, 'embed-host-page', true);
@@ -132,6 +154,27 @@ describe('the embed on a publisher’s page', () => {
     });
     expect(reach).toEqual({ local: '{}', session: '{}', cookie: '', frameDocument: 'null' });
     await watcher.context().close();
+    await page.context().close();
+  });
+
+  it('signs a reader without a host token in through Marginalia’s own popup, for both frames', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(storyUrl());
+    const discussion = discussionOf(page);
+    await discussion.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ timeout: 30_000 });
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      discussion.getByRole('button', { name: 'Sign in', exact: true }).click(),
+    ]);
+    await popup.getByLabel('Email').fill(DEMO.reader.email);
+    await popup.getByLabel('Password').fill(DEMO.reader.password);
+    await popup.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await popup.waitForEvent('close', { timeout: 30_000 });
+    await expect.poll(() => discussion.getByRole('textbox', { name: 'Comment on the whole article' }).count()).toBe(1);
+    // The panel shares the sign-in.
+    await expect.poll(() => panelOf(page).getByText(/Signed in as/).count()).toBe(1);
+    // Still nothing of the session on the host page.
+    expect(await page.evaluate(() => [document.cookie, JSON.stringify({ ...localStorage })])).toEqual(['', '{}']);
     await page.context().close();
   });
 
@@ -197,6 +240,11 @@ describe('the embed on a publisher’s page', () => {
     await page.getByText('Like a newspaper, indeed.').waitFor();
     const inPanel = await seriousA11yViolations(page);
     expect(inPanel, JSON.stringify(inPanel, null, 2)).toEqual([]);
+
+    await page.goto(`${baseUrl()}/embed/discussion?${query}`);
+    await page.getByRole('heading', { name: /Discussion/ }).waitFor();
+    const inDiscussion = await seriousA11yViolations(page);
+    expect(inDiscussion, JSON.stringify(inDiscussion, null, 2)).toEqual([]);
     await page.context().close();
   });
 });

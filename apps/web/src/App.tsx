@@ -31,6 +31,14 @@ const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
 const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
 // Framed by publishers' pages: no site header or navigation around it.
 const EmbedPanelPage = lazy(() => import('./embed/EmbedPanelPage.tsx'));
+const EmbedDiscussionPage = lazy(() => import('./embed/EmbedDiscussionPage.tsx'));
+const EmbedSignInPage = lazy(() => import('./embed/EmbedSignInPage.tsx'));
+const EMBED_PAGES = [
+  { path: 'embed/panel', Page: EmbedPanelPage },
+  { path: 'embed/discussion', Page: EmbedDiscussionPage },
+  // The popup a framed discussion opens to sign in: Marginalia's own window, not framed.
+  { path: 'embed/sign-in', Page: EmbedSignInPage },
+];
 
 /** Any signed-in user (others are sent to sign in). */
 const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
@@ -38,13 +46,13 @@ const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 export function App() {
   return (
     <Routes>
-      {['embed/panel', 'embed/discussion'].map((path) => (
+      {EMBED_PAGES.map(({ path, Page }) => (
         <Route
           key={path}
           path={path}
           element={
             <Suspense fallback={<Loading />}>
-              <EmbedPanelPage />
+              <Page />
             </Suspense>
           }
         />
