@@ -25,6 +25,8 @@ describe('the embed on a publisher’s page', () => {
   let site = { id: '', secret: '' };
   let threadId = '';
   let usedToken = '';
+  let story: readonly string[] = STORY_PARAGRAPHS;
+  let article = { id: '', slug: '', revision: { text: '' } };
 
   const storyUrl = (token?: string): string =>
     `${host.origin}${STORY_PATH}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
@@ -43,7 +45,11 @@ describe('the embed on a publisher’s page', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    host = await startHostSite(baseUrl(), () => site.id);
+    host = await startHostSite(
+      baseUrl(),
+      () => site.id,
+      () => story,
+    );
     stranger = await startHostSite(baseUrl(), () => site.id);
     const admin = await loginViaApi(DEMO.admin);
     const created = await gql<{ createSite: { ssoSecret: string; site: { id: string } } }>(
@@ -65,9 +71,7 @@ describe('the embed on a publisher’s page', () => {
       if (!slug) await new Promise((r) => setTimeout(r, 300));
     }
     if (!slug) throw new Error('the host page was not imported');
-    const { article } = await gql<{ article: { id: string; slug: string; revision: { text: string } } }>(ARTICLE, {
-      slug,
-    });
+    ({ article } = await gql<{ article: typeof article }>(ARTICLE, { slug }));
     const token = await loginViaApi(DEMO.reader);
     const posted = await commentOnPassage(token, article, 'Fishermen read the water', 'Like a newspaper, indeed.');
     await waitForStatus(token, posted.commentId, 'PUBLISHED');
@@ -172,7 +176,13 @@ describe('the embed on a publisher’s page', () => {
     await popup.waitForEvent('close', { timeout: 30_000 });
     await expect.poll(() => discussion.getByRole('textbox', { name: 'Comment on the whole article' }).count()).toBe(1);
     // The panel shares the sign-in.
-    await expect.poll(() => panelOf(page).getByText(/Signed in as/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        panelOf(page)
+          .getByText(/Signed in as/)
+          .count(),
+      )
+      .toBe(1);
     // Still nothing of the session on the host page.
     expect(await page.evaluate(() => [document.cookie, JSON.stringify({ ...localStorage })])).toEqual(['', '{}']);
     await page.context().close();
@@ -221,6 +231,47 @@ describe('the embed on a publisher’s page', () => {
         return (await Promise.all(frames.map((f) => f.locator('.embed-panel').count()))).reduce((a, b) => a + b, 0);
       })
       .toBe(1);
+    await page.context().close();
+  });
+
+  it('keeps highlights on their passages when the publisher edits the story, and lists the orphans', async () => {
+    const token = await loginViaApi(DEMO.reader);
+    const doomed = await commentOnPassage(token, article, 'the gulls stand on nothing', 'They seem to, yes.');
+    await waitForStatus(token, doomed.commentId, 'PUBLISHED');
+    // The publisher rewrites the story: a new opening, the third paragraph gone.
+    story = [
+      'Every morning the estuary wakes slowly, long before the town does.',
+      STORY_PARAGRAPHS[0]!,
+      STORY_PARAGRAPHS[1]!,
+    ];
+    const admin = await loginViaApi(DEMO.admin);
+    const { importArticle } = await gql<{ importArticle: { id: string } }>(
+      'mutation($input: ImportArticleInput!) { importArticle(input: $input) { id } }',
+      { input: { url: `${host.origin}${STORY_PATH}`, slug: article.slug } },
+      admin,
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await gql<{ importJob: { status: string } }>(
+              'query($id: ID!) { importJob(id: $id) { status } }',
+              { id: importArticle.id },
+              admin,
+            )
+          ).importJob.status,
+        { timeout: 30_000 },
+      )
+      .toBe('SUCCEEDED');
+
+    const { page } = await newPage(browser);
+    await page.goto(storyUrl());
+    await expect.poll(() => highlight(page, threadId).textContent()).toBe('Fishermen read the water');
+    expect(await highlight(page, doomed.threadId).count()).toBe(0);
+    await highlight(page, threadId).click();
+    const panel = panelOf(page);
+    await panel.getByRole('heading', { name: 'Passages no longer in the article' }).waitFor();
+    expect(await panel.getByText('the gulls stand on nothing').count()).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -104,29 +104,29 @@ export default function EmbedPanelPage() {
 
   return (
     <SignInElsewhereContext.Provider value={openSignIn}>
-    <div className="embed-panel">
-      <header className="embed-panel-header">
-        <h1>Discussion</h1>
-        <span className="embed-panel-user">
-          {user ? (
-            `Signed in as ${user.displayName}`
-          ) : authLoading ? null : (
-            <button type="button" className="link-button" onClick={() => openSignIn('login')}>
-              Sign in
-            </button>
-          )}
-        </span>
-        <button type="button" className="button button-ghost" onClick={close}>
-          Close<span className="visually-hidden"> discussion</span>
-        </button>
-      </header>
-      {signInError && (
-        <p className="form-error" role="alert">
-          {signInError}
-        </p>
-      )}
-      <main className="embed-panel-body">{content}</main>
-    </div>
+      <div className="embed-panel">
+        <header className="embed-panel-header">
+          <h1>Discussion</h1>
+          <span className="embed-panel-user">
+            {user ? (
+              `Signed in as ${user.displayName}`
+            ) : authLoading ? null : (
+              <button type="button" className="link-button" onClick={() => openSignIn('login')}>
+                Sign in
+              </button>
+            )}
+          </span>
+          <button type="button" className="button button-ghost" onClick={close}>
+            Close<span className="visually-hidden"> discussion</span>
+          </button>
+        </header>
+        {signInError && (
+          <p className="form-error" role="alert">
+            {signInError}
+          </p>
+        )}
+        <main className="embed-panel-body">{content}</main>
+      </div>
     </SignInElsewhereContext.Provider>
   );
 }

@@ -76,7 +76,8 @@ export function useEmbedSession(pageId: string | null): (mode: 'login' | 'regist
       if (message.type === 'hello') {
         const tokens = api.tokens.get();
         const current = state.current.user;
-        if (tokens && current) open.postMessage({ type: 'session', payload: { accessToken: tokens.accessToken, user: current } });
+        if (tokens && current)
+          open.postMessage({ type: 'session', payload: { accessToken: tokens.accessToken, user: current } });
       } else if (message.type === 'session') take(message.payload);
       // The sibling ended the session on the server: forget the token here too.
       else if (state.current.user) api.tokens.clear();
@@ -103,7 +104,8 @@ export function useEmbedSession(pageId: string | null): (mode: 'login' | 'regist
     const had = previous.current;
     previous.current = id;
     const tokens = api.tokens.get();
-    if (user && tokens) channel.current?.postMessage({ type: 'session', payload: { accessToken: tokens.accessToken, user } });
+    if (user && tokens)
+      channel.current?.postMessage({ type: 'session', payload: { accessToken: tokens.accessToken, user } });
     else if (!user && had) channel.current?.postMessage({ type: 'signed-out' });
   }, [user]);
 
