@@ -103,6 +103,19 @@ describe('field-level privacy', () => {
     expect(me.data?.me.email).toBe(actors.reader.email);
   });
 
+  it('tells whether an account has a password of its own to its owner only (admins included in "others")', async () => {
+    const me = await api.gql<{ me: { hasPassword: boolean } }>('{ me { hasPassword } }', {}, actors.reader.token);
+    expect(me.data?.me.hasPassword).toBe(true);
+    for (const name of ['moderator', 'admin'] as const) {
+      const res = await api.gql<{ moderatedUser: { user: { hasPassword: boolean } } }>(
+        'query($id: ID!) { moderatedUser(id: $id) { user { hasPassword } } }',
+        { id: actors.reader.userId },
+        actors[name].token,
+      );
+      expect(res.data?.moderatedUser.user.hasPassword).toBe(false);
+    }
+  });
+
   it('shows emails in the user directory to admins only, and lets only admins search by email', async () => {
     const directory = (
       actor: Actor,
