@@ -106,14 +106,25 @@ describe('field-level privacy', () => {
   it('tells whether an account has a password of its own to its owner only (admins included in "others")', async () => {
     const me = await api.gql<{ me: { hasPassword: boolean } }>('{ me { hasPassword } }', {}, actors.reader.token);
     expect(me.data?.me.hasPassword).toBe(true);
-    for (const name of ['moderator', 'admin'] as const) {
-      const res = await api.gql<{ moderatedUser: { user: { hasPassword: boolean } } }>(
-        'query($id: ID!) { moderatedUser(id: $id) { user { hasPassword } } }',
-        { id: actors.reader.userId },
-        actors[name].token,
+    // The reader's comments' author, as others see it.
+    const authorHasPassword = async (actor: Actor): Promise<unknown[]> => {
+      const res = await api.gql<{
+        article: { threads: Array<{ comments: Array<{ author: { id: string; hasPassword: unknown } }> }> };
+      }>(
+        'query($slug: String!) { article(slug: $slug) { threads { comments { author { id hasPassword } } } } }',
+        { slug },
+        actor.token,
       );
-      expect(res.data?.moderatedUser.user.hasPassword).toBe(false);
+      expect(res.errors).toBeUndefined();
+      return res
+        .data!.article.threads.flatMap((t) => t.comments.map((c) => c.author))
+        .filter((a) => a.id === actors.reader.userId)
+        .map((a) => a.hasPassword);
+    };
+    for (const name of ['anonymous', 'otherReader', 'moderator', 'admin'] as const) {
+      expect(new Set(await authorHasPassword(actors[name]))).toEqual(new Set([false]));
     }
+    expect(new Set(await authorHasPassword(actors.reader))).toEqual(new Set([true]));
   });
 
   it('shows emails in the user directory to admins only, and lets only admins search by email', async () => {
