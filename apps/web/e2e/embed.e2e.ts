@@ -188,6 +188,28 @@ describe('the embed on a publisher’s page', () => {
     await page.context().close();
   });
 
+  it('lets a reader the host signed in delete their account from the panel, typing their handle', async () => {
+    const { page } = await newPage(browser);
+    await page.goto(storyUrl(reader(`leaver-${Date.now().toString(36)}`, 'Lee Leaver')));
+    const panel = panelOf(page);
+    await expect.poll(() => panel.getByText('Signed in as Lee Leaver').count()).toBe(1);
+    const pageComposer = discussionOf(page).getByRole('textbox', { name: 'Comment on the whole article' });
+    await expect.poll(() => pageComposer.count()).toBe(1);
+    await highlight(page, threadId).click();
+    await panel.getByRole('button', { name: 'Account' }).click();
+    const handleText = await panel.locator('.embed-panel-handle').textContent();
+    const handle = handleText!.replace(/^@/, '');
+    expect(await panel.getByLabel('Password').count()).toBe(0);
+    await panel.getByLabel('Your handle').fill(handle);
+    await panel.getByRole('checkbox', { name: /deleted for good/ }).check();
+    await panel.getByRole('button', { name: 'Delete my account' }).click();
+    await panel.getByText('Your account is deleted.').waitFor();
+    expect(await panel.getByText(/Signed in as/).count()).toBe(0);
+    // The page-level discussion's frame follows: signed out there too.
+    await expect.poll(() => pageComposer.count()).toBe(0);
+    await page.context().close();
+  });
+
   it('refuses a token signed with another secret, an expired one and a replayed one', async () => {
     const cases: Array<[string, RegExp]> = [
       [signToken({ sub: 'someone', name: 'Mallory' }, 'not-the-site-secret'), /signature does not match/],

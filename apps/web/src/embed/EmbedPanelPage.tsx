@@ -12,6 +12,7 @@ import { ThreadCard } from '../reader/ThreadCard.tsx';
 import { classifyThreads, findThreadElement } from '../reader/threads.ts';
 import { useArticle } from '../reader/useArticle.ts';
 import { useCommentActions } from '../reader/useCommentActions.ts';
+import DeleteAccountSection from '../settings/DeleteAccountSection.tsx';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useEmbedSession } from './embedSession.ts';
 import type { HostMessage, Quote } from './protocol.ts';
@@ -34,6 +35,8 @@ export default function EmbedPanelPage() {
   const [pendingToken, setPendingToken] = useState<string | null>(null);
   const [compose, setCompose] = useState<Quote | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [view, setView] = useState<'discussion' | 'account'>('discussion');
+  const [notice, setNotice] = useState<string | null>(null);
 
   const onMessage = useCallback(
     (message: HostMessage) => {
@@ -109,7 +112,17 @@ export default function EmbedPanelPage() {
           <h1>Discussion</h1>
           <span className="embed-panel-user">
             {user ? (
-              `Signed in as ${user.displayName}`
+              <>
+                Signed in as {user.displayName}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={view === 'account'}
+                  onClick={() => setView(view === 'account' ? 'discussion' : 'account')}
+                >
+                  {view === 'account' ? 'Back to the discussion' : 'Account'}
+                </button>
+              </>
             ) : authLoading ? null : (
               <button type="button" className="link-button" onClick={() => openSignIn('login')}>
                 Sign in
@@ -125,9 +138,47 @@ export default function EmbedPanelPage() {
             {signInError}
           </p>
         )}
-        <main className="embed-panel-body">{content}</main>
+        {notice && (
+          <p className="embed-panel-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {/* Kept mounted while the account is shown: it keeps the host's highlights up to date. */}
+        <main className="embed-panel-body" hidden={view === 'account' && Boolean(user)}>
+          {content}
+        </main>
+        {view === 'account' && user && (
+          <EmbedAccount
+            onDeleted={() => {
+              setView('discussion');
+              setNotice('Your account is deleted.');
+            }}
+          />
+        )}
       </div>
     </SignInElsewhereContext.Provider>
+  );
+}
+
+/** The signed-in reader's account, as far as the panel offers it: signing out, and deleting it. */
+function EmbedAccount({ onDeleted }: { onDeleted(): void }) {
+  const { user, logout } = useAuth();
+  if (!user) return null;
+  return (
+    <section className="embed-panel-body" aria-labelledby="embed-account-heading">
+      <h2 id="embed-account-heading">Your account</h2>
+      <p>
+        {user.displayName} <span className="embed-panel-handle">@{user.handle}</span>
+      </p>
+      <button type="button" className="button" onClick={() => void logout()}>
+        Sign out
+      </button>
+      <p className="field-hint">
+        If you are signed in on this publisher’s site, its next page signs you in again; after a deletion that makes a
+        new, empty account.
+      </p>
+      <DeleteAccountSection onDeleted={onDeleted} />
+    </section>
   );
 }
 

@@ -23,7 +23,8 @@ export class DeleteAccountInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "The account's handle, typed to confirm: required instead of a password by an account a site's sign-on made.",
+    description:
+      "The account's handle, typed to confirm: required instead of a password by an account a site's sign-on made.",
   })
   @IsOptional()
   @IsString()

@@ -119,7 +119,14 @@ export class SsoLoginService {
       try {
         await this.prisma.$transaction([
           this.prisma.user.create({
-            data: { id: userId, email, handle, displayName: claims.name, passwordHash: SITE_SIGN_IN_ONLY, role: 'READER' },
+            data: {
+              id: userId,
+              email,
+              handle,
+              displayName: claims.name,
+              passwordHash: SITE_SIGN_IN_ONLY,
+              role: 'READER',
+            },
           }),
           this.prisma.siteIdentity.create({ data: { siteId, subject: claims.sub, userId } }),
         ]);
