@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SITE_SIGN_IN_ONLY } from '../../auth/password.js';
 import { isEmail } from 'class-validator';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../infra/redis/redis-client.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthService } from '../../auth/auth.service.js';
 import type { AuthPayload } from '../../auth/dto/auth.inputs.js';
@@ -34,7 +34,7 @@ export class SsoLoginService {
     private readonly prisma: PrismaService,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
