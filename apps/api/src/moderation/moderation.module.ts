@@ -12,6 +12,8 @@ import { QueueCountCompactor } from './events/queue-count-compactor.js';
 import { ModerationProcessor } from './moderation.processor.js';
 import { ModerationQueueResolver } from './queues/moderation-queue.resolver.js';
 import { ModerationSettingsResolver } from './settings/settings.resolver.js';
+import { CommentSearchResolver } from './search/comment-search.resolver.js';
+import { CommentSearch } from './search/comment-search.service.js';
 
 /** API side of moderation: queues, actions, settings, audit, live events. */
 @Module({
@@ -19,6 +21,7 @@ import { ModerationSettingsResolver } from './settings/settings.resolver.js';
   providers: [
     ModerationActions,
     ModerationLog,
+    CommentSearch,
     // Stateless (a read of one row): the settings page edits this discussion setting too.
     DiscussionSettingsService,
     ModerationSettingsResolver,
@@ -26,6 +29,7 @@ import { ModerationSettingsResolver } from './settings/settings.resolver.js';
     ModerationActionsResolver,
     ModerationLogResolver,
     ModerationEventsResolver,
+    CommentSearchResolver,
   ],
 })
 export class ModerationModule {}

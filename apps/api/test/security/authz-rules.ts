@@ -72,6 +72,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderationQueue: { access: 'moderator' },
   moderationCounts: { access: 'moderator' },
   moderationLog: { access: 'moderator' },
+  searchComments: { access: 'moderator' },
   moderationSettings: { access: 'moderator' },
   moderationEvents: { access: 'moderator' },
   moderateComment: { access: 'moderator-writes' },
