@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiscussionSettingsService } from '../comments/discussion-settings.js';
 import { ModerationActionsResolver } from './actions/moderation-actions.resolver.js';
 import { ModerationActions } from './actions/moderation-actions.service.js';
+import { AuditLogResolver } from './audit/audit-log.resolver.js';
+import { AuditLog } from './audit/audit-log.service.js';
 import { ModerationLogResolver } from './audit/moderation-log.resolver.js';
 import { ModerationLog } from './audit/moderation-log.service.js';
 import { ModerationEventsResolver } from './events/moderation-events.resolver.js';
@@ -21,6 +23,7 @@ import { CommentSearch } from './search/comment-search.service.js';
   providers: [
     ModerationActions,
     ModerationLog,
+    AuditLog,
     CommentSearch,
     // Stateless (a read of one row): the settings page edits this discussion setting too.
     DiscussionSettingsService,
@@ -30,6 +33,7 @@ import { CommentSearch } from './search/comment-search.service.js';
     ModerationLogResolver,
     ModerationEventsResolver,
     CommentSearchResolver,
+    AuditLogResolver,
   ],
 })
 export class ModerationModule {}

@@ -73,6 +73,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderationCounts: { access: 'moderator' },
   moderationLog: { access: 'moderator' },
   searchComments: { access: 'moderator' },
+  auditLog: { access: 'moderator' },
+  auditLogCsv: { access: 'moderator' },
   moderationSettings: { access: 'moderator' },
   moderationEvents: { access: 'moderator' },
   moderateComment: { access: 'moderator-writes' },
