@@ -67,6 +67,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   react: { access: 'active' },
   unreact: { access: 'active' },
   flagComment: { access: 'active' },
+  // Its author or staff; anyone else signed in is refused by the service (see comment-history.e2e.spec.ts).
+  commentHistory: { access: 'signed-in' },
 
   // Moderation
   moderationQueue: { access: 'moderator' },
