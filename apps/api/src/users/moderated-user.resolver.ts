@@ -1,7 +1,8 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/decorators.js';
-import type { Viewer } from '../auth/viewer.js';
+import { isStaff, type Viewer } from '../auth/viewer.js';
 import { ModeratedUserModel } from './models/moderated-user.model.js';
+import { UserNoteModel } from './models/user-note.model.js';
 
 @Resolver(() => ModeratedUserModel)
 export class ModeratedUserResolver {
@@ -10,5 +11,16 @@ export class ModeratedUserResolver {
   email(@Parent() user: ModeratedUserModel, @CurrentUser() viewer: Viewer | null): string | null {
     if (viewer && (viewer.id === user.id || viewer.role === 'ADMIN')) return user.email ?? null;
     return null;
+  }
+
+  /** Notes are the staff's own: never shown to the user or other readers, wherever the type is reached. */
+  @ResolveField('notes', () => [UserNoteModel])
+  notes(@Parent() user: ModeratedUserModel, @CurrentUser() viewer: Viewer | null): UserNoteModel[] {
+    return isStaff(viewer) ? user.notes : [];
+  }
+
+  @ResolveField('noteCount', () => Int)
+  noteCount(@Parent() user: ModeratedUserModel, @CurrentUser() viewer: Viewer | null): number {
+    return isStaff(viewer) ? user.noteCount : 0;
   }
 }
