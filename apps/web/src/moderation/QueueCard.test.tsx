@@ -21,6 +21,17 @@ function item(extra: Partial<ModerationItem> = {}): ModerationItem {
       publishedCount: 4,
       rejectedCount: 2,
       createdAt: '2024-01-01T00:00:00Z',
+      noteCount: 1,
+      notes: [
+        {
+          id: 'n1',
+          userId: 'u1',
+          body: 'Warned about adverts',
+          authorId: 'm1',
+          authorHandle: 'mod',
+          createdAt: '2024-05-01T00:00:00Z',
+        },
+      ],
     },
     article: { id: 'a1', slug: 'essay', title: 'On Reading Closely' },
     comment: {
@@ -78,6 +89,8 @@ const actions = (): QueueCardActions => ({
   reject: vi.fn(),
   hold: vi.fn(),
   ban: vi.fn(),
+  dismiss: vi.fn(),
+  history: vi.fn(),
   toggle: vi.fn(),
   focus: vi.fn(),
 });
