@@ -6,7 +6,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleBySlug, articleSlugByTitle, commentOnPassage, gql, loginViaApi, waitForStatus } from './support/api.ts';
-import { DEMO, launchBrowser, newAccount, newPage, registerViaApi, signIn, type NewAccount } from './support/browser.ts';
+import {
+  DEMO,
+  launchBrowser,
+  newAccount,
+  newPage,
+  registerViaApi,
+  signIn,
+  type NewAccount,
+} from './support/browser.ts';
 import { seriousA11yViolations } from './support/page-helpers.ts';
 
 const TITLE = 'Should the US normalize diplomatic relations with Russia?';
@@ -58,14 +66,17 @@ describe('the moderators’ desk', () => {
   it('finds a held comment by a stemmed word and approves it from the result with the keyboard', async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, DEMO.moderator, '/moderate');
+    const box = page.getByRole('searchbox', { name: 'Search comments' });
+    await page.getByRole('tab', { name: /^Pending/ }).waitFor();
     // "/" goes to the search box; Enter searches and puts the keyboard on the first result.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(`${words.held} arguments`);
     await page.keyboard.press('Enter');
-    const card = page.locator('.mod-card', { hasText: words.held });
-    await card.waitFor();
     await page.getByRole('heading', { name: `Comments matching “${words.held} arguments”` }).waitFor();
+    const card = page.locator('.mod-card', { hasText: words.held });
+    await card.locator('.mod-snippet').waitFor();
     expect(await card.locator('.mod-snippet mark').allTextContents()).toEqual([words.held, 'argument']);
     expect(await card.locator('.mod-status').textContent()).toBe('held');
     await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -122,6 +133,7 @@ describe('the moderators’ desk', () => {
     const edited = own.page.getByRole('button', { name: 'Edited: show the edit history' });
     await edited.click();
     const ownDialog = own.page.getByRole('dialog', { name: 'Edit history' });
+    await ownDialog.locator('.version ins').first().waitFor();
     expect(await ownDialog.locator('.version').first().locator('ins').allTextContents()).toEqual([
       'second thought',
       'careful.',

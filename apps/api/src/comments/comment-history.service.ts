@@ -36,7 +36,11 @@ export class CommentHistoryService {
     // A revision's createdAt is when it was replaced, i.e. when the next version was written.
     const writtenAt = [comment.createdAt, ...comment.revisions.map((r) => r.createdAt)];
     const versions = [
-      ...comment.revisions.map((r, i) => ({ bodySource: r.bodySource, bodyHtml: r.bodyHtml, writtenAt: writtenAt[i]! })),
+      ...comment.revisions.map((r, i) => ({
+        bodySource: r.bodySource,
+        bodyHtml: r.bodyHtml,
+        writtenAt: writtenAt[i]!,
+      })),
       {
         bodySource: comment.bodySource,
         bodyHtml: comment.bodyHtml,

@@ -44,7 +44,9 @@ async function generate(client: pg.Client, log: (line: string) => void): Promise
   await client.query(`INSERT INTO "User" (id, email, handle, "displayName", "passwordHash", "updatedAt")
     SELECT gen_random_uuid(), 'bench' || i || '@example.test', 'bench' || i, 'Bench ' || i, 'x', now()
       FROM generate_series(1, 500) i`);
-  await client.query(`INSERT INTO "Article" (id, slug, title, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'Bench', now())`);
+  await client.query(
+    `INSERT INTO "Article" (id, slug, title, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'Bench', now())`,
+  );
   await client.query(`INSERT INTO "Thread" (id, "articleId", "updatedAt")
     SELECT gen_random_uuid(), (SELECT id FROM "Article"), now() FROM generate_series(1, 1000)`);
   for (let start = 0; start < ROWS; start += BATCH) {
@@ -140,7 +142,9 @@ async function main(): Promise<void> {
         target: pass === null ? null : `≤ ${TARGET_MS} ms`,
         pass,
       });
-      console.log(`${q.label}: ${matches} matches; search ${median(found).toFixed(1)} ms, ILIKE ${baseline.median.toFixed(1)} ms`);
+      console.log(
+        `${q.label}: ${matches} matches; search ${median(found).toFixed(1)} ms, ILIKE ${baseline.median.toFixed(1)} ms`,
+      );
     }
     result.notes.push(
       'Results are newest first: a query matching a large share of the comments reads every match to order them.',

@@ -5,10 +5,18 @@ import type { AuditLogFilter } from './types.ts';
 
 const ACTION_GROUPS: ReadonlyArray<{ id: string; label: string; actions: string[] | null }> = [
   { id: '', label: 'Everything', actions: null },
-  { id: 'decisions', label: 'Decisions on comments', actions: ['PIPELINE', 'APPROVE', 'REJECT', 'HOLD', 'FLAGS_THRESHOLD', 'FLAGS_RESOLVED', 'BAN'] },
+  {
+    id: 'decisions',
+    label: 'Decisions on comments',
+    actions: ['PIPELINE', 'APPROVE', 'REJECT', 'HOLD', 'FLAGS_THRESHOLD', 'FLAGS_RESOLVED', 'BAN'],
+  },
   { id: 'users', label: 'Sanctions and roles', actions: ['SET_STATUS', 'SET_PREMOD', 'SET_ROLE', 'SANCTION_ENDED'] },
   { id: 'settings', label: 'Settings changes', actions: ['UPDATE_SETTINGS'] },
-  { id: 'threads', label: 'Deletions, edits and re-attachments', actions: ['DELETE', 'EDIT_WHILE_HELD', 'REATTACH_THREAD'] },
+  {
+    id: 'threads',
+    label: 'Deletions, edits and re-attachments',
+    actions: ['DELETE', 'EDIT_WHILE_HELD', 'REATTACH_THREAD'],
+  },
 ];
 
 /** The site-wide audit trail (or one article's, with ?article=), filtered by kind of action. */
@@ -17,7 +25,10 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const articleId = params.get('article') || null;
   const group = ACTION_GROUPS.find((g) => g.id === (params.get('kind') ?? '')) ?? ACTION_GROUPS[0]!;
-  const filter: AuditLogFilter = { ...(articleId ? { articleId } : {}), ...(group.actions ? { actions: group.actions } : {}) };
+  const filter: AuditLogFilter = {
+    ...(articleId ? { articleId } : {}),
+    ...(group.actions ? { actions: group.actions } : {}),
+  };
   return (
     <div className="admin-page audit-page">
       <p className="breadcrumb">

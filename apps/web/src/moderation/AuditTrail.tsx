@@ -29,8 +29,8 @@ function EntryLine({ entry }: { entry: AuditLogEntry }) {
   return (
     <>
       <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time> —{' '}
-      <strong>{entry.actorHandle ? `@${entry.actorHandle}` : entry.actorId ? 'a deleted account' : 'pipeline'}</strong>
-      : {humanizeCode(entry.action).toLowerCase()}
+      <strong>{entry.actorHandle ? `@${entry.actorHandle}` : entry.actorId ? 'a deleted account' : 'pipeline'}</strong>:{' '}
+      {humanizeCode(entry.action).toLowerCase()}
       {entry.fromStatus && entry.toStatus && ` (${entry.fromStatus.toLowerCase()} → ${entry.toStatus.toLowerCase()})`}
       {entry.targetUserId && (
         <>
@@ -62,7 +62,13 @@ function EntryLine({ entry }: { entry: AuditLogEntry }) {
  * more", and a CSV export of the same filter.
  */
 export function AuditTrail({ filter, label }: { filter: AuditLogFilter; label: string }) {
-  const [state, setState] = useState<State>({ status: 'loading', entries: [], endCursor: null, hasMore: false, error: null });
+  const [state, setState] = useState<State>({
+    status: 'loading',
+    entries: [],
+    endCursor: null,
+    hasMore: false,
+    error: null,
+  });
   const [attempt, setAttempt] = useState(0);
   const [exporting, setExporting] = useState<string | null>(null);
   const key = JSON.stringify(filter);
@@ -71,9 +77,13 @@ export function AuditTrail({ filter, label }: { filter: AuditLogFilter; label: s
     const controller = new AbortController();
     setState((s) => ({ ...s, status: 'loading', error: null }));
     api
-      .request<AuditLogResult>(AUDIT_LOG_QUERY, { filter: JSON.parse(key) as AuditLogFilter, first: PAGE }, {
-        signal: controller.signal,
-      })
+      .request<AuditLogResult>(
+        AUDIT_LOG_QUERY,
+        { filter: JSON.parse(key) as AuditLogFilter, first: PAGE },
+        {
+          signal: controller.signal,
+        },
+      )
       .then(
         (data) =>
           setState({
@@ -130,7 +140,11 @@ export function AuditTrail({ filter, label }: { filter: AuditLogFilter; label: s
         )}
       </div>
       {state.status === 'error' ? (
-        <ErrorState error={state.error} onRetry={() => setAttempt((n) => n + 1)} title="Could not load the audit trail" />
+        <ErrorState
+          error={state.error}
+          onRetry={() => setAttempt((n) => n + 1)}
+          title="Could not load the audit trail"
+        />
       ) : state.status === 'loading' && state.entries.length === 0 ? (
         <Loading label="Loading the audit trail…" />
       ) : state.entries.length === 0 ? (

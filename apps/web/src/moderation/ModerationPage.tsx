@@ -319,8 +319,8 @@ export default function ModerationPage() {
             <p className="state-title">{searchQuery ? 'No matching comments' : 'Nothing here'}</p>
             {searchQuery ? (
               <p>
-                No comment{articleId ? ' on this article' : ''} contains these words. Words are matched by their
-                stem (“edits” finds “edited”); try fewer or other words.
+                No comment{articleId ? ' on this article' : ''} contains these words. Words are matched by their stem
+                (“edits” finds “edited”); try fewer or other words.
               </p>
             ) : (
               <p>This queue is empty{articleId ? ' for this article' : ''}. New comments appear as they arrive.</p>

@@ -154,8 +154,8 @@ export const QueueCard = memo(function QueueCard({
 
       {comment.revisions.length > 0 && (
         <p className="mod-revisions">
-          Edited by its author ({comment.revisions.length === 1 ? '1 earlier version' : `${comment.revisions.length} earlier versions`}
-          ){' '}
+          Edited by its author (
+          {comment.revisions.length === 1 ? '1 earlier version' : `${comment.revisions.length} earlier versions`}){' '}
           <button type="button" className="button button-ghost button-small" onClick={() => actions.history(item)}>
             Edit history <kbd aria-hidden="true">v</kbd>
           </button>

@@ -63,7 +63,13 @@ export function UserNotes({ userId }: { userId: string }) {
       <form className="import-form" onSubmit={(e) => void add(e)} noValidate>
         <div className="field">
           <label htmlFor={`${id}-body`}>New note</label>
-          <textarea id={`${id}-body`} value={body} maxLength={2000} rows={3} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id={`${id}-body`}
+            value={body}
+            maxLength={2000}
+            rows={3}
+            onChange={(e) => setBody(e.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
@@ -92,7 +98,11 @@ export function UserNotes({ userId }: { userId: string }) {
                 {note.authorId === viewer?.id && (
                   <>
                     {' '}
-                    <button type="button" className="button button-ghost button-small" onClick={() => void remove(note.id)}>
+                    <button
+                      type="button"
+                      className="button button-ghost button-small"
+                      onClick={() => void remove(note.id)}
+                    >
                       Delete<span className="visually-hidden"> this note</span>
                     </button>
                   </>

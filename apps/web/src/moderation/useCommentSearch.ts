@@ -14,7 +14,14 @@ export interface SearchState {
   error: unknown;
 }
 
-const IDLE: SearchState = { status: 'idle', items: [], snippets: new Map(), endCursor: null, hasMore: false, error: null };
+const IDLE: SearchState = {
+  status: 'idle',
+  items: [],
+  snippets: new Map(),
+  endCursor: null,
+  hasMore: false,
+  error: null,
+};
 
 /**
  * Moderator search results as console items: the same cards and keys as a queue. A decision
@@ -56,7 +63,10 @@ export function useCommentSearch(query: string | null, articleId: string | null)
     const data = await api.request<SearchResult>(SEARCH_QUERY, { query, articleId, first: PAGE, after });
     setState((s) => ({
       ...s,
-      items: [...s.items, ...data.searchComments.hits.map((h) => h.item).filter((i) => !s.items.some((o) => o.id === i.id))],
+      items: [
+        ...s.items,
+        ...data.searchComments.hits.map((h) => h.item).filter((i) => !s.items.some((o) => o.id === i.id)),
+      ],
       snippets: new Map([...s.snippets, ...data.searchComments.hits.map((h) => [h.item.id, h.snippet] as const)]),
       endCursor: data.searchComments.pageInfo.endCursor,
       hasMore: data.searchComments.pageInfo.hasNextPage,

@@ -19,6 +19,17 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('reads a replaced phrase as one change, not word by word around the kept spaces', () => {
+    expect(wordDiff('my first draft was hasty.', 'my second thought was careful.')).toEqual([
+      { kind: 'same', text: 'my ' },
+      { kind: 'removed', text: 'first draft' },
+      { kind: 'added', text: 'second thought' },
+      { kind: 'same', text: ' was ' },
+      { kind: 'removed', text: 'hasty.' },
+      { kind: 'added', text: 'careful.' },
+    ]);
+  });
+
   it('finds nothing to mark in identical texts', () => {
     expect(wordDiff('same text', 'same text')).toEqual([{ kind: 'same', text: 'same text' }]);
   });
@@ -27,7 +38,17 @@ describe('wordDiff', () => {
     const before = 'A line of text,\nand another one with words.';
     const after = 'A line of new text;\nand one more with words!';
     const parts = wordDiff(before, after);
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
   });
 });

@@ -25,7 +25,9 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
       lcs[i * width + j] =
-        a[i] === b[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+        a[i] === b[j]
+          ? lcs[(i + 1) * width + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];
@@ -44,7 +46,37 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   }
   while (i < a.length) parts.push({ kind: 'removed', text: a[i++]! });
   while (j < b.length) parts.push({ kind: 'added', text: b[j++]! });
-  return merge(parts);
+  return merge(groupChanges(parts));
+}
+
+/**
+ * Reads a changed phrase as one change: the spaces kept between changed words join the change,
+ * and within it everything removed comes before everything added ("first draft" → "second
+ * thought", not "first" → "second", " ", "draft" → "thought").
+ */
+function groupChanges(parts: DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (parts[i]!.kind === 'same') {
+      out.push(parts[i++]!);
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    for (; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part.kind === 'removed') removed += part.text;
+      else if (part.kind === 'added') added += part.text;
+      else if (/^\s+$/.test(part.text) && parts[i + 1] !== undefined && parts[i + 1]!.kind !== 'same') {
+        removed += part.text;
+        added += part.text;
+      } else break;
+    }
+    if (removed) out.push({ kind: 'removed', text: removed });
+    if (added) out.push({ kind: 'added', text: added });
+  }
+  return out;
 }
 
 /** Joins neighbouring parts of the same kind, so a changed phrase reads as one mark. */

@@ -1,16 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsDate,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { AfterArgs } from '../../infra/pagination/after.args.js';
 import { AUDIT_ACTIONS, type AuditAction } from './audit-action.js';
 
@@ -21,7 +11,10 @@ export const MAX_AUDIT_EXPORT = 10_000;
 
 @InputType()
 export class AuditLogFilterInput {
-  @Field(() => ID, { nullable: true, description: 'Entries about this user: sanctions, roles, decisions on their comments.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Entries about this user: sanctions, roles, decisions on their comments.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'userId must be an id' })
   userId?: string | null;

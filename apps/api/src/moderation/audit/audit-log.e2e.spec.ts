@@ -1,7 +1,7 @@
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { makeArticle } from '../../../test/support/factories.js';
-import { postComment, registerAs } from '../../../test/support/moderation/e2e-helpers.js';
+import { postComment } from '../../../test/support/moderation/e2e-helpers.js';
 
 const AUDIT = `query($filter: AuditLogFilterInput, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -70,7 +70,9 @@ describe('the audit trail', () => {
     ).toBeUndefined();
     const suspend = { userId: author.userId, status: 'SUSPENDED', reason: 'Cooling off' };
     expect((await api.gql(SET_STATUS, { input: suspend }, moderator.token)).errors).toBeUndefined();
-    expect((await api.gql(SET_ROLE, { userId: promoted.userId, role: 'MODERATOR' }, admin.token)).errors).toBeUndefined();
+    expect(
+      (await api.gql(SET_ROLE, { userId: promoted.userId, role: 'MODERATOR' }, admin.token)).errors,
+    ).toBeUndefined();
   });
   afterAll(async () => {
     await api.close();
@@ -93,7 +95,9 @@ describe('the audit trail', () => {
   });
 
   it('filters by article, actor, actions and time', async () => {
-    expect((await audit({ articleId: article.id })).data!.auditLog.entries.map((e) => e.commentId)).toEqual([commentId]);
+    expect((await audit({ articleId: article.id })).data!.auditLog.entries.map((e) => e.commentId)).toEqual([
+      commentId,
+    ]);
     const byAdmin = await audit({ actorId: admin.userId });
     expect(byAdmin.data!.auditLog.entries.map((e) => [e.action, e.targetUserId])).toEqual([
       ['SET_ROLE', promoted.userId],
@@ -122,7 +126,10 @@ describe('the audit trail', () => {
       moderationSettings: { repeatWindowMinutes: number; requireVerifiedEmailToComment: boolean };
     }>(READ_SETTINGS, {}, admin.token);
     const was = before.data!.moderationSettings;
-    const changed = { repeatWindowMinutes: was.repeatWindowMinutes + 7, requireVerifiedEmailToComment: !was.requireVerifiedEmailToComment };
+    const changed = {
+      repeatWindowMinutes: was.repeatWindowMinutes + 7,
+      requireVerifiedEmailToComment: !was.requireVerifiedEmailToComment,
+    };
     try {
       expect((await api.gql(SETTINGS, { input: changed }, admin.token)).errors).toBeUndefined();
       const res = await audit({ actorId: admin.userId, actions: ['UPDATE_SETTINGS'] });
@@ -132,7 +139,9 @@ describe('the audit trail', () => {
       expect(JSON.parse(pipeline.before!)).toEqual({ repeatWindowMinutes: was.repeatWindowMinutes });
       expect(JSON.parse(pipeline.after!)).toEqual({ repeatWindowMinutes: changed.repeatWindowMinutes });
       const discussion = entries.find((e) => e.after?.includes('requireVerifiedEmailToComment'))!;
-      expect(JSON.parse(discussion.after!)).toEqual({ requireVerifiedEmailToComment: changed.requireVerifiedEmailToComment });
+      expect(JSON.parse(discussion.after!)).toEqual({
+        requireVerifiedEmailToComment: changed.requireVerifiedEmailToComment,
+      });
     } finally {
       await api.gql(SETTINGS, { input: was }, admin.token);
     }
@@ -145,7 +154,9 @@ describe('the audit trail', () => {
     expect(lines[0]).toBe('time,action,actor,user,article,comment,from,to,reason,before,after');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`SET_STATUS,${moderator.handle},${author.handle}`);
-    expect(lines[2]).toContain(`APPROVE,${moderator.handle},${author.handle},Audited article,${commentId},PENDING,PUBLISHED`);
+    expect(lines[2]).toContain(
+      `APPROVE,${moderator.handle},${author.handle},Audited article,${commentId},PENDING,PUBLISHED`,
+    );
   });
 
   it('refuses readers and anonymous visitors, for the page and the export', async () => {

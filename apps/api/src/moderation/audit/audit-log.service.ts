@@ -60,19 +60,21 @@ export class AuditLog {
     });
     return toCsv(
       ['time', 'action', 'actor', 'user', 'article', 'comment', 'from', 'to', 'reason', 'before', 'after'],
-      rows.map(toEntry).map((e) => [
-        e.createdAt.toISOString(),
-        e.action,
-        e.actorHandle ?? (e.actorId ? e.actorId : 'pipeline'),
-        e.targetHandle ?? e.targetUserId,
-        e.articleTitle ?? e.articleId,
-        e.commentId,
-        e.fromStatus,
-        e.toStatus,
-        e.reason,
-        e.before,
-        e.after,
-      ]),
+      rows
+        .map(toEntry)
+        .map((e) => [
+          e.createdAt.toISOString(),
+          e.action,
+          e.actorHandle ?? (e.actorId ? e.actorId : 'pipeline'),
+          e.targetHandle ?? e.targetUserId,
+          e.articleTitle ?? e.articleId,
+          e.commentId,
+          e.fromStatus,
+          e.toStatus,
+          e.reason,
+          e.before,
+          e.after,
+        ]),
     );
   }
 }
