@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { forbidden, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import type { AddUserNoteInput } from './dto/user-note.inputs.js';
+import { LATEST_NOTES } from './models/moderated-user.model.js';
 import { toUserNote, USER_NOTE_SELECT, type UserNoteModel } from './models/user-note.model.js';
 
 /** Most notes listed on a user (newest first). */
@@ -20,6 +21,12 @@ export class UserNotes {
       take: MAX_NOTES_LISTED,
       select: USER_NOTE_SELECT,
     });
+    return rows.map(toUserNote);
+  }
+
+  /** The latest notes, as carried on a user's card. */
+  async latest(userId: string): Promise<UserNoteModel[]> {
+    const rows = await this.prisma.userNote.findMany({ where: { userId }, ...LATEST_NOTES });
     return rows.map(toUserNote);
   }
 

@@ -22,9 +22,12 @@ export class ModeratedUserModel {
   @Field() createdAt: Date;
   /** Resolved for admins only (see ModeratedUserResolver). */
   @Field(() => String, { nullable: true }) email?: string | null;
-  /** Resolved for staff only (see ModeratedUserResolver). */
+  /**
+   * Resolved for staff only (see ModeratedUserResolver); loaded with the user by
+   * MODERATED_USER_WITH_NOTES_SELECT (queue cards, the user view), else on request.
+   */
   @Field(() => [UserNoteModel], { description: `Moderators’ latest ${NOTES_ON_CARD} notes on the user.` })
-  notes: UserNoteModel[];
+  notes?: UserNoteModel[];
   @Field(() => Int, { description: 'How many notes moderators keep on the user.' }) noteCount: number;
 }
 
@@ -41,12 +44,20 @@ export const MODERATED_USER_SELECT = {
   rejectedCount: true,
   createdAt: true,
   email: true,
-  notesAbout: {
-    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
-    take: NOTES_ON_CARD,
-    select: USER_NOTE_SELECT,
-  },
   _count: { select: { notesAbout: true } },
+} satisfies Prisma.UserSelect;
+
+/** The latest notes on a user, newest first (also read on their own by ModeratedUserResolver). */
+export const LATEST_NOTES = {
+  orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+  take: NOTES_ON_CARD,
+  select: USER_NOTE_SELECT,
+};
+
+/** With the latest notes: for the console's cards, in one more statement per page. */
+export const MODERATED_USER_WITH_NOTES_SELECT = {
+  ...MODERATED_USER_SELECT,
+  notesAbout: LATEST_NOTES,
 } satisfies Prisma.UserSelect;
 
 export interface ModeratedUserRow {
@@ -62,11 +73,16 @@ export interface ModeratedUserRow {
   rejectedCount: number;
   createdAt: Date;
   email: string;
-  notesAbout: UserNoteRow[];
+  notesAbout?: UserNoteRow[];
   _count: { notesAbout: number };
 }
 
 export function toModeratedUser(row: ModeratedUserRow): ModeratedUserModel {
   const { commentCount, notesAbout, _count, ...rest } = row;
-  return { ...rest, publishedCount: commentCount, notes: notesAbout.map(toUserNote), noteCount: _count.notesAbout };
+  return {
+    ...rest,
+    publishedCount: commentCount,
+    ...(notesAbout ? { notes: notesAbout.map(toUserNote) } : {}),
+    noteCount: _count.notesAbout,
+  };
 }
