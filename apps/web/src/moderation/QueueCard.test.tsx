@@ -150,6 +150,32 @@ describe('QueueCard', () => {
     expect(a.toggle).toHaveBeenCalledWith('c1');
   });
 
+  it('shows a search result’s matches, the author’s notes, and offers to dismiss reports and read the history', async () => {
+    const edited = item();
+    edited.comment.revisions = [{ bodyHtml: '<p>Earlier</p>', createdAt: '2024-05-01T12:30:00Z' }];
+    const a = renderCard({
+      item: edited,
+      snippet: [
+        { text: 'Buy ', match: false },
+        { text: 'now', match: true },
+      ],
+    });
+    const card = screen.getByRole('article', { name: /Casey/ });
+    expect(card.querySelector('.mod-snippet mark')?.textContent).toBe('now');
+    expect(within(card).getByText('1 moderator note on Casey')).toBeTruthy();
+    expect(within(card).getByText(/Warned about adverts/).textContent).toContain('@mod');
+    await userEvent.click(within(card).getByRole('button', { name: /Dismiss reports/ }));
+    await userEvent.click(within(card).getByRole('button', { name: /Edit history/ }));
+    expect(a.dismiss).toHaveBeenCalledTimes(1);
+    expect(a.history).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no dismissal without reports, and no history for a comment never edited', () => {
+    renderCard({ item: item({ flags: [] }) });
+    expect(screen.queryByRole('button', { name: /Dismiss reports/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Edit history/ })).toBeNull();
+  });
+
   it('disables decisions while one is in flight', () => {
     renderCard({ busy: true });
     expect((screen.getByRole('button', { name: /Approve/ }) as HTMLButtonElement).disabled).toBe(true);

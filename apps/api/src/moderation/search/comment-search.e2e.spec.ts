@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { makeArticle } from '../../../test/support/factories.js';
+import { countStatements } from '../../../test/support/statements.js';
 import { postComment, registerAs } from '../../../test/support/moderation/e2e-helpers.js';
 
 const SEARCH = `query Search($query: String!, $status: CommentStatus, $articleId: ID, $authorId: ID, $author: String,
@@ -117,6 +118,18 @@ describe('searching comments', () => {
     const next = await search({ first: 2, after: first.data!.searchComments.pageInfo.endCursor });
     expect(hitIds(next)).toEqual([ids['edited']]);
     expect(next.data!.searchComments.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('answers a page in a constant number of statements, whatever its size', async () => {
+    const countFor = (first: number): Promise<number> =>
+      countStatements(async () => {
+        expect(hitIds(await search({ first }))).toHaveLength(first);
+      });
+    const small = await countFor(1);
+    const large = await countFor(3);
+    expect(large).toBe(small);
+    // viewer, the match with snippets, then the cards as the queue loads them
+    expect(large).toBeLessThanOrEqual(16);
   });
 
   it('finds nothing for stop words alone, and names the field of a bad query', async () => {
