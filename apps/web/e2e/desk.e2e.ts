@@ -140,4 +140,27 @@ describe('the moderators’ desk', () => {
     ]);
     await own.context.close();
   });
+
+  it('keeps a private note on the author, shows it on their cards, and lists the dismissal in the audit trail', async () => {
+    const me = await gql<{ me: { id: string; handle: string } }>('{ me { id handle } }', {}, authorToken);
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.moderator, `/moderate/users/${me.me.id}`);
+    await page.getByLabel('New note').fill('Tends to edit after replies; check the history.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.locator('.note-list li', { hasText: 'Tends to edit after replies' }).waitFor();
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await page.locator('.audit-list li', { hasText: 'hold' }).first().waitFor();
+
+    // Search by the author's handle: the card carries the note.
+    await page.goto(`/moderate?q=${encodeURIComponent(words.edited)}&author=${encodeURIComponent(`@${me.me.handle}`)}`);
+    const card = page.locator('.mod-card', { hasText: words.edited });
+    await card.getByText('1 moderator note on Robin').click();
+    await card.getByText(/Tends to edit after replies/).waitFor();
+
+    await page.goto('/moderate/audit?kind=decisions');
+    await page.locator('.audit-list li', { hasText: 'Sharp, not offensive' }).waitFor();
+    const violations = await seriousA11yViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await context.close();
+  });
 });

@@ -31,14 +31,16 @@ export default function ModerationPage() {
   const queue: ModerationQueue = QUEUES.find((q) => q.id === params.get('queue')?.toUpperCase())?.id ?? 'PENDING';
   const articleId = params.get('article') || null;
   const searchQuery = params.get('q')?.trim() || null;
+  const searchAuthor = (searchQuery && params.get('author')?.trim()) || null;
   const queueData = useModerationQueue(queue, articleId);
-  const search = useCommentSearch(searchQuery, articleId);
+  const search = useCommentSearch(searchQuery, articleId, searchAuthor);
   // Search results take the queue's place: the same cards, keys and decisions.
   const data = searchQuery
     ? { ...search, status: search.status === 'idle' ? ('loading' as const) : search.status, arrived: 0 }
     : queueData;
   const { applyDecision, reload: reloadQueue } = data;
   const [draft, setDraft] = useState(searchQuery ?? '');
+  const [authorDraft, setAuthorDraft] = useState(searchAuthor ?? '');
   const searchInput = useRef<HTMLInputElement>(null);
   const focusResults = useRef(false);
   const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
@@ -71,16 +73,26 @@ export default function ModerationPage() {
     if (first) cards.current.get(first.id)?.focus({ preventScroll: true });
   }, [searchQuery, search.status, search.items]);
 
-  const setQuery = (next: { queue?: ModerationQueue; article?: string | null; q?: string | null }) =>
+  const setQuery = (next: {
+    queue?: ModerationQueue;
+    article?: string | null;
+    q?: string | null;
+    author?: string | null;
+  }) =>
     setParams((p) => {
       const out = new URLSearchParams(p);
       if (next.q !== undefined) {
         if (next.q) out.set('q', next.q);
         else out.delete('q');
       }
+      if (next.author !== undefined) {
+        if (next.author) out.set('author', next.author);
+        else out.delete('author');
+      }
       if (next.queue) {
         out.set('queue', next.queue.toLowerCase());
         out.delete('q');
+        out.delete('author');
       }
       if (next.article !== undefined) {
         if (next.article) out.set('article', next.article);
@@ -122,7 +134,8 @@ export default function ModerationPage() {
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
     focusResults.current = true;
-    setQuery({ q: draft.trim() || null });
+    const q = draft.trim() || null;
+    setQuery({ q, author: (q && authorDraft.trim()) || null });
   };
 
   const run = useCallback(
@@ -221,6 +234,16 @@ export default function ModerationPage() {
                 onChange={(e) => setDraft(e.target.value)}
               />
             </div>
+            <div className="field">
+              <label htmlFor="mod-search-author">By author</label>
+              <input
+                id="mod-search-author"
+                value={authorDraft}
+                maxLength={320}
+                placeholder="@handle"
+                onChange={(e) => setAuthorDraft(e.target.value)}
+              />
+            </div>
             <button type="submit" className="button">
               Search
             </button>
@@ -257,6 +280,7 @@ export default function ModerationPage() {
         counts={queueData.counts}
         onChange={(next) => {
           setDraft('');
+          setAuthorDraft('');
           setQuery({ queue: next });
         }}
       />
@@ -269,13 +293,16 @@ export default function ModerationPage() {
       >
         {searchQuery && (
           <div className="mod-results-head">
-            <h2 id="search-heading">Comments matching “{searchQuery}”</h2>
+            <h2 id="search-heading">
+              Comments matching “{searchQuery}”{searchAuthor && ` by ${searchAuthor}`}
+            </h2>
             <button
               type="button"
               className="button button-ghost"
               onClick={() => {
                 setDraft('');
-                setQuery({ q: null });
+                setAuthorDraft('');
+                setQuery({ q: null, author: null });
               }}
             >
               Back to the queue

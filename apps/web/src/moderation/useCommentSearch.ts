@@ -27,7 +27,7 @@ const IDLE: SearchState = {
  * Moderator search results as console items: the same cards and keys as a queue. A decision
  * keeps the result in place with its new status (a search is not a queue: nothing leaves it).
  */
-export function useCommentSearch(query: string | null, articleId: string | null) {
+export function useCommentSearch(query: string | null, articleId: string | null, author: string | null) {
   const [state, setState] = useState<SearchState>(IDLE);
   const [generation, setGeneration] = useState(0);
 
@@ -38,29 +38,31 @@ export function useCommentSearch(query: string | null, articleId: string | null)
     }
     const controller = new AbortController();
     setState({ ...IDLE, status: 'loading' });
-    api.request<SearchResult>(SEARCH_QUERY, { query, articleId, first: PAGE }, { signal: controller.signal }).then(
-      (data) =>
-        setState({
-          status: 'ready',
-          items: data.searchComments.hits.map((h) => h.item),
-          snippets: new Map(data.searchComments.hits.map((h) => [h.item.id, h.snippet])),
-          endCursor: data.searchComments.pageInfo.endCursor,
-          hasMore: data.searchComments.pageInfo.hasNextPage,
-          error: null,
-        }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ ...IDLE, status: 'error', error });
-      },
-    );
+    api
+      .request<SearchResult>(SEARCH_QUERY, { query, articleId, author, first: PAGE }, { signal: controller.signal })
+      .then(
+        (data) =>
+          setState({
+            status: 'ready',
+            items: data.searchComments.hits.map((h) => h.item),
+            snippets: new Map(data.searchComments.hits.map((h) => [h.item.id, h.snippet])),
+            endCursor: data.searchComments.pageInfo.endCursor,
+            hasMore: data.searchComments.pageInfo.hasNextPage,
+            error: null,
+          }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setState({ ...IDLE, status: 'error', error });
+        },
+      );
     return () => controller.abort();
-  }, [query, articleId, generation]);
+  }, [query, articleId, author, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   const loadMore = useCallback(async () => {
     const after = state.endCursor;
     if (!query || !after) return;
-    const data = await api.request<SearchResult>(SEARCH_QUERY, { query, articleId, first: PAGE, after });
+    const data = await api.request<SearchResult>(SEARCH_QUERY, { query, articleId, author, first: PAGE, after });
     setState((s) => ({
       ...s,
       items: [
@@ -71,7 +73,7 @@ export function useCommentSearch(query: string | null, articleId: string | null)
       endCursor: data.searchComments.pageInfo.endCursor,
       hasMore: data.searchComments.pageInfo.hasNextPage,
     }));
-  }, [query, articleId, state.endCursor]);
+  }, [query, articleId, author, state.endCursor]);
 
   const applyDecision = useCallback(
     (item: ModerationItem) => setState((s) => ({ ...s, items: s.items.map((i) => (i.id === item.id ? item : i)) })),
