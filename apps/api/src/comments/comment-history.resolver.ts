@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
-import { CommentIdArgs } from '../moderation/queues/queue.args.js';
 import { CommentHistoryService } from './comment-history.service.js';
+import { CommentHistoryArgs } from './dto/comment-history.args.js';
 import { CommentHistoryModel } from './models/comment-history.model.js';
 
 @Resolver()
@@ -10,7 +10,10 @@ export class CommentHistoryResolver {
   constructor(private readonly histories: CommentHistoryService) {}
 
   @Query(() => CommentHistoryModel, { description: 'Every version of a comment: for its author and moderators.' })
-  commentHistory(@Args() { commentId }: CommentIdArgs, @CurrentUser() viewer: Viewer): Promise<CommentHistoryModel> {
+  commentHistory(
+    @Args() { commentId }: CommentHistoryArgs,
+    @CurrentUser() viewer: Viewer,
+  ): Promise<CommentHistoryModel> {
     return this.histories.history(commentId, viewer);
   }
 }
