@@ -26,6 +26,7 @@ const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
+const AuditPage = lazy(() => import('./moderation/AuditPage.tsx'));
 const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
 const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
 const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
@@ -94,6 +95,7 @@ export function App() {
           <Route path="moderate" element={<ModerationPage />} />
           <Route path="moderate/users" element={<UsersPage />} />
           <Route path="moderate/users/:userId" element={<UserPage />} />
+          <Route path="moderate/audit" element={<AuditPage />} />
           <Route
             path="manage"
             element={

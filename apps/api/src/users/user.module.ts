@@ -6,11 +6,13 @@ import { UserAdminResolver } from './user-admin.resolver.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UserDirectoryResolver } from './user-directory.resolver.js';
 import { UserDirectoryService } from './user-directory.service.js';
+import { UserNoteResolver } from './user-note.resolver.js';
+import { UserNotes } from './user-note.service.js';
 import { UserResolver } from './user.resolver.js';
 
 /**
  * API side: a user's private fields (email, status) for their owner and the staff; staff list
- * and view users and change their status, pre-moderation and role.
+ * and view users, change their status, pre-moderation and role, and keep private notes on them.
  */
 @Module({
   imports: [ModerationCoreModule],
@@ -21,6 +23,8 @@ import { UserResolver } from './user.resolver.js';
     ModeratedUserResolver,
     UserDirectoryService,
     UserDirectoryResolver,
+    UserNotes,
+    UserNoteResolver,
   ],
 })
 export class UserModule {}

@@ -221,4 +221,40 @@ describe('field-level privacy', () => {
       await prisma.user.update({ where: { id: actors.reader.userId! }, data: { status: 'ACTIVE' } });
     }
   });
+
+  it('keeps moderators’ notes on a user from the user and other readers, and emails out of moderators’ search', async () => {
+    const note = 'note-on-user-q93';
+    const added = await api.gql(
+      'mutation($input: AddUserNoteInput!) { addUserNote(input: $input) { id } }',
+      { input: { userId: actors.reader.userId, body: note } },
+      actors.moderator.token,
+    );
+    expect(added.errors).toBeUndefined();
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: actors.reader.userId! } })).handle;
+    for (const name of ['reader', 'otherReader', 'anonymous'] as const) {
+      const views = [
+        await api.gql('{ me { id handle displayName } }', {}, actors[name].token),
+        await api.gql('query($h: String!) { user(handle: $h) { __typename } }', { h: handle }, actors[name].token),
+        await api.gql(
+          'query($id: ID!) { userNotes(userId: $id) { body } }',
+          { id: actors.reader.userId },
+          actors[name].token,
+        ),
+        await api.gql(
+          'query($id: ID!) { moderatedUser(id: $id) { user { notes { body } } } }',
+          { id: actors.reader.userId },
+          actors[name].token,
+        ),
+      ];
+      expect(JSON.stringify(views)).not.toContain(note);
+    }
+    const search = await api.gql(
+      '{ searchComments(query: "published body") { hits { item { author { email notes { body } } } } } }',
+      {},
+      actors.moderator.token,
+    );
+    expect(search.errors).toBeUndefined();
+    expect(JSON.stringify(search)).toContain(note);
+    expect(JSON.stringify(search)).not.toContain('@example.test');
+  });
 });
