@@ -63,7 +63,13 @@ export const REPEATED_PASSAGE_CASES: RepeatedPassageCase[] = [
   },
   {
     name: 'passage quoted in a later paragraph, the original paragraph cut: the thread is orphaned',
-    before: join(INTRO, `The chair said: ${PULL}.`, FILLER[0]!, `Asked about it later, she repeated: “${PULL}.”`, CLOSE),
+    before: join(
+      INTRO,
+      `The chair said: ${PULL}.`,
+      FILLER[0]!,
+      `Asked about it later, she repeated: “${PULL}.”`,
+      CLOSE,
+    ),
     after: join(INTRO, FILLER[0]!, `Asked about it later, she repeated: “${PULL}.”`, CLOSE),
     quote: PULL,
     occurrence: 0,
@@ -96,7 +102,13 @@ export const REPEATED_PASSAGE_CASES: RepeatedPassageCase[] = [
   {
     name: 'pull quote above, the body passage rewritten beyond recognition: orphaned, not moved to the pull quote',
     before: join(INTRO, `“${PULL}”`, FILLER[0]!, `“${PULL},” said the chair of the board.`, CLOSE),
-    after: join(INTRO, `“${PULL}”`, FILLER[0]!, '“The pier stays, whatever it costs,” said the chair of the board.', CLOSE),
+    after: join(
+      INTRO,
+      `“${PULL}”`,
+      FILLER[0]!,
+      '“The pier stays, whatever it costs,” said the chair of the board.',
+      CLOSE,
+    ),
     quote: PULL,
     occurrence: 1,
     expect: 'ORPHANED',
@@ -159,7 +171,8 @@ export function generateRepeatedPassageCases(seed: number, count: number): Repea
       .map((w, i) => (i === middle && w.length > 3 ? `${w.slice(0, 1)}${w[2]}${w[1]}${w.slice(3)}` : w))
       .join(' ');
     const [intro, f1, f2, f3] = [paragraph(), paragraph(), paragraph(), paragraph()];
-    const body = (p: string): string => `${sentence()} “${p},” said the ${pick(WORDS)} of the ${pick(WORDS)}. ${sentence()}`;
+    const body = (p: string): string =>
+      `${sentence()} “${p},” said the ${pick(WORDS)} of the ${pick(WORDS)}. ${sentence()}`;
     const bodyBefore = body(passage);
     const bodyAfter = bodyBefore.replace(passage, edited);
     const kinds: RepeatedPassageCase[] = [
