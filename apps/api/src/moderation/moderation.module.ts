@@ -14,6 +14,8 @@ import { QueueCountCompactor } from './events/queue-count-compactor.js';
 import { ModerationProcessor } from './moderation.processor.js';
 import { ModerationQueueResolver } from './queues/moderation-queue.resolver.js';
 import { ModerationSettingsResolver } from './settings/settings.resolver.js';
+import { HotSpotsResolver } from './hot-spots/hot-spots.resolver.js';
+import { HotSpotsService } from './hot-spots/hot-spots.service.js';
 import { CommentSearchResolver } from './search/comment-search.resolver.js';
 import { CommentSearch } from './search/comment-search.service.js';
 
@@ -25,6 +27,7 @@ import { CommentSearch } from './search/comment-search.service.js';
     ModerationLog,
     AuditLog,
     CommentSearch,
+    HotSpotsService,
     // Stateless (a read of one row): the settings page edits this discussion setting too.
     DiscussionSettingsService,
     ModerationSettingsResolver,
@@ -33,6 +36,7 @@ import { CommentSearch } from './search/comment-search.service.js';
     ModerationLogResolver,
     ModerationEventsResolver,
     CommentSearchResolver,
+    HotSpotsResolver,
     AuditLogResolver,
   ],
 })

@@ -75,6 +75,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   moderationCounts: { access: 'moderator' },
   moderationLog: { access: 'moderator' },
   searchComments: { access: 'moderator' },
+  moderationHotSpots: { access: 'moderator' },
   auditLog: { access: 'moderator' },
   auditLogCsv: { access: 'moderator' },
   userNotes: { access: 'moderator' },
