@@ -124,8 +124,7 @@ async function main(): Promise<void> {
   } finally {
     await prisma.$disconnect();
     await client.end();
-    if (!process.env['KEEP']) await env.drop();
-    else console.log('DB', env.databaseUrl);
+    await env.drop();
   }
   const file = result.write();
   console.log(`wrote ${file}`);
