@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalize, type Block, type PositionedBlock } from '@marginalia/content';
 import { createHash } from 'node:crypto';
+import { isStaff, type Viewer } from '../auth/viewer.js';
+import { ARTICLE_GATE_SELECT, discussionStatus, gateOf, mayRead } from './article-access.js';
 import { decodeCursor, encodeCursor } from '../infra/pagination/cursor.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { notFound } from '../infra/errors/domain-error.js';
@@ -25,7 +27,11 @@ const ARTICLE_FIELDS = {
   publishedAt: true,
   createdAt: true,
   currentRevisionId: true,
+  premod: true,
+  ...ARTICLE_GATE_SELECT,
 } as const;
+
+type ArticleFields = Prisma.ArticleGetPayload<{ select: typeof ARTICLE_FIELDS }>;
 
 export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -54,7 +60,7 @@ export class ArticleService {
   constructor(private readonly prisma: PrismaService) {}
 
   /** A page of articles with their discussion counts, in one statement, ordered in SQL. */
-  async page(args: ArticlePageArgs): Promise<ArticleConnectionModel> {
+  async page(args: ArticlePageArgs, viewer: Viewer | null): Promise<ArticleConnectionModel> {
     const order = args.orderBy ?? 'NEWEST';
     const rows = await this.prisma.$queryRaw<ArticleRow[]>(
       articlePageSql({
@@ -62,9 +68,13 @@ export class ArticleService {
         order,
         limit: args.first,
         after: decodeCursor(order, args.after),
+        withUnpublished: isStaff(viewer),
       }),
     );
-    const nodes = rows.slice(0, args.first);
+    const nodes = rows.slice(0, args.first).map(({ siteCommentsOpen, ...row }) => ({
+      ...row,
+      discussionStatus: discussionStatus({ ...row, siteCommentsOpen }),
+    }));
     const last = nodes.at(-1);
     const hasNextPage = rows.length > args.first;
     return {
@@ -79,11 +89,31 @@ export class ArticleService {
     };
   }
 
-  async bySlug(slug: string): Promise<ArticleModel | null> {
-    const article = await this.prisma.article.findUnique({ where: { slug }, select: ARTICLE_FIELDS });
-    if (!article) return null;
+  /**
+   * The article by its slug, or by a slug it had before (renamed articles keep their links);
+   * null where there is none or the viewer may not read it (unpublished, for a reader).
+   */
+  async bySlug(slug: string, viewer: Viewer | null): Promise<ArticleModel | null> {
+    const article =
+      (await this.prisma.article.findUnique({ where: { slug }, select: ARTICLE_FIELDS })) ??
+      (await this.prisma.articleSlugRedirect.findUnique({ where: { slug } }).article({ select: ARTICLE_FIELDS }));
+    return article && mayRead(article, viewer) ? this.view(article) : null;
+  }
+
+  /** The article by id, as bySlug. */
+  async byId(id: string, viewer: Viewer | null): Promise<ArticleModel | null> {
+    const article = await this.prisma.article.findUnique({ where: { id }, select: ARTICLE_FIELDS });
+    return article && mayRead(article, viewer) ? this.view(article) : null;
+  }
+
+  private async view(article: ArticleFields): Promise<ArticleModel> {
     const counts = await this.countsFor([article.id]);
-    return { ...article, ...(counts.get(article.id) ?? { threadCount: 0, commentCount: 0 }) };
+    const { site: _site, ...fields } = article;
+    return {
+      ...fields,
+      discussionStatus: discussionStatus(gateOf(article)),
+      ...(counts.get(article.id) ?? { threadCount: 0, commentCount: 0 }),
+    };
   }
 
   async revision(articleId: string, version?: number | null): Promise<ArticleRevisionModel> {

@@ -7,6 +7,8 @@ import { NO_ID, prepared } from '../infra/prisma/prepared.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { EventBus } from '../realtime/event-bus.js';
+import { ARTICLE_GATE_SELECT, assertDiscussionOpen, gateOf } from '../articles/article-access.js';
+import type { ArticleState } from '../generated/prisma/enums.js';
 import { anchoredThreadData } from './anchor-data.js';
 import { cleanBody, renderBody } from './comment-body.js';
 import type { CreateThreadInput, ReplyInput } from './dto/comment.inputs.js';
@@ -16,11 +18,25 @@ import { CommentModerationQueue } from './moderation-queue.js';
 import { verifiedAnchor } from './selector.js';
 import { ThreadReader } from './thread.reader.js';
 
-/** $1 article, $2 whether its text is wanted (only to verify a selector: an article can be large). */
-const ARTICLE = prepared<{ id: string; revisionId: string; text: string | null }>(
+/**
+ * $1 article, $2 whether its text is wanted (only to verify a selector: an article can be
+ * large); with what decides whether its discussion is open (article-access.ts).
+ */
+const ARTICLE = prepared<{
+  id: string;
+  revisionId: string;
+  text: string | null;
+  state: ArticleState;
+  commentsOpen: boolean | null;
+  closesAtMs: number | null;
+  siteCommentsOpen: boolean | null;
+}>(
   'comments.article',
-  `SELECT a.id::text AS id, r.id::text AS "revisionId", CASE WHEN $2::boolean THEN r."canonicalText" END AS text
+  `SELECT a.id::text AS id, r.id::text AS "revisionId", CASE WHEN $2::boolean THEN r."canonicalText" END AS text,
+          a.state::text AS state, a."commentsOpen",
+          (extract(epoch FROM a."commentsClosesAt") * 1000)::float8 AS "closesAtMs", s."commentsOpen" AS "siteCommentsOpen"
    FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."currentRevisionId"
+   LEFT JOIN "Site" s ON s.id = a."siteId"
    WHERE a.id = $1::uuid`,
   [NO_ID, false],
 );
@@ -104,6 +120,12 @@ export class CommentService {
     // The text is read only to verify a selector (an article can be large).
     const [article] = await this.prisma.run(ARTICLE, [input.articleId, Boolean(input.selector)]);
     if (!article) throw notFound('Article', 'articleId');
+    assertDiscussionOpen(
+      { ...article, commentsClosesAt: article.closesAtMs === null ? null : new Date(article.closesAtMs) },
+      viewer,
+      'Article',
+      'articleId',
+    );
     const html = await renderBody(this.prisma, body);
     const anchor = input.selector
       ? verifiedAnchor({ id: article.revisionId, canonicalText: article.text ?? '' }, input.selector)
@@ -149,10 +171,16 @@ export class CommentService {
     if (!budgetSpent) await this.spendPostingBudget(viewer);
     const parent = await this.prisma.comment.findUnique({
       where: { id: input.parentId },
-      select: { id: true, threadId: true, status: true, thread: { select: { articleId: true } } },
+      select: {
+        id: true,
+        threadId: true,
+        status: true,
+        thread: { select: { articleId: true, article: { select: ARTICLE_GATE_SELECT } } },
+      },
     });
     if (!parent || (parent.status !== 'PUBLISHED' && parent.status !== 'DELETED'))
       throw notFound('Comment', 'parentId');
+    assertDiscussionOpen(gateOf(parent.thread.article), viewer, 'Comment', 'parentId');
     if (parent.status === 'DELETED') throw badInput('parentId', 'You cannot reply to a deleted comment');
     const html = await renderBody(this.prisma, body);
     const { values, entry } = this.commentRows({

@@ -1,0 +1,79 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { HandlesJob } from '../infra/queue/job-handler.js';
+import type { JobPayloads } from '../infra/queue/jobs.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
+
+/** How often the worker closes discussions whose time has come (the safety net of the delayed job). */
+export const DISCUSSION_CLOSE_SWEEP_MS = 5000;
+
+/**
+ * Closes a discussion at its closing time: the switch goes off and the time is cleared, with an
+ * audit row. The delayed `close-discussion` job closes it on time; a sweep every few seconds
+ * closes any whose job was never scheduled or was lost with Redis's data. Writes are refused
+ * from the closing time on whether or not either has run yet (article-access.ts).
+ */
+@Injectable()
+export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DiscussionCloseProcessor.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  @HandlesJob('close-discussion')
+  async close({ articleId, at }: JobPayloads['close-discussion']): Promise<void> {
+    const when = new Date(at);
+    if (when.getTime() > Date.now()) throw new Error('close-discussion ran early; retrying later');
+    await this.prisma.$transaction(async (tx) => {
+      const closed = await tx.article.updateMany({
+        where: { id: articleId, commentsClosesAt: when },
+        data: { commentsOpen: false, commentsClosesAt: null },
+      });
+      if (closed.count === 0) return;
+      await tx.moderationAction.create({
+        data: {
+          actorId: null,
+          articleId,
+          action: 'DISCUSSION_CLOSED' satisfies AuditAction,
+          reason: `closed at ${when.toISOString()}`,
+        },
+      });
+    });
+  }
+
+  /** Every discussion whose closing time has passed, each closed and audited once; returns how many. */
+  async closeDue(now = new Date()): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<Array<{ closed: number }>>`
+      WITH closed AS (
+        UPDATE "Article" SET "commentsOpen" = false, "commentsClosesAt" = NULL, "updatedAt" = ${now}
+        WHERE "commentsClosesAt" <= ${now}
+        RETURNING id
+      ), audit AS (
+        INSERT INTO "ModerationAction" (id, "articleId", "actorId", action, reason, "createdAt")
+        SELECT gen_random_uuid(), id, NULL, 'DISCUSSION_CLOSED', 'closed (its time came)', ${now} FROM closed
+      )
+      SELECT count(*)::int AS closed FROM closed`;
+    return row?.closed ?? 0;
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.closeDue()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not close due discussions'))
+        .finally(() => this.schedule(DISCUSSION_CLOSE_SWEEP_MS));
+    }, delay);
+  }
+}
