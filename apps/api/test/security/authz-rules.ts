@@ -29,6 +29,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   me: { access: 'public' },
   article: { access: 'public' },
   articles: { access: 'public' },
+  articleById: { access: 'public' },
   comment: { access: 'public' },
   replies: { access: 'public' },
   articleEvents: { access: 'public' },
@@ -97,6 +98,11 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   createSite: { access: 'admin-writes' },
   updateSite: { access: 'admin-writes' },
   rotateSiteSecret: { access: 'admin-writes' },
+  // The article desk
+  updateArticle: { access: 'admin-writes' },
+  setArticleState: { access: 'admin-writes' },
+  setArticleDiscussion: { access: 'admin-writes' },
+  deleteArticle: { access: 'admin-writes' },
 
   // The embed on a publisher's page
   embedArticle: { access: 'public' },
