@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canonicalize, type Block, type PositionedBlock } from '@marginalia/content';
 import { createHash } from 'node:crypto';
 import { isStaff, type Viewer } from '../auth/viewer.js';
-import { ARTICLE_GATE_SELECT, discussionStatus, gateOf, mayRead } from './article-access.js';
+import { discussionStatus, mayRead } from './article-access.js';
 import { decodeCursor, encodeCursor } from '../infra/pagination/cursor.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { notFound } from '../infra/errors/domain-error.js';
@@ -28,7 +28,10 @@ const ARTICLE_FIELDS = {
   createdAt: true,
   currentRevisionId: true,
   premod: true,
-  ...ARTICLE_GATE_SELECT,
+  state: true,
+  commentsOpen: true,
+  commentsClosesAt: true,
+  siteId: true,
 } as const;
 
 type ArticleFields = Prisma.ArticleGetPayload<{ select: typeof ARTICLE_FIELDS }>;
@@ -107,11 +110,18 @@ export class ArticleService {
   }
 
   private async view(article: ArticleFields): Promise<ArticleModel> {
-    const counts = await this.countsFor([article.id]);
-    const { site: _site, ...fields } = article;
+    // The site's default matters only where the article has no switch of its own (a statement
+    // saved on the hot read of an article page otherwise).
+    const [counts, site] = await Promise.all([
+      this.countsFor([article.id]),
+      article.siteId && article.commentsOpen === null
+        ? this.prisma.site.findUnique({ where: { id: article.siteId }, select: { commentsOpen: true } })
+        : null,
+    ]);
+    const { siteId: _siteId, ...fields } = article;
     return {
       ...fields,
-      discussionStatus: discussionStatus(gateOf(article)),
+      discussionStatus: discussionStatus({ ...article, siteCommentsOpen: site?.commentsOpen ?? null }),
       ...(counts.get(article.id) ?? { threadCount: 0, commentCount: 0 }),
     };
   }

@@ -59,6 +59,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   // One's own account (a suspended user may still take their data and leave)
   updateProfile: { access: 'active' },
   deleteAccount: { access: 'signed-in' },
+  // Muting others (a suspended reader may still read their list and unmute)
+  mutedUsers: { access: 'signed-in' },
+  muteUser: { access: 'active' },
+  unmuteUser: { access: 'active' },
 
   // Discussion
   createThread: { access: 'active' },
