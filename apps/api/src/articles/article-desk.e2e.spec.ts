@@ -8,7 +8,8 @@ import { makeArticle } from '../../test/support/factories.js';
 import { anno, newAnnotation } from '../../test/support/web-annotations/anno-client.js';
 import { DiscussionCloseProcessor } from './discussion-close.processor.js';
 
-const ARTICLE_FIELDS = 'id slug title author siteName publishedAt state discussionStatus commentsOpen commentsClosesAt premod';
+const ARTICLE_FIELDS =
+  'id slug title author siteName publishedAt state discussionStatus commentsOpen commentsClosesAt premod';
 const SET_DISCUSSION = `mutation($input: SetArticleDiscussionInput!) { setArticleDiscussion(input: $input) { ${ARTICLE_FIELDS} } }`;
 const SET_STATE = `mutation($input: SetArticleStateInput!) { setArticleState(input: $input) { ${ARTICLE_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { ${ARTICLE_FIELDS} } }`;
@@ -103,7 +104,12 @@ describe('the article desk: state, discussion switches, details and deletion', (
         await api.gql(EDIT, { input: { commentId: article.commentId, body: 'Rewritten' } }, author.token),
         await api.gql(REACT, { input: { commentId: article.commentId, kind: 'INSIGHTFUL' } }, reader.token),
       ];
-      expect(refused.map(errorCode)).toEqual(['COMMENTS_CLOSED', 'COMMENTS_CLOSED', 'COMMENTS_CLOSED', 'COMMENTS_CLOSED']);
+      expect(refused.map(errorCode)).toEqual([
+        'COMMENTS_CLOSED',
+        'COMMENTS_CLOSED',
+        'COMMENTS_CLOSED',
+        'COMMENTS_CLOSED',
+      ]);
       expect(await prisma.comment.count({ where: { thread: { articleId: article.id } } })).toBe(1);
       expect(await prisma.reaction.count({ where: { commentId: article.commentId } })).toBe(0);
 
@@ -116,7 +122,11 @@ describe('the article desk: state, discussion switches, details and deletion', (
 
       // Opened again: posting works.
       await api.gql(SET_DISCUSSION, { input: { articleId: article.id, commentsOpen: true } }, admin.token);
-      const posted = await api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'Open again' } }, reader.token);
+      const posted = await api.gql(
+        CREATE_THREAD,
+        { input: { articleId: article.id, body: 'Open again' } },
+        reader.token,
+      );
       expect(posted.errors).toBeUndefined();
     });
 
@@ -147,7 +157,12 @@ describe('the article desk: state, discussion switches, details and deletion', (
 
     it('follows the site’s default until the article has its own switch', async () => {
       const site = await prisma.site.create({
-        data: { name: 'Closed news', origins: ['https://closed.example'], ssoSecret: 'x'.repeat(32), commentsOpen: false },
+        data: {
+          name: 'Closed news',
+          origins: ['https://closed.example'],
+          ssoSecret: 'x'.repeat(32),
+          commentsOpen: false,
+        },
       });
       const article = await makeArticle(prisma);
       await prisma.article.update({
@@ -163,8 +178,9 @@ describe('the article desk: state, discussion switches, details and deletion', (
       expect(embed.data!.embedArticle.commentsOpen).toBe(false);
 
       await api.gql(SET_DISCUSSION, { input: { articleId: article.id, commentsOpen: true } }, admin.token);
-      expect((await api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'Yes' } }, reader.token)).errors)
-        .toBeUndefined();
+      expect(
+        (await api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'Yes' } }, reader.token)).errors,
+      ).toBeUndefined();
       const reopened = await api.gql<{ embedArticle: { commentsOpen: boolean } }>(EMBED, {
         site: site.id,
         url: `https://closed.example/${article.slug}`,
@@ -200,8 +216,9 @@ describe('the article desk: state, discussion switches, details and deletion', (
       expect(job?.data).toEqual({ articleId: article.id, at: closesAt.toISOString() });
       expect(await job?.isDelayed()).toBe(true);
 
-      expect((await api.gql(REPLY, { input: { parentId: article.commentId, body: 'In time' } }, reader.token)).errors)
-        .toBeUndefined();
+      expect(
+        (await api.gql(REPLY, { input: { parentId: article.commentId, body: 'In time' } }, reader.token)).errors,
+      ).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() - Date.now() + 50));
       // Neither the job nor the sweep has run here (no worker): the time alone closes it.
       const late = await api.gql(REPLY, { input: { parentId: article.commentId, body: 'Late' } }, reader.token);
@@ -295,8 +312,9 @@ describe('the article desk: state, discussion switches, details and deletion', (
       expect(staffView.data!.article).toMatchObject({ state: 'UNPUBLISHED', threads: [expect.anything()] });
       const staffList = await api.gql<{ articles: { nodes: Array<{ id: string }> } }>(LIST, {}, admin.token);
       expect(staffList.data!.articles.nodes.map((n) => n.id)).toContain(article.id);
-      expect(errorCode(await api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'x' } }, moderator.token)))
-        .toBe('COMMENTS_CLOSED');
+      expect(
+        errorCode(await api.gql(CREATE_THREAD, { input: { articleId: article.id, body: 'x' } }, moderator.token)),
+      ).toBe('COMMENTS_CLOSED');
       expect((await api.gql(EXPORT, { id: article.id }, admin.token)).errors).toBeUndefined();
       expect(await subscriptionError(api, article.id, moderator.token)).toBeNull();
     });

@@ -25,7 +25,10 @@ export class ArticleResolver {
     return this.service.bySlug(slug, viewer);
   }
 
-  @Query(() => ArticleModel, { nullable: true, description: 'An article by id; null when there is none for the viewer.' })
+  @Query(() => ArticleModel, {
+    nullable: true,
+    description: 'An article by id; null when there is none for the viewer.',
+  })
   articleById(@Args() { id }: ArticleIdArgs, @CurrentUser() viewer: Viewer | null): Promise<ArticleModel | null> {
     return this.service.byId(id, viewer);
   }

@@ -44,7 +44,11 @@ describe('muting another reader', () => {
     const theirs = await seedReply(prisma, { parentId: mine, authorId: loud.userId, body: 'Very loud words' });
     await seedReply(prisma, { parentId: theirs, authorId: other.userId, body: 'A calm answer' });
 
-    const muted = await api.gql<{ muteUser: Array<{ id: string; handle: string }> }>(MUTE, { id: loud.userId }, me.token);
+    const muted = await api.gql<{ muteUser: Array<{ id: string; handle: string }> }>(
+      MUTE,
+      { id: loud.userId },
+      me.token,
+    );
     expect(muted.data!.muteUser).toEqual([{ id: loud.userId, handle: loud.handle }]);
     // Twice is the same as once.
     expect((await api.gql(MUTE, { id: loud.userId }, me.token)).errors).toBeUndefined();
@@ -123,7 +127,11 @@ describe('a held or rejected comment explains itself to its author', () => {
   it('shows the reason’s plain-language explanation to the author only', async () => {
     const [author, reader] = await Promise.all([api.register(), api.register()]);
     const article = await makeArticle(prisma);
-    const { commentId } = await seedThread(prisma, { articleId: article.id, authorId: author.userId, status: 'REJECTED' });
+    const { commentId } = await seedThread(prisma, {
+      articleId: article.id,
+      authorId: author.userId,
+      status: 'REJECTED',
+    });
     await prisma.comment.update({ where: { id: commentId }, data: { statusReason: 'REJECTED_OFF_TOPIC' } });
     const res = await api.gql<{ comment: { comment: SeenComment } }>(
       'query($id: ID!) { comment(id: $id) { comment { status statusReason statusExplanation } } }',
@@ -136,7 +144,11 @@ describe('a held or rejected comment explains itself to its author', () => {
       statusExplanation: 'A moderator removed your comment as off topic.',
     });
     // Others do not see a rejected comment at all.
-    const other = await api.gql('query($id: ID!) { comment(id: $id) { comment { id } } }', { id: commentId }, reader.token);
+    const other = await api.gql(
+      'query($id: ID!) { comment(id: $id) { comment { id } } }',
+      { id: commentId },
+      reader.token,
+    );
     expect(errorCode(other)).toBe('NOT_FOUND');
   });
 });

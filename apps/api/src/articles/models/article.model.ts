@@ -39,7 +39,8 @@ export class ArticleRevisionModel {
 export const ArticleStateEnum = { PUBLISHED: 'PUBLISHED', UNPUBLISHED: 'UNPUBLISHED', ARCHIVED: 'ARCHIVED' } as const;
 registerEnumType(ArticleStateEnum, {
   name: 'ArticleState',
-  description: 'UNPUBLISHED: staff only (readers are told it does not exist). ARCHIVED: readable, discussion read-only.',
+  description:
+    'UNPUBLISHED: staff only (readers are told it does not exist). ARCHIVED: readable, discussion read-only.',
 });
 
 export const DiscussionStatusEnum = {
