@@ -14,7 +14,8 @@ import type {
 const USER_FIELDS = 'id handle displayName role status';
 
 const COMMENT_FIELDS = `
-  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason editedAt isOwn
+  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason statusExplanation
+  muted editedAt isOwn
   replyCount author { id handle displayName role }
   reactions { kind count }
   viewerReactions
@@ -26,7 +27,8 @@ const THREAD_FIELDS = `
   comments { ${COMMENT_FIELDS} }
 `;
 
-const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount';
+const ARTICLE_SUMMARY_FIELDS =
+  'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount state discussionStatus';
 
 export const ME_QUERY = `query Me { me { ${USER_FIELDS} email emailVerified } }`;
 export type MeResult = { me: User | null };
