@@ -44,7 +44,7 @@ describe('the article desk', () => {
     await registerViaApi(account);
     await signIn(readerPage, account, `/a/${slug}`);
     await readerPage.getByText('Comments are closed.').waitFor();
-    await readerPage.getByRole('heading', { name: /^Discussion/ }).waitFor();
+    await readerPage.locator('#page-comments-heading').waitFor();
     expect(await readerPage.getByLabel('Comment on the whole article').count()).toBe(0);
     await screenshot(readerPage, 'article-desk-comments-closed');
     await readerContext.close();

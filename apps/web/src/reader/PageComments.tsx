@@ -34,7 +34,7 @@ export function PageComments({ threads, actions, onPost, readOnly = false }: Pag
         Discussion <span className="count">{plural(count, 'comment')}</span>
       </h2>
       <p className="page-comments-lede">
-        Comments about the article as a whole. To discuss a passage, select it in the text.
+        Comments about the article as a whole.{readOnly ? '' : ' To discuss a passage, select it in the text.'}
       </p>
       {readOnly ? null : permission === 'allowed' ? (
         <Composer

@@ -42,6 +42,7 @@ describe('settings', () => {
       'Email',
       'Password',
       'Notifications',
+      'Muted people',
       'Your data',
       'Delete account',
     ]);
