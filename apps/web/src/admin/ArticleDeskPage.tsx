@@ -72,9 +72,9 @@ export default function ArticleDeskPage() {
       </p>
       <h1>{article.title}</h1>
       <p className="admin-lede">
-        <Link to={`/a/${encodeURIComponent(article.slug)}`}>Open in the reader</Link> ·{' '}
-        {STATE_LABELS[article.state]} · discussion {DISCUSSION_LABELS[article.discussionStatus]} ·{' '}
-        {plural(article.threadCount, 'thread')}, {plural(article.commentCount, 'comment')}
+        <Link to={`/a/${encodeURIComponent(article.slug)}`}>Open in the reader</Link> · {STATE_LABELS[article.state]} ·
+        discussion {DISCUSSION_LABELS[article.discussionStatus]} · {plural(article.threadCount, 'thread')},{' '}
+        {plural(article.commentCount, 'comment')}
       </p>
       <DetailsForm article={article} onSaved={saved} />
       <StateForm article={article} onSaved={saved} />
@@ -231,8 +231,8 @@ function StateForm({ article, onSaved }: { article: DeskArticle; onSaved: (a: De
           ))}
         </fieldset>
         <p className="field-hint">
-          Readers are told an unpublished article does not exist; staff see it with a banner. An archived article
-          stays readable, its discussion read-only.
+          Readers are told an unpublished article does not exist; staff see it with a banner. An archived article stays
+          readable, its discussion read-only.
         </p>
         <Feedback message={message} />
         <div className="form-actions">
@@ -247,7 +247,9 @@ function StateForm({ article, onSaved }: { article: DeskArticle; onSaved: (a: De
 
 function DiscussionForm({ article, onSaved }: { article: DeskArticle; onSaved: (a: DeskArticle) => void }) {
   const id = useId();
-  const [open, setOpen] = useState(article.commentsOpen === null ? 'default' : article.commentsOpen ? 'open' : 'closed');
+  const [open, setOpen] = useState(
+    article.commentsOpen === null ? 'default' : article.commentsOpen ? 'open' : 'closed',
+  );
   const [premod, setPremod] = useState(article.premod);
   const [closesAt, setClosesAt] = useState(toLocalInput(article.commentsClosesAt));
   const [busy, message, submit] = useSubmit();
@@ -400,12 +402,7 @@ function Revisions({ article, onChanged }: { article: Loaded; onChanged: () => v
         </form>
       )}
       {diff && <DiffView diff={diff} />}
-      <ThreadsToReview
-        slug={article.slug}
-        fuzzy={fuzzy}
-        orphaned={article.orphanedThreads}
-        onChanged={onChanged}
-      />
+      <ThreadsToReview slug={article.slug} fuzzy={fuzzy} orphaned={article.orphanedThreads} onChanged={onChanged} />
     </Section>
   );
 }
@@ -465,7 +462,9 @@ function ThreadsToReview({
         {fuzzy.map((thread) => (
           <li key={thread.id}>
             <span className="status-badge">Fuzzy</span> “{thread.anchor!.exact}”
-            {thread.originalQuote && thread.originalQuote !== thread.anchor!.exact && <> (was “{thread.originalQuote}”)</>}{' '}
+            {thread.originalQuote && thread.originalQuote !== thread.anchor!.exact && (
+              <> (was “{thread.originalQuote}”)</>
+            )}{' '}
             <button type="button" className="link-button" disabled={busy} onClick={() => confirm(thread)}>
               Confirm this passage
             </button>

@@ -141,9 +141,7 @@ function AlignedThreads({
 
   return (
     <>
-      {classified.anchored.length === 0 && !draft && (
-        <p className="empty-note">{noThreadsNote(actions.readOnly)}</p>
-      )}
+      {classified.anchored.length === 0 && !draft && <p className="empty-note">{noThreadsNote(actions.readOnly)}</p>}
       <MarginColumn ref={columnRef} entries={entries} activeKey={draft ? DRAFT_KEY : activeId} />
     </>
   );
