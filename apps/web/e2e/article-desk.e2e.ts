@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleBySlug, importMarkdown, loginViaApi } from './support/api.ts';
 import { DEMO, launchBrowser, newAccount, newPage, registerViaApi, screenshot, signIn } from './support/browser.ts';
+import { seriousA11yViolations } from './support/page-helpers.ts';
 
 const slug = `desk-${Date.now().toString(36)}`;
 const version = (word: string) => `# The Harbour Master
@@ -47,6 +48,7 @@ describe('the article desk', () => {
     await readerPage.locator('#page-comments-heading').waitFor();
     expect(await readerPage.getByLabel('Comment on the whole article').count()).toBe(0);
     await screenshot(readerPage, 'article-desk-comments-closed');
+    expect(await seriousA11yViolations(readerPage)).toEqual([]);
     await readerContext.close();
   });
 
@@ -62,6 +64,8 @@ describe('the article desk', () => {
     await expect.poll(() => diff.locator('del').allTextContents()).toEqual(['green ']);
     await expect.poll(() => diff.locator('ins').allTextContents()).toEqual(['blue ']);
     await screenshot(page, 'article-desk-revision-diff');
+    // The whole desk page (forms, revision table, diff) passes axe-core.
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 
