@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleBySlug, importMarkdown, loginViaApi } from './support/api.ts';
+import { articleBySlug, gql, importMarkdown, loginViaApi } from './support/api.ts';
 import { DEMO, launchBrowser, newAccount, newPage, registerViaApi, screenshot, signIn } from './support/browser.ts';
 import { seriousA11yViolations } from './support/page-helpers.ts';
 
@@ -50,6 +50,27 @@ describe('the article desk', () => {
     await screenshot(readerPage, 'article-desk-comments-closed');
     expect(await seriousA11yViolations(readerPage)).toEqual([]);
     await readerContext.close();
+  });
+
+  it('closes the discussion on a page a reader has open, live', async () => {
+    const admin = await loginViaApi(DEMO.admin);
+    const live = `${slug}-live`;
+    await importMarkdown(admin, version('red'), live);
+    const { id } = await articleBySlug(live);
+    const { context, page } = await newPage(browser);
+    const account = newAccount('Tamsin');
+    await registerViaApi(account);
+    await signIn(page, account, `/a/${live}`);
+    await page.getByLabel('Comment on the whole article').waitFor();
+
+    await gql(
+      'mutation($input: SetArticleDiscussionInput!) { setArticleDiscussion(input: $input) { id } }',
+      { input: { articleId: id, commentsOpen: false } },
+      admin,
+    );
+    await page.getByText('Comments are closed.').waitFor();
+    await expect.poll(() => page.getByLabel('Comment on the whole article').count()).toBe(0);
+    await context.close();
   });
 
   it('shows the word difference between two revisions', async () => {

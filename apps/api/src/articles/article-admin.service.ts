@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { badInput, DomainError, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { JobQueue } from '../infra/queue/job-queue.js';
+import { EventBus } from '../realtime/event-bus.js';
 import type { AuditAction } from '../moderation/audit/audit-action.js';
 import { ArticleService } from './article.service.js';
 import type {
@@ -30,6 +31,23 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
 }
 
 /**
+ * Tells the article's open pages that its state or discussion changed, so a reader sees the
+ * discussion close without reloading. Best effort, like every live event.
+ */
+export async function announceDiscussionChanged(events: EventBus, articleId: string): Promise<void> {
+  await events
+    .discussion({
+      type: 'DISCUSSION_CHANGED',
+      articleId,
+      threadId: null,
+      commentId: null,
+      authorId: null,
+      status: null,
+    })
+    .catch(() => undefined);
+}
+
+/**
  * The admin's article desk: details, state, discussion switches, deletion. Every change is
  * written with an audit row (ModerationAction with the article) in the same transaction,
  * saying what changed from what.
@@ -42,6 +60,7 @@ export class ArticleAdminService {
     private readonly prisma: PrismaService,
     private readonly articles: ArticleService,
     private readonly jobs: JobQueue,
+    private readonly events: EventBus,
   ) {}
 
   async update(input: UpdateArticleInput, viewer: Viewer): Promise<ArticleModel> {
@@ -72,6 +91,7 @@ export class ArticleAdminService {
         await tx.article.update({ where: { id: before.id }, data: { state: input.state } });
         await this.audit(tx, viewer, before.id, 'SET_ARTICLE_STATE', `${before.state} → ${input.state}`);
       });
+      await announceDiscussionChanged(this.events, before.id);
     }
     return this.view(before.id, viewer);
   }
@@ -93,6 +113,7 @@ export class ArticleAdminService {
         await this.audit(tx, viewer, before.id, 'SET_ARTICLE_DISCUSSION', changed.join('; '));
       });
       if (input.closesAt) await this.scheduleClose(before.id, input.closesAt);
+      await announceDiscussionChanged(this.events, before.id);
     }
     return this.view(before.id, viewer);
   }

@@ -2,8 +2,11 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { JobQueue } from '../infra/queue/job-queue.js';
+import { EventBus } from '../realtime/event-bus.js';
 import { errorCode, TestApi } from '../../test/support/api-client.js';
+import { subscribeEvents } from '../../test/support/comments/events.js';
 import { seedThread } from '../../test/support/comments/fixtures.js';
+import { eventually } from '../../test/support/eventually.js';
 import { makeArticle } from '../../test/support/factories.js';
 import { anno, newAnnotation } from '../../test/support/web-annotations/anno-client.js';
 import { DiscussionCloseProcessor } from './discussion-close.processor.js';
@@ -224,7 +227,7 @@ describe('the article desk: state, discussion switches, details and deletion', (
       const late = await api.gql(REPLY, { input: { parentId: article.commentId, body: 'Late' } }, reader.token);
       expect(errorCode(late)).toBe('COMMENTS_CLOSED');
 
-      const closer = new DiscussionCloseProcessor(prisma);
+      const closer = new DiscussionCloseProcessor(prisma, api.app.get(EventBus));
       await closer.close({ articleId: article.id, at: closesAt.toISOString() });
       await closer.close({ articleId: article.id, at: closesAt.toISOString() });
       expect(await prisma.article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({
@@ -242,6 +245,25 @@ describe('the article desk: state, discussion switches, details and deletion', (
         commentsClosesAt: null,
       });
       expect(await audit(other.id, 'DISCUSSION_CLOSED')).toHaveLength(1);
+    });
+
+    it('tells the article’s open pages live when its discussion or state changes', async () => {
+      const article = await makeArticle(prisma);
+      const live = await subscribeEvents(api, article.id);
+      try {
+        await api.gql(SET_DISCUSSION, { input: { articleId: article.id, commentsOpen: false } }, admin.token);
+        await api.gql(SET_STATE, { input: { articleId: article.id, state: 'ARCHIVED' } }, admin.token);
+        // Saving the same values again changes nothing and tells nobody.
+        await api.gql(SET_STATE, { input: { articleId: article.id, state: 'ARCHIVED' } }, admin.token);
+        await eventually(() => live.events.length >= 2, { what: 'two live events' });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(live.events).toEqual([
+          { type: 'DISCUSSION_CHANGED', threadId: null, commentId: null, status: null },
+          { type: 'DISCUSSION_CHANGED', threadId: null, commentId: null, status: null },
+        ]);
+      } finally {
+        await live.close();
+      }
     });
 
     it('switches per-article pre-moderation, which the moderation pipeline reads', async () => {

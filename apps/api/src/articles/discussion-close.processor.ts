@@ -3,6 +3,8 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
 import type { AuditAction } from '../moderation/audit/audit-action.js';
+import { EventBus } from '../realtime/event-bus.js';
+import { announceDiscussionChanged } from './article-admin.service.js';
 
 /** How often the worker closes discussions whose time has come (the safety net of the delayed job). */
 export const DISCUSSION_CLOSE_SWEEP_MS = 5000;
@@ -20,18 +22,21 @@ export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnAppli
   private running?: Promise<unknown>;
   private stopped = false;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly events: EventBus,
+  ) {}
 
   @HandlesJob('close-discussion')
   async close({ articleId, at }: JobPayloads['close-discussion']): Promise<void> {
     const when = new Date(at);
     if (when.getTime() > Date.now()) throw new Error('close-discussion ran early; retrying later');
-    await this.prisma.$transaction(async (tx) => {
+    const closed = await this.prisma.$transaction(async (tx) => {
       const closed = await tx.article.updateMany({
         where: { id: articleId, commentsClosesAt: when },
         data: { commentsOpen: false, commentsClosesAt: null },
       });
-      if (closed.count === 0) return;
+      if (closed.count === 0) return false;
       await tx.moderationAction.create({
         data: {
           actorId: null,
@@ -40,12 +45,14 @@ export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnAppli
           reason: `closed at ${when.toISOString()}`,
         },
       });
+      return true;
     });
+    if (closed) await announceDiscussionChanged(this.events, articleId);
   }
 
   /** Every discussion whose closing time has passed, each closed and audited once; returns how many. */
   async closeDue(now = new Date()): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<Array<{ closed: number }>>`
+    const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
       WITH closed AS (
         UPDATE "Article" SET "commentsOpen" = false, "commentsClosesAt" = NULL, "updatedAt" = ${now}
         WHERE "commentsClosesAt" <= ${now}
@@ -54,8 +61,9 @@ export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnAppli
         INSERT INTO "ModerationAction" (id, "articleId", "actorId", action, reason, "createdAt")
         SELECT gen_random_uuid(), id, NULL, 'DISCUSSION_CLOSED', 'closed (its time came)', ${now} FROM closed
       )
-      SELECT count(*)::int AS closed FROM closed`;
-    return row?.closed ?? 0;
+      SELECT id::text AS id FROM closed`;
+    for (const { id } of rows) await announceDiscussionChanged(this.events, id);
+    return rows.length;
   }
 
   onApplicationBootstrap(): void {

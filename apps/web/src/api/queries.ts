@@ -104,11 +104,11 @@ export type ReplyResult = { reply: Comment };
 
 export const ARTICLE_THREADS_QUERY = `
   query ArticleThreads($slug: String!) {
-    article(slug: $slug) { id threadCount commentCount threads { ${THREAD_FIELDS} } }
+    article(slug: $slug) { id threadCount commentCount state discussionStatus threads { ${THREAD_FIELDS} } }
   }
 `;
 export type ArticleThreadsResult = {
-  article: Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'threads'> | null;
+  article: Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'threads' | 'state' | 'discussionStatus'> | null;
 };
 
 export type DiscussionEventType =
@@ -117,7 +117,8 @@ export type DiscussionEventType =
   | 'COMMENT_EDITED'
   | 'COMMENT_STATUS_CHANGED'
   | 'REACTIONS_CHANGED'
-  | 'THREAD_REANCHORED';
+  | 'THREAD_REANCHORED'
+  | 'DISCUSSION_CHANGED';
 
 export const ARTICLE_EVENTS_SUBSCRIPTION = `
   subscription ArticleEvents($articleId: ID!) {
@@ -128,7 +129,8 @@ export type ArticleEventsResult = {
   articleEvents: {
     type: DiscussionEventType;
     articleId: string;
-    threadId: string;
+    /** Null for events about the whole article (DISCUSSION_CHANGED). */
+    threadId: string | null;
     commentId: string | null;
     status: Comment['status'] | null;
   };
