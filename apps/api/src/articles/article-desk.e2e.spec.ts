@@ -418,6 +418,64 @@ describe('the article desk: state, discussion switches, details and deletion', (
     });
   });
 
+  describe('revisions', () => {
+    it('tells staff what each revision did to the threads: moved, fuzzy, orphaned', async () => {
+      const article = await makeArticle(prisma);
+      const text2 = `Preface.\n\n${article.text}`;
+      const rev2 = await prisma.articleRevision.create({
+        data: { articleId: article.id, version: 2, blocks: [], canonicalText: text2, contentHash: 'v2' },
+      });
+      const at = (revisionId: string, start: number, exact: string) => ({
+        revisionId,
+        position: { start, end: start + exact.length },
+        quote: { exact, prefix: '', suffix: '' },
+      });
+      const thread = (data: Record<string, unknown>) =>
+        prisma.thread.create({ data: { articleId: article.id, revisionId: rev2.id, commentCount: 1, ...data } });
+      const moved = await thread({
+        originalAnchor: at(article.revisionId, 14, 'margins'),
+        anchor: at(rev2.id, 24, 'margins'),
+        anchorStatus: 'ANCHORED',
+      });
+      const fuzzy = await thread({
+        originalAnchor: at(article.revisionId, 30, 'older than print'),
+        anchor: at(rev2.id, 40, 'older than prin'),
+        anchorStatus: 'FUZZY',
+      });
+      const orphan = await thread({
+        originalAnchor: at(article.revisionId, 50, 'a lost passage'),
+        anchor: at(article.revisionId, 50, 'a lost passage'),
+        anchorStatus: 'ORPHANED',
+      });
+      const born = await thread({
+        originalAnchor: at(rev2.id, 0, 'Preface'),
+        anchor: at(rev2.id, 0, 'Preface'),
+        anchorStatus: 'ANCHORED',
+      });
+
+      const QUERY = `query($slug: String!) { article(slug: $slug) { revisions { nodes {
+        version threadOutcomes { threadId outcome quote originalQuote } } } } }`;
+      const res = await api.gql<{
+        article: { revisions: { nodes: Array<{ version: number; threadOutcomes: Array<Record<string, unknown>> }> } };
+      }>(QUERY, { slug: article.slug }, moderator.token);
+      expect(res.errors).toBeUndefined();
+      const [v2, v1] = res.data!.article.revisions.nodes;
+      expect(v1!.threadOutcomes).toEqual([]);
+      expect(new Map(v2!.threadOutcomes.map((t) => [t['threadId'], t]))).toEqual(
+        new Map([
+          [born.id, { threadId: born.id, outcome: 'ANCHORED', quote: 'Preface', originalQuote: null }],
+          [moved.id, { threadId: moved.id, outcome: 'MOVED', quote: 'margins', originalQuote: null }],
+          [
+            fuzzy.id,
+            { threadId: fuzzy.id, outcome: 'FUZZY', quote: 'older than prin', originalQuote: 'older than print' },
+          ],
+          [orphan.id, { threadId: orphan.id, outcome: 'ORPHANED', quote: 'a lost passage', originalQuote: null }],
+        ]),
+      );
+      expect(errorCode(await api.gql(QUERY, { slug: article.slug }, reader.token))).toBe('FORBIDDEN');
+    });
+  });
+
   describe('deletion', () => {
     it('asks for the slug, then removes the article, its revisions and discussion, and keeps the audit row', async () => {
       const article = await discussed();

@@ -6,6 +6,7 @@ import { ArticleExportService } from './article-export.service.js';
 import { ArticleResolver } from './article.resolver.js';
 import { ArticleService } from './article.service.js';
 import { DiscussionCloseProcessor } from './discussion-close.processor.js';
+import { RevisionThreadsResolver } from './revision-threads.resolver.js';
 
 @Module({
   providers: [
@@ -15,6 +16,7 @@ import { DiscussionCloseProcessor } from './discussion-close.processor.js';
     ArticleExportResolver,
     ArticleAdminService,
     ArticleAdminResolver,
+    RevisionThreadsResolver,
   ],
   exports: [ArticleService],
 })

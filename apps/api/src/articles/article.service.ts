@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { canonicalize, type Block, type PositionedBlock } from '@marginalia/content';
 import { createHash } from 'node:crypto';
 import { isStaff, type Viewer } from '../auth/viewer.js';
+import type { StoredAnchorJson } from '../comments/anchor-data.js';
+import type { RevisionThreadModel, RevisionThreadOutcome } from './models/revision-thread.model.js';
 import { discussionStatus, mayRead } from './article-access.js';
 import { decodeCursor, encodeCursor } from '../infra/pagination/cursor.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -153,6 +155,33 @@ export class ArticleService {
         endCursor: hasNextPage && last ? encodeCursor(REVISION_ORDER, { id: last.id, key: last.version }) : null,
       },
     };
+  }
+
+  /**
+   * The threads last evaluated against a revision (Thread.revisionId: re-anchoring moves
+   * threads forward one revision at a time, orphans included), with what it did to each.
+   */
+  async threadOutcomes(revisionId: string): Promise<RevisionThreadModel[]> {
+    const threads = await this.prisma.thread.findMany({
+      where: { revisionId, anchorStatus: { not: null } },
+      orderBy: [{ anchorStart: 'asc' }, { createdAt: 'asc' }],
+      select: { id: true, anchor: true, originalAnchor: true, anchorStatus: true, commentCount: true },
+    });
+    return threads.map((t) => {
+      const anchor = t.anchor as unknown as StoredAnchorJson | null;
+      const original = t.originalAnchor as unknown as StoredAnchorJson | null;
+      const quote = anchor?.quote.exact ?? original?.quote.exact ?? '';
+      const originalQuote = original && original.quote.exact !== quote ? original.quote.exact : null;
+      // Carried over from an earlier revision to another place in this one.
+      const moved =
+        original !== null &&
+        anchor !== null &&
+        original.revisionId !== revisionId &&
+        original.position.start !== anchor.position.start;
+      const outcome: RevisionThreadOutcome =
+        t.anchorStatus === 'ORPHANED' || t.anchorStatus === 'FUZZY' ? t.anchorStatus : moved ? 'MOVED' : 'ANCHORED';
+      return { threadId: t.id, outcome, quote, originalQuote, commentCount: t.commentCount };
+    });
   }
 
   private async countsFor(articleIds: string[]): Promise<Map<string, { threadCount: number; commentCount: number }>> {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { ApiError, errorMessage } from '../api/errors.ts';
@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
 import {
   DELETE_ARTICLE_MUTATION,
+  outcomeSummary,
   DESK_ARTICLE_QUERY,
   DESK_REVISION_TEXT_QUERY,
   fromLocalInput,
@@ -314,17 +315,6 @@ function Revisions({ article, onChanged }: { article: Loaded; onChanged: () => v
   const [to, setTo] = useState(revisions[0]?.version ?? 1);
   const [diff, setDiff] = useState<{ from: number; to: number; parts: DiffPart[] } | null>(null);
   const [busy, message, submit] = useSubmit();
-  const anchoredOn = useMemo(() => {
-    const counts = new Map<string, { anchored: number; fuzzy: number }>();
-    for (const thread of article.threads) {
-      if (!thread.anchor || thread.anchorStatus === 'ORPHANED') continue;
-      const entry = counts.get(thread.anchor.revisionId) ?? { anchored: 0, fuzzy: 0 };
-      if (thread.anchorStatus === 'FUZZY') entry.fuzzy++;
-      else entry.anchored++;
-      counts.set(thread.anchor.revisionId, entry);
-    }
-    return counts;
-  }, [article.threads]);
   const fuzzy = article.threads.filter((t) => t.anchorStatus === 'FUZZY' && t.anchor);
 
   const compare = (event: FormEvent) => {
@@ -353,22 +343,19 @@ function Revisions({ article, onChanged }: { article: Loaded; onChanged: () => v
               <tr>
                 <th scope="col">Version</th>
                 <th scope="col">Saved</th>
-                <th scope="col">Threads on it</th>
+                <th scope="col">What it did to the threads</th>
                 <th scope="col">Compare from</th>
                 <th scope="col">to</th>
               </tr>
             </thead>
             <tbody>
               {revisions.map((revision: DeskRevision) => {
-                const counts = anchoredOn.get(revision.id);
                 return (
                   <tr key={revision.id}>
                     <th scope="row">{revision.version}</th>
                     <td>{formatDateTime(revision.createdAt)}</td>
                     <td>
-                      {counts
-                        ? `${plural(counts.anchored, 'thread')}${counts.fuzzy ? `, ${counts.fuzzy} fuzzy` : ''}`
-                        : '—'}
+                      <RevisionOutcomes outcomes={revision.threadOutcomes} />
                     </td>
                     <td>
                       <input
@@ -404,6 +391,23 @@ function Revisions({ article, onChanged }: { article: Loaded; onChanged: () => v
       {diff && <DiffView diff={diff} />}
       <ThreadsToReview slug={article.slug} fuzzy={fuzzy} orphaned={article.orphanedThreads} onChanged={onChanged} />
     </Section>
+  );
+}
+
+function RevisionOutcomes({ outcomes }: { outcomes: DeskRevision['threadOutcomes'] }) {
+  if (outcomes.length === 0) return <>—</>;
+  return (
+    <details>
+      <summary>{outcomeSummary(outcomes)}</summary>
+      <ul className="revision-outcomes">
+        {outcomes.map((t) => (
+          <li key={t.threadId}>
+            <span className="status-badge">{t.outcome.toLowerCase()}</span> “{t.quote}”
+            {t.originalQuote && <> (first “{t.originalQuote}”)</>} · {plural(t.commentCount, 'comment')}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -23,10 +23,37 @@ export interface DeskArticle {
   premod: boolean;
 }
 
+export type RevisionThreadOutcome = 'ANCHORED' | 'MOVED' | 'FUZZY' | 'ORPHANED';
+
 export interface DeskRevision {
   id: string;
   version: number;
   createdAt: string;
+  /** The threads last evaluated against this revision, and what it did to each. */
+  threadOutcomes: Array<{
+    threadId: string;
+    outcome: RevisionThreadOutcome;
+    quote: string;
+    originalQuote: string | null;
+    commentCount: number;
+  }>;
+}
+
+const OUTCOME_WORDS: Record<RevisionThreadOutcome, string> = {
+  ANCHORED: 'in place',
+  MOVED: 'moved',
+  FUZZY: 'fuzzy',
+  ORPHANED: 'orphaned',
+};
+
+/** "2 in place, 1 moved, 1 orphaned" (outcomes with no thread left out), or "—". */
+export function outcomeSummary(outcomes: DeskRevision['threadOutcomes']): string {
+  const counts = new Map<RevisionThreadOutcome, number>();
+  for (const t of outcomes) counts.set(t.outcome, (counts.get(t.outcome) ?? 0) + 1);
+  const parts = (Object.keys(OUTCOME_WORDS) as RevisionThreadOutcome[])
+    .filter((o) => counts.has(o))
+    .map((o) => `${counts.get(o)} ${OUTCOME_WORDS[o]}`);
+  return parts.length > 0 ? parts.join(', ') : '—';
 }
 
 export interface DeskThread {
@@ -41,7 +68,9 @@ export const DESK_ARTICLE_QUERY = `
   query DeskArticle($id: ID!) {
     articleById(id: $id) {
       ${DESK_FIELDS}
-      revisions(first: 50) { nodes { id version createdAt } }
+      revisions(first: 50) {
+        nodes { id version createdAt threadOutcomes { threadId outcome quote originalQuote commentCount } }
+      }
       threads { id anchorStatus originalQuote commentCount anchor { revisionId start end exact status } }
       orphanedThreads { id anchorStatus originalQuote commentCount anchor { revisionId start end exact status } }
     }
