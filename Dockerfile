@@ -23,6 +23,9 @@ WORKDIR /app/apps/api
 COPY --from=build --chown=node:node /out/api ./
 COPY --from=build --chown=node:node /app/apps/api/dist ./dist
 COPY --from=build --chown=node:node /app/prisma /app/prisma
+# The embed's pages (framed by publishers' sites) and embed.js are answered by the API.
+ENV WEB_DIST=/app/web
+COPY --from=build --chown=node:node /app/apps/web/dist /app/web
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

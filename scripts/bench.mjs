@@ -37,6 +37,7 @@ const BENCHES = {
   mixed: apiBench('test/bench/load.bench.ts', 'mixed'),
   scale: apiBench('test/bench/load.bench.ts', 'scale'),
   moderation: apiBench('test/bench/moderation.bench.ts'),
+  search: apiBench('test/bench/search.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };

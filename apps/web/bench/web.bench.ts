@@ -165,6 +165,12 @@ async function serveDist(): Promise<{ server: Server; url: string }> {
       res.end(STUB_PANEL);
       return;
     }
+    // The page-level discussion's frame is not what this measures (the panel is a stub too).
+    if (req.url?.startsWith('/embed/discussion')) {
+      res.writeHead(200, { 'Content-Type': TYPES['.html']! });
+      res.end('<!doctype html><title>discussion</title>');
+      return;
+    }
     if (req.method === 'POST' && req.url === '/graphql') {
       req.resume();
       res.writeHead(200, { 'Content-Type': 'application/json' });

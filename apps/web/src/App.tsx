@@ -28,11 +28,20 @@ const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
 const UserPage = lazy(() => import('./moderation/UserPage.tsx'));
+const AuditPage = lazy(() => import('./moderation/AuditPage.tsx'));
 const ProfilePage = lazy(() => import('./profiles/ProfilePage.tsx'));
 const SettingsLayout = lazy(() => import('./settings/SettingsLayout.tsx'));
 const GoodbyePage = lazy(() => import('./settings/GoodbyePage.tsx'));
 // Framed by publishers' pages: no site header or navigation around it.
 const EmbedPanelPage = lazy(() => import('./embed/EmbedPanelPage.tsx'));
+const EmbedDiscussionPage = lazy(() => import('./embed/EmbedDiscussionPage.tsx'));
+const EmbedSignInPage = lazy(() => import('./embed/EmbedSignInPage.tsx'));
+const EMBED_PAGES = [
+  { path: 'embed/panel', Page: EmbedPanelPage },
+  { path: 'embed/discussion', Page: EmbedDiscussionPage },
+  // The popup a framed discussion opens to sign in: Marginalia's own window, not framed.
+  { path: 'embed/sign-in', Page: EmbedSignInPage },
+];
 
 /** Any signed-in user (others are sent to sign in). */
 const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
@@ -40,13 +49,13 @@ const SIGNED_IN = ['READER', 'MODERATOR', 'ADMIN'] as const;
 export function App() {
   return (
     <Routes>
-      {['embed/panel', 'embed/discussion'].map((path) => (
+      {EMBED_PAGES.map(({ path, Page }) => (
         <Route
           key={path}
           path={path}
           element={
             <Suspense fallback={<Loading />}>
-              <EmbedPanelPage />
+              <Page />
             </Suspense>
           }
         />
@@ -88,6 +97,7 @@ export function App() {
           <Route path="moderate" element={<ModerationPage />} />
           <Route path="moderate/users" element={<UsersPage />} />
           <Route path="moderate/users/:userId" element={<UserPage />} />
+          <Route path="moderate/audit" element={<AuditPage />} />
           <Route
             path="manage"
             element={

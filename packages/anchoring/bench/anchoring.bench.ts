@@ -23,6 +23,7 @@ import {
   type AnchorResult,
   type StoredAnchor,
 } from '@marginalia/anchoring';
+import { generateRepeatedPassageCases } from '../src/test-support/repeated-passages.ts';
 
 // ---------------------------------------------------------------- PRNG
 
@@ -343,7 +344,71 @@ export interface TargetResult {
 export interface BenchReport {
   articleChars: number;
   scenarios: ScenarioResult[];
+  repeated: RepeatedResult;
   targets: TargetResult[];
+}
+
+// ------------------------------------------------ repeated passages
+
+/** A passage that occurs twice (pull quote, repeated sentence, later quotation), one occurrence edited. */
+export interface RepeatedResult {
+  cases: number;
+  /** Anchored on the other copy or elsewhere, or anchored when its occurrence was cut. */
+  wrong: number;
+  /** Orphaned though its own occurrence is still there (edited or moved). */
+  missed: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** The same cases with the first verbatim occurrence of the quote (indexOf). */
+  baselineWrong: number;
+  baselineMs: number;
+}
+
+function cpRange(text: string, needle: string, occurrence: number): { start: number; end: number } {
+  let u = -1;
+  for (let k = 0; k <= occurrence; k++) u = text.indexOf(needle, u + 1);
+  const index = new CodePointIndex(text);
+  return { start: index.toCodePoint(u), end: index.toCodePoint(u + needle.length) };
+}
+
+function runRepeated(runs: number, count: number): RepeatedResult {
+  const cases = generateRepeatedPassageCases(31, count).map((c) => {
+    const own = cpRange(c.before, c.quote, c.occurrence);
+    const anchor: StoredAnchor = { id: 't', ...describe(c.before, own.start, own.end) };
+    const want = c.expect === 'ORPHANED' ? null : cpRange(c.after, c.expect.text, c.expect.occurrence);
+    return { c, anchor, want };
+  });
+  const judge = (found: Span | undefined, want: Span | null): 'right' | 'wrong' | 'missed' => {
+    if (want === null) return found === undefined ? 'right' : 'wrong';
+    if (found === undefined) return 'missed';
+    return Math.abs(found.start - want.start) <= 2 && Math.abs(found.end - want.end) <= 2 ? 'right' : 'wrong';
+  };
+  const timed = time(runs, () =>
+    cases.map(({ c, anchor }) => {
+      const [r] = reanchorAll(c.before, c.after, [anchor]);
+      return r && r.status !== 'ORPHANED' ? { start: r.start, end: r.end } : undefined;
+    }),
+  );
+  const naive = time(runs, () =>
+    cases.map(({ c, anchor }) => {
+      const u = c.after.indexOf(anchor.quote.exact);
+      if (u < 0) return undefined;
+      const index = new CodePointIndex(c.after);
+      return { start: index.toCodePoint(u), end: index.toCodePoint(u + anchor.quote.exact.length) };
+    }),
+  );
+  const verdicts = timed.value.map((found, i) => judge(found, cases[i]!.want));
+  return {
+    cases: cases.length,
+    wrong: verdicts.filter((v) => v === 'wrong').length,
+    missed: verdicts.filter((v) => v === 'missed').length,
+    medianMs: timed.ms,
+    minMs: timed.min,
+    maxMs: timed.max,
+    baselineWrong: naive.value.filter((found, i) => judge(found, cases[i]!.want) === 'wrong').length,
+    baselineMs: naive.ms,
+  };
 }
 
 export interface BenchOptions {
@@ -509,6 +574,11 @@ export function runAnchoringBench(options: BenchOptions = {}): BenchReport {
     .map(({ spec, seed }) => runScenario(spec, doc, vocab, old, runs, seed));
   for (const l of formatTable(rows)) log(l);
   log('');
+  const repeated = runRepeated(runs, options.filter === undefined ? 1_000 : 200);
+  log(
+    `repeated passages (pull quotes, repeated sentences, later quotations; one occurrence edited, moved or cut): ${repeated.cases} cases, ${repeated.wrong} wrong, ${repeated.missed} missed, ${repeated.medianMs.toFixed(1)} ms (naive indexOf: ${repeated.baselineWrong} wrong, ${repeated.baselineMs.toFixed(1)} ms)`,
+  );
+  log('');
   log(
     'recovered = anchored onto the true new location / anchors whose passage still exists (≥50% of words unchanged);',
   );
@@ -516,9 +586,14 @@ export function runAnchoringBench(options: BenchOptions = {}): BenchReport {
     'WRONG = anchored somewhere that overlaps the true location by less than half (or passage deleted); E/M/F = EXACT/MOVED/FUZZY.',
   );
   const targets = evaluateTargets(rows);
+  targets.push({
+    target: `repeated passages, ${repeated.cases.toLocaleString('en-US')} cases: 0 wrong`,
+    pass: repeated.wrong === 0,
+    detail: `${repeated.wrong} wrong, ${repeated.missed} missed`,
+  });
   log('');
   for (const t of targets) log(`${t.pass ? 'PASS' : 'FAIL'}  ${t.target}  (${t.detail})`);
-  return { articleChars: old.text.length, scenarios: rows, targets };
+  return { articleChars: old.text.length, scenarios: rows, repeated, targets };
 }
 
 /**
@@ -566,12 +641,36 @@ export function writeResult(report: BenchReport, file: string, runs: number): vo
       pass: strict ? r.wrong === 0 : null,
     });
   }
+  const rep = report.repeated;
+  figures.push(
+    {
+      name: `repeated passages, ${rep.cases.toLocaleString('en-US')} cases: wrong`,
+      unit: 'anchors',
+      median: rep.wrong,
+      spread: null,
+      baseline: { name: 'naive indexOf', median: rep.baselineWrong },
+      ratio: null,
+      target: '0',
+      pass: rep.wrong === 0,
+    },
+    {
+      name: `repeated passages, ${rep.cases.toLocaleString('en-US')} cases: re-anchor time`,
+      unit: 'ms',
+      median: rep.medianMs,
+      spread: { min: rep.minMs, max: rep.maxMs },
+      baseline: { name: 'naive indexOf', median: rep.baselineMs },
+      ratio: rep.medianMs / Math.max(rep.baselineMs, 1e-3),
+      target: null,
+      pass: null,
+    },
+  );
   const json = {
     bench: 'anchoring',
     title: 'Re-anchoring',
     setup: [
       `seeded synthetic article of ${report.articleChars.toLocaleString('en-US')} UTF-16 units; median of ${runs} timed runs per scenario`,
       'recovered = anchored onto the true new location / anchors whose passage still exists (≥ 50% of its words unchanged); wrong = anchored elsewhere',
+      'repeated passages: generated articles where the passage occurs twice (pull quote, repeated sentence, later quotation) and one occurrence is edited, moved or cut; wrong = anchored on the other copy (or anywhere, when its own occurrence was cut)',
     ],
     figures,
     notes: [],

@@ -1,7 +1,7 @@
 import { toResult } from './anchor.js';
-import { computeDiff, DEFAULT_DIFF_TIMEOUT_MS, mapPositions } from './diff.js';
+import { computeDiff, DEFAULT_DIFF_TIMEOUT_MS, mapPositions, type Diff } from './diff.js';
 import { locate } from './locate.js';
-import { prepareText, type TextInput } from './prepared-text.js';
+import { PreparedText, prepareText, type TextInput } from './prepared-text.js';
 import type { ReanchorOptions, ReanchorResult, StoredAnchor } from './types.js';
 import { assertPositionShape, assertQuote, resolveMinScore } from './validate.js';
 
@@ -13,6 +13,14 @@ import { assertPositionShape, assertQuote, resolveMinScore } from './validate.js
  * quote is kept (EXACT when its offsets are unchanged, MOVED otherwise);
  * the rest fall back to the per-anchor search of anchor(), seeded with the
  * mapped offset as a hint. Output order matches input order.
+ *
+ * A passage can occur more than once (a pull quote, a repeated sentence, a
+ * passage quoted later). An anchor belongs to its own occurrence: in the
+ * search, the other occurrences of its quote in the old text — followed
+ * through the diff to wherever they are now — are masked out, so an edit of
+ * the anchor's own occurrence finds it again (fuzzy) rather than the
+ * untouched copy, and an anchor whose occurrence was cut is orphaned rather
+ * than moved onto the copy.
  */
 export function reanchorAll<Id = string>(
   oldText: TextInput,
@@ -50,12 +58,11 @@ export function reanchorAll<Id = string>(
   }
 
   // Identical revisions (the common "re-save without changes" case) need no diff.
-  const mapped =
-    oldDoc.text === newDoc.text
-      ? { starts: oldStarts, ends: oldEnds }
-      : mapPositions(computeDiff(oldDoc.text, newDoc.text, timeoutMs), oldStarts, oldEnds);
+  const diff = oldDoc.text === newDoc.text ? null : computeDiff(oldDoc.text, newDoc.text, timeoutMs);
+  const mapped = diff === null ? { starts: oldStarts, ends: oldEnds } : mapPositions(diff, oldStarts, oldEnds);
 
   const results: ReanchorResult<Id>[] = new Array<ReanchorResult<Id>>(n);
+  const searched: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = anchors[i] as StoredAnchor<Id>;
     const s16 = mapped.starts[i] as number;
@@ -66,11 +73,89 @@ export function reanchorAll<Id = string>(
       const end = newDoc.index.toCodePoint(e16);
       const same = start === a.position.start && end === a.position.end;
       results[i] = { id: a.id, status: same ? 'EXACT' : 'MOVED', start, end, score: 1 };
-      continue;
+    } else {
+      searched.push(i);
     }
+  }
+  if (searched.length === 0) return results;
+
+  const copies = otherCopies(oldDoc.text, diff, anchors, searched, oldStarts, oldEnds);
+  for (const i of searched) {
+    const a = anchors[i] as StoredAnchor<Id>;
+    const s16 = mapped.starts[i] as number;
     const hint16 = s16 >= 0 ? s16 : newDoc.index.toUtf16(Math.min(a.position.start, newDoc.length));
-    const found = locate(newDoc, a.quote, hint16, minScore);
+    let found = locate(newDoc, a.quote, hint16, minScore);
+    // Masking only takes candidates away: a match off every copy is the answer with or without
+    // it, so the masked text (a second preparation) is only built when the match is on a copy.
+    const mask = copies.get(i);
+    if (found && mask?.some(([s, e]) => found!.start16 < e && found!.end16 > s)) {
+      found = locate(new PreparedText(masked(newDoc.text, mask)), a.quote, hint16, minScore);
+    }
+    // The masked text has the same UTF-16 offsets; code points are counted on the real one.
     results[i] = { id: a.id, ...toResult(newDoc, found, a.position) };
   }
   return results;
+}
+
+/** UTF-16 ranges in the new text that hold other occurrences of an anchor's passage. */
+type Ranges = Array<[number, number]>;
+
+/**
+ * For each searched anchor with a trusted old position: the other verbatim
+ * occurrences of its quote in the old text, mapped through the diff to the
+ * new text (one sweep for all of them). Copies the edit removed map to an
+ * empty range and are left out.
+ */
+function otherCopies<Id>(
+  oldText: string,
+  diff: Diff[] | null,
+  anchors: readonly StoredAnchor<Id>[],
+  searched: readonly number[],
+  oldStarts: Int32Array,
+  oldEnds: Int32Array,
+): Map<number, Ranges> {
+  const owners: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const i of searched) {
+    const own = oldStarts[i] as number;
+    if (own < 0) continue; // its own occurrence is unknown: every occurrence is a candidate
+    const exact = (anchors[i] as StoredAnchor<Id>).quote.exact;
+    const ownEnd = oldEnds[i] as number;
+    for (let at = oldText.indexOf(exact); at !== -1; at = oldText.indexOf(exact, at + 1)) {
+      if (at < ownEnd && at + exact.length > own) continue; // its own (or overlapping it)
+      owners.push(i);
+      starts.push(at);
+      ends.push(at + exact.length);
+    }
+  }
+  const byAnchor = new Map<number, Ranges>();
+  if (owners.length === 0) return byAnchor;
+  const mappedCopies =
+    diff === null
+      ? { starts: Int32Array.from(starts), ends: Int32Array.from(ends) }
+      : mapPositions(diff, Int32Array.from(starts), Int32Array.from(ends));
+  for (let k = 0; k < owners.length; k++) {
+    const s = mappedCopies.starts[k] as number;
+    const e = mappedCopies.ends[k] as number;
+    if (s < 0 || e <= s) continue;
+    const owner = owners[k] as number;
+    const list = byAnchor.get(owner) ?? [];
+    list.push([s, e]);
+    byAnchor.set(owner, list);
+  }
+  return byAnchor;
+}
+
+/** The text with the given ranges blanked out (same length, so offsets stay valid). */
+function masked(text: string, ranges: Ranges): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    out += text.slice(at, from) + '\u0000'.repeat(e - from);
+    at = e;
+  }
+  return out + text.slice(at);
 }

@@ -1,6 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
+import { hasOwnPassword } from '../auth/password.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { UserModel } from '../users/models/user.model.js';
 
@@ -22,5 +23,16 @@ export class AccountUserResolver {
     if (viewer.id === user.id) return viewer.emailVerified;
     const row = await this.prisma.user.findUnique({ where: { id: user.id }, select: { emailVerifiedAt: true } });
     return Boolean(row?.emailVerifiedAt);
+  }
+
+  /** Whether the account signs in with a password of its own (one a site's sign-on made does not). */
+  @Public()
+  @ResolveField('hasPassword', () => Boolean, {
+    description: 'Whether the account has a password of its own; false for anyone but the user.',
+  })
+  async hasPassword(@Parent() user: UserModel, @CurrentUser() viewer: Viewer | null): Promise<boolean> {
+    if (!viewer || viewer.id !== user.id) return false;
+    const row = await this.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+    return row ? hasOwnPassword(row.passwordHash) : false;
   }
 }

@@ -17,3 +17,9 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 /** A hash to verify against when the email is unknown, so timing does not reveal accounts. */
 let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('not-a-real-password'));
+
+/** Stored instead of a hash for an account a site's single sign-on made: no password verifies against it. */
+export const SITE_SIGN_IN_ONLY = '!single-sign-on';
+
+/** Whether an account has a password of its own (not one made by single sign-on, nor a deleted one). */
+export const hasOwnPassword = (passwordHash: string): boolean => !passwordHash.startsWith('!');

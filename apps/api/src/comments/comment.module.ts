@@ -4,6 +4,8 @@ import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { ArticleEventsResolver } from './article-events.resolver.js';
 import { ArticleThreadsResolver, DiscussionQueryResolver } from './article-threads.resolver.js';
 import { CommentEditService } from './comment-edit.service.js';
+import { CommentHistoryResolver } from './comment-history.resolver.js';
+import { CommentHistoryService } from './comment-history.service.js';
 import { CommentResolver } from './comment.resolver.js';
 import { CommentService } from './comment.service.js';
 import { DiscussionQueryService } from './discussion-query.service.js';
@@ -18,6 +20,8 @@ import { ThreadReader } from './thread.reader.js';
   providers: [
     CommentService,
     CommentEditService,
+    CommentHistoryService,
+    CommentHistoryResolver,
     ReactionService,
     CommentModerationQueue,
     DiscussionSettingsService,

@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { DomainError } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
+import type { AuditAction } from '../moderation/audit/audit-action.js';
 
 /** Setting row holding discussion options, e.g. `{ "editWindowMinutes": 15 }`. */
 export const DISCUSSION_SETTING_KEY = 'discussion';
@@ -51,7 +52,8 @@ export class DiscussionSettingsService {
   }
 
   /** Stores the choice beside the other discussion settings (which stay as they are). */
-  async setRequireVerifiedEmailToComment(value: boolean): Promise<void> {
+  /** Stores the setting; with an actor and a change, an UPDATE_SETTINGS audit row with before and after. */
+  async setRequireVerifiedEmailToComment(value: boolean, actorId?: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${DISCUSSION_SETTING_KEY}))`;
       const row = await tx.setting.findUnique({ where: { key: DISCUSSION_SETTING_KEY } });
@@ -64,6 +66,18 @@ export class DiscussionSettingsService {
         create: { key: DISCUSSION_SETTING_KEY, value: next },
         update: { value: next },
       });
+      const was = current['requireVerifiedEmailToComment'];
+      if (actorId && was !== value) {
+        await tx.moderationAction.create({
+          data: {
+            actorId,
+            action: 'UPDATE_SETTINGS' satisfies AuditAction,
+            reason: `requireVerifiedEmailToComment: ${String(was ?? 'default')} → ${String(value)}`,
+            before: { requireVerifiedEmailToComment: typeof was === 'boolean' ? was : null },
+            after: { requireVerifiedEmailToComment: value },
+          },
+        });
+      }
     });
   }
 

@@ -5,6 +5,7 @@ describe('start-up checks', () => {
   const ok = {
     DATABASE_URL: process.env['DATABASE_URL']!,
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REDIS_CLUSTER_NODES: '',
   };
 
   it('passes when PostgreSQL and Redis answer', async () => {
@@ -43,5 +44,12 @@ describe('start-up checks', () => {
     // Demo mode catches mail itself; a named server is enough anywhere.
     expect(() => checkMailSettings({ SMTP_URL: null, DEMO_MODE: true })).not.toThrow();
     expect(() => checkMailSettings({ SMTP_URL: 'smtp://mail.example.org:587', DEMO_MODE: false })).not.toThrow();
+  });
+
+  it('says a Redis Cluster is unreachable, naming its nodes', async () => {
+    const error = await preflight({ ...ok, REDIS_CLUSTER_NODES: '127.0.0.1:1,127.0.0.1:2' }).catch((e: unknown) => e);
+    const text = explainStartupError(error);
+    expect(text).toContain('cannot reach the Redis Cluster at 127.0.0.1:1,127.0.0.1:2');
+    expect(text).toContain('REDIS_CLUSTER_NODES');
   });
 });

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { connectRedis } from './redis/redis-client.js';
 import pg from 'pg';
 import type { AppConfig } from './config/env.js';
 
@@ -26,22 +26,25 @@ async function checkPostgres(url: string): Promise<void> {
   }
 }
 
-async function checkRedis(url: string): Promise<void> {
-  const redis = new Redis(url, {
+async function checkRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Promise<void> {
+  const redis = connectRedis(config, {
     lazyConnect: true,
     connectTimeout: 3000,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
   redis.on('error', () => undefined);
+  const where = config.REDIS_CLUSTER_NODES.trim()
+    ? `the Redis Cluster at ${config.REDIS_CLUSTER_NODES.trim()}`
+    : `Redis at ${redact(config.REDIS_URL)}`;
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     throw new StartupError(
-      `Marginalia cannot reach Redis at ${redact(url)} (${(error as Error).message}).\n` +
+      `Marginalia cannot reach ${where} (${(error as Error).message}).\n` +
         '  Start it (for example `redis-server --daemonize yes` or `docker compose up -d redis`)\n' +
-        '  or set REDIS_URL to a running server.',
+        '  or set REDIS_URL (or REDIS_CLUSTER_NODES) to a running server.',
     );
   } finally {
     redis.disconnect();
@@ -64,9 +67,9 @@ export function checkMailSettings(config: Pick<AppConfig, 'SMTP_URL' | 'DEMO_MOD
 
 /** Checks that PostgreSQL and Redis answer before anything else starts. */
 export async function preflight(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL'>,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
   needs = { redis: true },
 ): Promise<void> {
   await checkPostgres(config.DATABASE_URL);
-  if (needs.redis) await checkRedis(config.REDIS_URL);
+  if (needs.redis) await checkRedis(config);
 }

@@ -86,13 +86,34 @@ export class ModerationSettingsService {
         update: { value },
       });
       if (actorId && changes.length > 0) {
+        const { before, after } = changedSections(current, next);
         await tx.moderationAction.create({
-          data: { actorId, action: 'UPDATE_SETTINGS' satisfies AuditAction, reason: changes.join('; ').slice(0, 2000) },
+          data: {
+            actorId,
+            action: 'UPDATE_SETTINGS' satisfies AuditAction,
+            reason: changes.join('; ').slice(0, 2000),
+            before,
+            after,
+          },
         });
       }
     });
     return next;
   }
+}
+
+/** The top-level settings (whole sections) whose value changed, before and after. */
+export function changedSections(
+  before: object,
+  after: object,
+): { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject } {
+  const was = before as Record<string, Prisma.InputJsonValue>;
+  const now = after as Record<string, Prisma.InputJsonValue>;
+  const keys = Object.keys(now).filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]));
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, was[key] ?? null])),
+    after: Object.fromEntries(keys.map((key) => [key, now[key] ?? null])),
+  };
 }
 
 /**

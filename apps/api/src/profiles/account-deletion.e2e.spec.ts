@@ -212,4 +212,15 @@ describe('deleting an account', () => {
       'UNAUTHENTICATED',
     );
   });
+
+  it('asks for the password when the account has one, and a typed handle will not do', async () => {
+    const user = await api.register();
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).handle;
+    const res = await api.gql(DELETE, { input: { confirmHandle: handle, comments: 'REMOVE' } }, user.token);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0]!.extensions!['field']).toBe('password');
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ deletedAt: null });
+    const me = await api.gql<{ me: { hasPassword: boolean } }>('{ me { hasPassword } }', {}, user.token);
+    expect(me.data!.me.hasPassword).toBe(true);
+  });
 });

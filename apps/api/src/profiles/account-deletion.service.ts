@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
-import { verifyPassword } from '../auth/password.js';
+import { hasOwnPassword, verifyPassword } from '../auth/password.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { badInput } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
@@ -23,6 +23,8 @@ export function placeholdersFor(userId: string): { email: string; handle: string
   // A hyphen is outside the registration rule for handles, so no one can register this one.
   return { email: `deleted-${userId}@deleted.invalid`, handle: `deleted-${short}` };
 }
+
+const normalHandle = (handle: string): string => handle.trim().replace(/^@/, '').toLowerCase();
 
 /**
  * Deletes the signed-in user's account, in one transaction. The row stays (moderation history
@@ -50,7 +52,13 @@ export class AccountDeletionService {
       select: { id: true, email: true, handle: true, displayName: true, passwordHash: true },
     });
     // BAD_USER_INPUT, not UNAUTHENTICATED: the session is fine, the confirmation is not.
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw badInput('password', 'Wrong password');
+    if (hasOwnPassword(user.passwordHash)) {
+      if (!input.password) throw badInput('password', 'Enter your password to confirm');
+      if (!(await verifyPassword(user.passwordHash, input.password))) throw badInput('password', 'Wrong password');
+    } else if (normalHandle(input.confirmHandle ?? '') !== normalHandle(user.handle)) {
+      // An account a publisher's sign-on made has no password: typing the handle confirms.
+      throw badInput('confirmHandle', `Type your handle, ${user.handle}, to confirm`);
+    }
     const placeholders = placeholdersFor(user.id);
     const identity: ErasedIdentity = {
       id: user.id,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../infra/redis/redis-client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
@@ -25,7 +25,7 @@ export interface DiscussionEvent {
   status: CommentStatus | null;
 }
 
-/** Topics are the Redis channel names without the prefix, and the local pub/sub topics. */
+/** Topics are the RedisClient channel names without the prefix, and the local pub/sub topics. */
 export const articleTopic = (articleId: string): string => `article:${articleId}`;
 export const MODERATION_TOPIC = 'moderation';
 /** A user's own new notifications. */
@@ -42,7 +42,7 @@ export const channelPrefix = (redisPrefix: string): string => `${redisPrefix}:ev
 @Injectable()
 export class EventBus {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

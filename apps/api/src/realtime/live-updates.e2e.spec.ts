@@ -1,41 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { createClient, type Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { TestApi } from '../../test/support/api-client.js';
 import { makeArticle } from '../../test/support/factories.js';
 import { startWorker } from '../../test/support/worker.js';
 import { eventually } from '../../test/support/eventually.js';
-
-interface Received {
-  type: string;
-  commentId: string;
-  status: string;
-}
-
-function subscribe(api: TestApi, articleId: string, token?: string): { events: Received[]; client: Client } {
-  const client = createClient({
-    url: `${api.url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-  });
-  const events: Received[] = [];
-  client.subscribe<{ articleEvents: Received }>(
-    {
-      query: 'subscription($id: ID!) { articleEvents(articleId: $id) { type commentId status } }',
-      variables: { id: articleId },
-    },
-    {
-      next: (message) => {
-        if (message.data) events.push(message.data.articleEvents);
-      },
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  return { events, client };
-}
+import { subscribe } from '../../test/support/live-events.js';
 
 describe('live updates across API processes', () => {
   let first: TestApi;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../infra/redis/redis-client.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { createRedis } from '../infra/redis/redis.module.js';
@@ -18,7 +18,7 @@ interface LocalPubSub {
 @Injectable()
 export class RealtimeRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RealtimeRelay.name);
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,

@@ -8,11 +8,14 @@ import { UserAdminResolver } from './user-admin.resolver.js';
 import { UserAdminService } from './user-admin.service.js';
 import { UserDirectoryResolver } from './user-directory.resolver.js';
 import { UserDirectoryService } from './user-directory.service.js';
+import { UserNoteResolver } from './user-note.resolver.js';
+import { UserNotes } from './user-note.service.js';
 import { UserResolver } from './user.resolver.js';
 
 /**
  * API side: a user's private fields (email, status) for their owner and the staff; staff list
- * and view users and change their status, pre-moderation and role; readers mute one another.
+ * and view users, change their status, pre-moderation and role, and keep private notes on them;
+ * readers mute one another.
  */
 @Module({
   imports: [ModerationCoreModule],
@@ -23,6 +26,8 @@ import { UserResolver } from './user.resolver.js';
     ModeratedUserResolver,
     UserDirectoryService,
     UserDirectoryResolver,
+    UserNotes,
+    UserNoteResolver,
     MuteService,
     MuteResolver,
   ],

@@ -72,11 +72,20 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   react: { access: 'active' },
   unreact: { access: 'active' },
   flagComment: { access: 'active' },
+  // Its author or staff; anyone else signed in is refused by the service (see comment-history.e2e.spec.ts).
+  commentHistory: { access: 'signed-in' },
 
   // Moderation
   moderationQueue: { access: 'moderator' },
   moderationCounts: { access: 'moderator' },
   moderationLog: { access: 'moderator' },
+  searchComments: { access: 'moderator' },
+  moderationHotSpots: { access: 'moderator' },
+  auditLog: { access: 'moderator' },
+  auditLogCsv: { access: 'moderator' },
+  userNotes: { access: 'moderator' },
+  addUserNote: { access: 'moderator-writes' },
+  deleteUserNote: { access: 'moderator-writes' },
   moderationSettings: { access: 'moderator' },
   moderationEvents: { access: 'moderator' },
   moderateComment: { access: 'moderator-writes' },

@@ -70,4 +70,23 @@ describe('security headers of the compose deployment', () => {
     const fromNginx = clientHeaders(composeNginxConfig());
     expect(Object.fromEntries(fromNginx)).toEqual(Object.fromEntries(fromApi));
   });
+
+  it('sends the embed to the API, which alone knows the origins each site lets frame it', () => {
+    const config = composeNginxConfig();
+    const proxied = /location ~ (\S+) \{\s*proxy_pass http:\/\/api:3000;/.exec(config)?.[1];
+    if (!proxied) throw new Error('nginx config has no location forwarded to the API');
+    const toApi = new RegExp(proxied);
+    for (const url of ['/embed.js', '/embed/panel?site=x', '/embed/discussion', '/embed/sign-in', '/graphql']) {
+      expect([url, toApi.test(url)]).toEqual([url, true]);
+    }
+    for (const url of ['/', '/a/some-article', '/embedding', '/assets/index.js']) {
+      expect([url, toApi.test(url)]).toEqual([url, false]);
+    }
+    // The API image carries the web client it answers those pages with.
+    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'), dockerfile.indexOf('AS web'));
+    const webDist = /^ENV WEB_DIST=(\S+)$/m.exec(runtime)?.[1];
+    expect(webDist).toBeDefined();
+    expect(runtime).toContain(`COPY --from=build --chown=node:node /app/apps/web/dist ${webDist}`);
+  });
 });

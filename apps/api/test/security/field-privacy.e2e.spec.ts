@@ -103,6 +103,30 @@ describe('field-level privacy', () => {
     expect(me.data?.me.email).toBe(actors.reader.email);
   });
 
+  it('tells whether an account has a password of its own to its owner only (admins included in "others")', async () => {
+    const me = await api.gql<{ me: { hasPassword: boolean } }>('{ me { hasPassword } }', {}, actors.reader.token);
+    expect(me.data?.me.hasPassword).toBe(true);
+    // The reader's comments' author, as others see it.
+    const authorHasPassword = async (actor: Actor): Promise<unknown[]> => {
+      const res = await api.gql<{
+        article: { threads: Array<{ comments: Array<{ author: { id: string; hasPassword: unknown } }> }> };
+      }>(
+        'query($slug: String!) { article(slug: $slug) { threads { comments { author { id hasPassword } } } } }',
+        { slug },
+        actor.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res
+        .data!.article.threads.flatMap((t) => t.comments.map((c) => c.author))
+        .filter((a) => a.id === actors.reader.userId)
+        .map((a) => a.hasPassword);
+    };
+    for (const name of ['anonymous', 'otherReader', 'moderator', 'admin'] as const) {
+      expect(new Set(await authorHasPassword(actors[name]))).toEqual(new Set([false]));
+    }
+    expect(new Set(await authorHasPassword(actors.reader))).toEqual(new Set([true]));
+  });
+
   it('shows emails in the user directory to admins only, and lets only admins search by email', async () => {
     const directory = (
       actor: Actor,
@@ -196,5 +220,41 @@ describe('field-level privacy', () => {
     } finally {
       await prisma.user.update({ where: { id: actors.reader.userId! }, data: { status: 'ACTIVE' } });
     }
+  });
+
+  it('keeps moderators’ notes on a user from the user and other readers, and emails out of moderators’ search', async () => {
+    const note = 'note-on-user-q93';
+    const added = await api.gql(
+      'mutation($input: AddUserNoteInput!) { addUserNote(input: $input) { id } }',
+      { input: { userId: actors.reader.userId, body: note } },
+      actors.moderator.token,
+    );
+    expect(added.errors).toBeUndefined();
+    const handle = (await prisma.user.findUniqueOrThrow({ where: { id: actors.reader.userId! } })).handle;
+    for (const name of ['reader', 'otherReader', 'anonymous'] as const) {
+      const views = [
+        await api.gql('{ me { id handle displayName } }', {}, actors[name].token),
+        await api.gql('query($h: String!) { user(handle: $h) { __typename } }', { h: handle }, actors[name].token),
+        await api.gql(
+          'query($id: ID!) { userNotes(userId: $id) { body } }',
+          { id: actors.reader.userId },
+          actors[name].token,
+        ),
+        await api.gql(
+          'query($id: ID!) { moderatedUser(id: $id) { user { notes { body } } } }',
+          { id: actors.reader.userId },
+          actors[name].token,
+        ),
+      ];
+      expect(JSON.stringify(views)).not.toContain(note);
+    }
+    const search = await api.gql(
+      '{ searchComments(query: "published body") { hits { item { author { email notes { body } } } } } }',
+      {},
+      actors.moderator.token,
+    );
+    expect(search.errors).toBeUndefined();
+    expect(JSON.stringify(search)).toContain(note);
+    expect(JSON.stringify(search)).not.toContain('@example.test');
   });
 });

@@ -6,6 +6,8 @@ import pg from 'pg';
  * dropped in global-teardown. Tests find them in process.env.
  */
 export default async function globalSetup(): Promise<void> {
+  // Each jest project names this setup; the run needs it once.
+  if (process.env['MARGINALIA_TEST_RUN']) return;
   const base = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const name = `marginalia_test_${suffix}`;
@@ -44,4 +46,5 @@ export default async function globalSetup(): Promise<void> {
   const runner = '../../src/infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../../src/infra/prisma/migrate.js');
   await migrate(process.env['DATABASE_URL']);
+  process.env['MARGINALIA_TEST_RUN'] = suffix;
 }

@@ -2,6 +2,9 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
+  // Each jest project names this teardown; the run needs it once.
+  if (!process.env['MARGINALIA_TEST_RUN']) return;
+  delete process.env['MARGINALIA_TEST_RUN'];
   await (globalThis as { marginaliaMailSink?: { close(): Promise<void> } }).marginaliaMailSink?.close();
   const url = process.env['DATABASE_URL'];
   if (url && new URL(url).pathname.startsWith('/marginalia_test_') && !process.env['KEEP_TEST_DB']) {

@@ -21,27 +21,40 @@ export interface HostSite {
   close(): Promise<void>;
 }
 
-function page(origin: string, apiUrl: string, siteId: string, token: string | null): string {
+function page(
+  origin: string,
+  apiUrl: string,
+  siteId: string,
+  token: string | null,
+  paragraphs: readonly string[],
+): string {
   const tokenAttribute = token ? ` data-sso-token="${token.replace(/"/g, '')}"` : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tides of the estuary — Loopback Gazette</title>
 <link rel="canonical" href="${origin}${STORY_PATH}"></head>
 <body><header><p>Loopback Gazette · World · Science</p></header>
 <main><article data-marginalia-article><h1>Tides of the estuary</h1>
-${STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 </article></main>
 <script src="${apiUrl}/embed.js" data-site="${siteId}"${tokenAttribute} async></script>
 </body></html>`;
 }
 
-/** Serves the story page of `siteId` (and, at /frame, a page framing the embed panel directly). */
-export async function startHostSite(apiUrl: string, siteId: () => string): Promise<HostSite> {
+/**
+ * Serves the story page of `siteId` (and, at /frame, a page framing the embed panel directly);
+ * `paragraphs` is asked at each request, so a spec can edit the story.
+ */
+export async function startHostSite(
+  apiUrl: string,
+  siteId: () => string,
+  paragraphs: () => readonly string[] = () => STORY_PARAGRAPHS,
+): Promise<HostSite> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
     if (url.pathname === STORY_PATH) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(origin, apiUrl, siteId(), url.searchParams.get('token')));
+      res.end(page(origin, apiUrl, siteId(), url.searchParams.get('token'), paragraphs()));
     } else if (url.pathname === '/frame') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(

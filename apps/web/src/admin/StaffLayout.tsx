@@ -31,6 +31,7 @@ export default function StaffLayout() {
         <NavLink to="/moderate/users" end>
           Users
         </NavLink>
+        <NavLink to="/moderate/audit">Audit trail</NavLink>
         {user?.role === 'ADMIN' && (
           <>
             <NavLink to="/manage/articles">Articles</NavLink>

@@ -13,7 +13,7 @@ export interface SessionChannel {
 export const SESSION_CHANNEL = 'marginalia.session';
 
 export function createSessionChannel(): SessionChannel {
-  if (typeof BroadcastChannel === 'undefined') return { announce: () => undefined, listen: () => () => undefined };
+  if (typeof BroadcastChannel === 'undefined') return silentSessionChannel;
   const channel = new BroadcastChannel(SESSION_CHANNEL);
   return {
     announce: (event) => channel.postMessage(event),
@@ -26,3 +26,6 @@ export function createSessionChannel(): SessionChannel {
     },
   };
 }
+
+/** A channel that tells no one and hears nothing (for pages whose session is not the tabs'). */
+export const silentSessionChannel: SessionChannel = { announce: () => undefined, listen: () => () => undefined };

@@ -1,61 +1,43 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/errors.ts';
-import {
-  CREATE_THREAD_MUTATION,
-  EMBED_ARTICLE_QUERY,
-  type CreateThreadResult,
-  type EmbedArticleResult,
-} from '../api/queries.ts';
+import { CREATE_THREAD_MUTATION, type CreateThreadResult } from '../api/queries.ts';
 import type { Article } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { DraftCard } from '../reader/DraftCard.tsx';
 import { DiscussionNotice } from '../reader/DiscussionNotice.tsx';
-import { PageComments } from '../reader/PageComments.tsx';
 import type { OffsetRange } from '../reader/selection.ts';
 import { buildSelector } from '../reader/selector.ts';
+import { SignInElsewhereContext } from '../reader/SignInPrompt.tsx';
 import { ThreadCard } from '../reader/ThreadCard.tsx';
 import { classifyThreads, findThreadElement } from '../reader/threads.ts';
 import { useArticle } from '../reader/useArticle.ts';
 import { useCommentActions } from '../reader/useCommentActions.ts';
+import DeleteAccountSection from '../settings/DeleteAccountSection.tsx';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
-import { useQuery } from '../ui/useQuery.ts';
+import { useEmbedSession } from './embedSession.ts';
 import type { HostMessage, Quote } from './protocol.ts';
-import { hostOriginOf, useHostMessages } from './useHostMessages.ts';
+import { useEmbeddedArticle } from './useEmbeddedArticle.ts';
+import { useHostMessages } from './useHostMessages.ts';
 import '../styles/reader.css';
 import './embed.css';
 
-/** How often a page being imported is asked after again. */
-const PENDING_POLL_MS = 3000;
-
 /**
- * /embed/panel: the discussion of a publisher's article, framed by the publisher's page. It
- * holds the reader's session (signed in with the host's token, kept in memory here only),
- * follows the discussion live, and tells the host page where the highlights go.
+ * /embed/panel: the passages under discussion on a publisher's article, framed by the
+ * publisher's page. It holds the reader's session (signed in with the host's token, kept in
+ * memory here only and shared with the page-level discussion's frame), follows the discussion
+ * live, and tells the host page where the highlights go.
  */
 export default function EmbedPanelPage() {
-  const [params] = useSearchParams();
-  const siteId = params.get('site') ?? '';
-  const url = params.get('url') ?? '';
-  const host = hostOriginOf(params.get('host'));
+  const { siteId, host, pageId, embed, state, framed } = useEmbeddedArticle();
   const { user, loading: authLoading, ssoLogin, logout } = useAuth();
+  const openSignIn = useEmbedSession(pageId);
   const [signInError, setSignInError] = useState<string | null>(null);
   const [pendingToken, setPendingToken] = useState<string | null>(null);
   const [compose, setCompose] = useState<Quote | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-
-  const embed = useQuery(
-    `${siteId}|${url}`,
-    (signal) => api.request<EmbedArticleResult>(EMBED_ARTICLE_QUERY, { siteId, url }, { signal }),
-    Boolean(siteId && url),
-  );
-  const state = embed.data?.embedArticle;
-  useEffect(() => {
-    if (state?.state !== 'PENDING') return;
-    const timer = setTimeout(embed.reload, PENDING_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [state, embed.reload]);
+  const [view, setView] = useState<'discussion' | 'account'>('discussion');
+  const [notice, setNotice] = useState<string | null>(null);
 
   const onMessage = useCallback(
     (message: HostMessage) => {
@@ -98,7 +80,7 @@ export default function EmbedPanelPage() {
   }, [close]);
 
   let content;
-  if (!siteId || !url || !host) {
+  if (!framed) {
     content = <p className="empty-note">This panel is opened by a publisher’s page that embeds Marginalia.</p>;
   } else if (embed.status === 'error' && !state) {
     content = <ErrorState error={embed.error} onRetry={embed.reload} title="Could not load the discussion" />;
@@ -125,21 +107,79 @@ export default function EmbedPanelPage() {
   }
 
   return (
-    <div className="embed-panel">
-      <header className="embed-panel-header">
-        <h1>Discussion</h1>
-        <span className="embed-panel-user">{user ? `Signed in as ${user.displayName}` : null}</span>
-        <button type="button" className="button button-ghost" onClick={close}>
-          Close<span className="visually-hidden"> discussion</span>
-        </button>
-      </header>
-      {signInError && (
-        <p className="form-error" role="alert">
-          {signInError}
-        </p>
-      )}
-      <main className="embed-panel-body">{content}</main>
-    </div>
+    <SignInElsewhereContext.Provider value={openSignIn}>
+      <div className="embed-panel">
+        <header className="embed-panel-header">
+          <h1>Discussion</h1>
+          <span className="embed-panel-user">
+            {user ? (
+              <>
+                Signed in as {user.displayName}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={view === 'account'}
+                  onClick={() => setView(view === 'account' ? 'discussion' : 'account')}
+                >
+                  {view === 'account' ? 'Back to the discussion' : 'Account'}
+                </button>
+              </>
+            ) : authLoading ? null : (
+              <button type="button" className="link-button" onClick={() => openSignIn('login')}>
+                Sign in
+              </button>
+            )}
+          </span>
+          <button type="button" className="button button-ghost" onClick={close}>
+            Close<span className="visually-hidden"> discussion</span>
+          </button>
+        </header>
+        {signInError && (
+          <p className="form-error" role="alert">
+            {signInError}
+          </p>
+        )}
+        {notice && (
+          <p className="embed-panel-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {/* Kept mounted while the account is shown: it keeps the host's highlights up to date. */}
+        <main className="embed-panel-body" hidden={view === 'account' && Boolean(user)}>
+          {content}
+        </main>
+        {view === 'account' && user && (
+          <EmbedAccount
+            onDeleted={() => {
+              setView('discussion');
+              setNotice('Your account is deleted.');
+            }}
+          />
+        )}
+      </div>
+    </SignInElsewhereContext.Provider>
+  );
+}
+
+/** The signed-in reader's account, as far as the panel offers it: signing out, and deleting it. */
+function EmbedAccount({ onDeleted }: { onDeleted(): void }) {
+  const { user, logout } = useAuth();
+  if (!user) return null;
+  return (
+    <section className="embed-panel-body" aria-labelledby="embed-account-heading">
+      <h2 id="embed-account-heading">Your account</h2>
+      <p>
+        {user.displayName} <span className="embed-panel-handle">@{user.handle}</span>
+      </p>
+      <button type="button" className="button" onClick={() => void logout()}>
+        Sign out
+      </button>
+      <p className="field-hint">
+        If you are signed in on this publisher’s site, its next page signs you in again; after a deletion that makes a
+        new, empty account.
+      </p>
+      <DeleteAccountSection onDeleted={onDeleted} />
+    </section>
   );
 }
 
@@ -281,12 +321,6 @@ function Threads({
     onActive(createThread.id);
     setFocusThreadId(createThread.id);
   };
-  const postPageComment = async (body: string) => {
-    const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, {
-      input: { articleId: article.id, body },
-    });
-    data.addThread(createThread);
-  };
   const onToggle = (threadId: string, expanded: boolean) => onActive(expanded ? threadId : null);
 
   return (
@@ -347,7 +381,6 @@ function Threads({
           </div>
         </section>
       )}
-      <PageComments threads={classified.page} actions={actions} onPost={postPageComment} readOnly={readOnly} />
     </>
   );
 }

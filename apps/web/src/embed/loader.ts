@@ -2,7 +2,9 @@
  * embed.js: Marginalia on a publisher's own article page. Finds `[data-marginalia-article]`,
  * highlights the passages under discussion on the host's text, offers a Comment button for a
  * selection, and opens Marginalia's discussion panel (an iframe from Marginalia's origin,
- * which alone holds the reader's session) at a passage or thread.
+ * which alone holds the reader's session) at a passage or thread. The discussion of the article
+ * as a whole is a second iframe after the article (or in `[data-marginalia-discussion]`), as tall
+ * as its content.
  */
 import { drawHighlights, HIGHLIGHT_ATTRIBUTE, quoteOfRange } from './highlighter.ts';
 import { parseFrameMessage, PROTOCOL, type HostMessage } from './protocol.ts';
@@ -29,6 +31,18 @@ const PANEL_STYLE = `
 iframe { border: 0; width: 100%; height: 100%; display: block; }
 `;
 
+const DISCUSSION_STYLE = `
+:host { all: initial; display: block; }
+iframe { border: 0; width: 100%; height: 240px; display: block; }
+`;
+
+/** A random id for this page view: Marginalia's frames on it share the reader's session under it. */
+function pageViewId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const BUTTON_STYLE = `
 :host { all: initial; }
 button { position: absolute; z-index: 2147483001; font: 600 14px/1 system-ui, sans-serif; color: #fff;
@@ -51,7 +65,12 @@ function start(script: HTMLScriptElement): void {
   const article = document.querySelector('[data-marginalia-article]');
   if (!siteId || !article) return;
   const base = new URL(script.src).origin;
-  const query = new URLSearchParams({ site: siteId, url: articleUrlOf(script), host: location.origin });
+  const query = new URLSearchParams({
+    site: siteId,
+    url: articleUrlOf(script),
+    host: location.origin,
+    page: pageViewId(),
+  });
 
   // The panel: Marginalia's own page in an iframe, docked (or a bottom sheet on narrow screens).
   const panelHost = document.createElement('div');
@@ -82,6 +101,20 @@ function start(script: HTMLScriptElement): void {
   buttonRoot.append(buttonStyle, button);
   article.after(buttonHost);
 
+  // The page-level discussion: where the publisher put a placeholder, else right after the article.
+  const discussionHost = document.createElement('div');
+  discussionHost.setAttribute('data-marginalia-ui', 'discussion');
+  const discussionRoot = discussionHost.attachShadow({ mode: 'open' });
+  const discussionStyle = document.createElement('style');
+  discussionStyle.textContent = DISCUSSION_STYLE;
+  const discussionFrame = document.createElement('iframe');
+  discussionFrame.title = 'Marginalia comments on this article';
+  discussionFrame.src = `${base}/embed/discussion?${query}`;
+  discussionRoot.append(discussionStyle, discussionFrame);
+  const placeholder = document.querySelector('[data-marginalia-discussion]');
+  if (placeholder) placeholder.append(discussionHost);
+  else buttonHost.after(discussionHost);
+
   let ready = false;
   const queue: HostMessage[] = [];
   const send = (message: HostMessage): void => {
@@ -100,7 +133,14 @@ function start(script: HTMLScriptElement): void {
   };
 
   window.addEventListener('message', (event) => {
-    if (event.origin !== base || event.source !== frame.contentWindow) return;
+    if (event.origin !== base) return;
+    if (event.source === discussionFrame.contentWindow) {
+      // That frame only reports how tall its content is.
+      const message = parseFrameMessage(event.data);
+      if (message?.type === 'resize') discussionFrame.style.height = `${Math.max(120, message.height)}px`;
+      return;
+    }
+    if (event.source !== frame.contentWindow) return;
     const message = parseFrameMessage(event.data);
     if (!message) return;
     switch (message.type) {

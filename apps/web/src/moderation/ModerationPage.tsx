@@ -1,17 +1,20 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { ARTICLES_QUERY, type ArticlesResult } from '../api/queries.ts';
 import { plural } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
+import { CommentHistoryDialog } from './CommentHistory.tsx';
 import { BanDialog, RejectDialog, ShortcutsDialog } from './Dialogs.tsx';
+import { DismissDialog } from './DismissDialog.tsx';
 import { commandForKey, consoleReducer, initialConsoleState, type Command } from './keyboard.ts';
 import { QUEUES } from './queries.ts';
 import { QueueCard, type QueueCardActions } from './QueueCard.tsx';
 import { QueueTabs } from './QueueTabs.tsx';
 import type { FlagReason, ModerationItem, ModerationQueue } from './types.ts';
+import { useCommentSearch } from './useCommentSearch.ts';
 import { useDecisions } from './useDecisions.ts';
 import { useModerationQueue } from './useModerationQueue.ts';
 
@@ -21,14 +24,25 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }
 
-/** The moderation console: queue tabs with live counts, cards, keyboard-first decisions. */
+/** The moderation console: queue tabs with live counts, search, cards, keyboard-first decisions. */
 export default function ModerationPage() {
   useDocumentTitle('Moderation');
   const [params, setParams] = useSearchParams();
   const queue: ModerationQueue = QUEUES.find((q) => q.id === params.get('queue')?.toUpperCase())?.id ?? 'PENDING';
   const articleId = params.get('article') || null;
-  const data = useModerationQueue(queue, articleId);
+  const searchQuery = params.get('q')?.trim() || null;
+  const searchAuthor = (searchQuery && params.get('author')?.trim()) || null;
+  const queueData = useModerationQueue(queue, articleId);
+  const search = useCommentSearch(searchQuery, articleId, searchAuthor);
+  // Search results take the queue's place: the same cards, keys and decisions.
+  const data = searchQuery
+    ? { ...search, status: search.status === 'idle' ? ('loading' as const) : search.status, arrived: 0 }
+    : queueData;
   const { applyDecision, reload: reloadQueue } = data;
+  const [draft, setDraft] = useState(searchQuery ?? '');
+  const [authorDraft, setAuthorDraft] = useState(searchAuthor ?? '');
+  const searchInput = useRef<HTMLInputElement>(null);
+  const focusResults = useRef(false);
   const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
   const cards = useRef(new Map<string, HTMLElement>());
   const keyboardMoved = useRef(false);
@@ -51,10 +65,35 @@ export default function ModerationPage() {
     el?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
 
-  const setQuery = (next: { queue?: ModerationQueue; article?: string | null }) =>
+  // After a search, the keyboard goes to the first result (typing "a" then approves it).
+  useEffect(() => {
+    if (!focusResults.current || !searchQuery || search.status === 'loading' || search.status === 'idle') return;
+    focusResults.current = false;
+    const first = search.items[0];
+    if (first) cards.current.get(first.id)?.focus({ preventScroll: true });
+  }, [searchQuery, search.status, search.items]);
+
+  const setQuery = (next: {
+    queue?: ModerationQueue;
+    article?: string | null;
+    q?: string | null;
+    author?: string | null;
+  }) =>
     setParams((p) => {
       const out = new URLSearchParams(p);
-      if (next.queue) out.set('queue', next.queue.toLowerCase());
+      if (next.q !== undefined) {
+        if (next.q) out.set('q', next.q);
+        else out.delete('q');
+      }
+      if (next.author !== undefined) {
+        if (next.author) out.set('author', next.author);
+        else out.delete('author');
+      }
+      if (next.queue) {
+        out.set('queue', next.queue.toLowerCase());
+        out.delete('q');
+        out.delete('author');
+      }
       if (next.article !== undefined) {
         if (next.article) out.set('article', next.article);
         else out.delete('article');
@@ -63,7 +102,7 @@ export default function ModerationPage() {
     });
 
   const clearSelection = useCallback(() => dispatch({ type: 'clearSelection' }), []);
-  const { busy, announcement, decide, decideMany, ban } = useDecisions({
+  const { busy, announcement, decide, decideMany, ban, dismiss } = useDecisions({
     applyDecision,
     reload: reloadQueue,
     clearSelection,
@@ -84,11 +123,20 @@ export default function ModerationPage() {
       reject: (item) => openReject([item.id]),
       hold: (item) => void decide(item, 'HOLD'),
       ban: openBan,
+      dismiss: (item) => dispatch({ type: 'open', dialog: { kind: 'dismiss', commentId: item.id } }),
+      history: (item) => dispatch({ type: 'open', dialog: { kind: 'history', commentId: item.id } }),
       toggle: (id) => dispatch({ type: 'toggle', id }),
       focus: (id) => dispatch({ type: 'focus', id }),
     }),
     [decide, openReject, openBan],
   );
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    focusResults.current = true;
+    const q = draft.trim() || null;
+    setQuery({ q, author: (q && authorDraft.trim()) || null });
+  };
 
   const run = useCallback(
     (command: Command) => {
@@ -110,6 +158,19 @@ export default function ModerationPage() {
           return;
         case 'ban':
           if (current) openBan(current);
+          return;
+        case 'dismiss':
+          if (current && current.flags.length > 0) {
+            dispatch({ type: 'open', dialog: { kind: 'dismiss', commentId: current.id } });
+          }
+          return;
+        case 'history':
+          if (current && current.comment.revisions.length > 0) {
+            dispatch({ type: 'open', dialog: { kind: 'history', commentId: current.id } });
+          }
+          return;
+        case 'search':
+          searchInput.current?.focus();
           return;
         case 'toggleSelect':
           dispatch({ type: 'toggle' });
@@ -159,6 +220,34 @@ export default function ModerationPage() {
       <header className="mod-header">
         <h1>Moderation</h1>
         <div className="mod-tools">
+          <form className="mod-search" role="search" onSubmit={submitSearch}>
+            <div className="field">
+              <label htmlFor="mod-search">Search comments</label>
+              <input
+                id="mod-search"
+                ref={searchInput}
+                type="search"
+                value={draft}
+                maxLength={200}
+                placeholder="Words, “a phrase”, -excluded"
+                aria-keyshortcuts="/"
+                onChange={(e) => setDraft(e.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="mod-search-author">By author</label>
+              <input
+                id="mod-search-author"
+                value={authorDraft}
+                maxLength={320}
+                placeholder="@handle"
+                onChange={(e) => setAuthorDraft(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button">
+              Search
+            </button>
+          </form>
           <div className="field mod-filter">
             <label htmlFor="mod-article">Article</label>
             <select id="mod-article" value={articleId ?? ''} onChange={(e) => setQuery({ article: e.target.value })}>
@@ -170,6 +259,11 @@ export default function ModerationPage() {
               ))}
             </select>
           </div>
+          {articleId && (
+            <Link className="button button-ghost" to={`/moderate/audit?article=${encodeURIComponent(articleId)}`}>
+              Audit trail of this article
+            </Link>
+          )}
           <button
             type="button"
             className="button button-ghost"
@@ -181,9 +275,40 @@ export default function ModerationPage() {
         </div>
       </header>
 
-      <QueueTabs queue={queue} counts={data.counts} onChange={(next) => setQuery({ queue: next })} />
+      <QueueTabs
+        queue={searchQuery ? null : queue}
+        counts={queueData.counts}
+        onChange={(next) => {
+          setDraft('');
+          setAuthorDraft('');
+          setQuery({ queue: next });
+        }}
+      />
 
-      <section id="queue-panel" role="tabpanel" aria-labelledby={`queue-tab-${queue}`} className="mod-panel">
+      <section
+        id="queue-panel"
+        role={searchQuery ? 'region' : 'tabpanel'}
+        aria-labelledby={searchQuery ? 'search-heading' : `queue-tab-${queue}`}
+        className="mod-panel"
+      >
+        {searchQuery && (
+          <div className="mod-results-head">
+            <h2 id="search-heading">
+              Comments matching “{searchQuery}”{searchAuthor && ` by ${searchAuthor}`}
+            </h2>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => {
+                setDraft('');
+                setAuthorDraft('');
+                setQuery({ q: null, author: null });
+              }}
+            >
+              Back to the queue
+            </button>
+          </div>
+        )}
         {data.arrived > 0 && (
           <button type="button" className="live-pill mod-arrived" onClick={data.reload}>
             <span className="live-dot" aria-hidden="true" />
@@ -209,16 +334,30 @@ export default function ModerationPage() {
           </div>
         )}
         {data.status === 'error' ? (
-          <ErrorState error={data.error} onRetry={data.reload} title="Could not load this queue" />
+          <ErrorState
+            error={data.error}
+            onRetry={data.reload}
+            title={searchQuery ? 'Could not search' : 'Could not load this queue'}
+          />
         ) : data.status === 'loading' ? (
-          <Loading label="Loading the queue…" />
+          <Loading label={searchQuery ? 'Searching…' : 'Loading the queue…'} />
         ) : data.items.length === 0 ? (
           <div className="mod-empty">
-            <p className="state-title">Nothing here</p>
-            <p>This queue is empty{articleId ? ' for this article' : ''}. New comments appear as they arrive.</p>
+            <p className="state-title">{searchQuery ? 'No matching comments' : 'Nothing here'}</p>
+            {searchQuery ? (
+              <p>
+                No comment{articleId ? ' on this article' : ''} contains these words. Words are matched by their stem
+                (“edits” finds “edited”); try fewer or other words.
+              </p>
+            ) : (
+              <p>This queue is empty{articleId ? ' for this article' : ''}. New comments appear as they arrive.</p>
+            )}
           </div>
         ) : (
-          <ol className="mod-list" aria-label={`${QUEUES.find((q) => q.id === queue)?.label} comments`}>
+          <ol
+            className="mod-list"
+            aria-label={searchQuery ? 'Search results' : `${QUEUES.find((q) => q.id === queue)?.label} comments`}
+          >
             {data.items.map((item, index) => (
               <li key={item.id}>
                 <QueueCard
@@ -231,6 +370,7 @@ export default function ModerationPage() {
                   selected={state.selected.has(item.id)}
                   busy={busy.has(item.id)}
                   actions={cardActions}
+                  snippet={searchQuery ? search.snippets.get(item.id) : undefined}
                 />
               </li>
             ))}
@@ -270,6 +410,20 @@ export default function ModerationPage() {
             void ban(dialog.userId, dialog.name, reason, rejectComments);
           }}
         />
+      )}
+      {dialog?.kind === 'dismiss' && (
+        <DismissDialog
+          reports={data.items.find((i) => i.id === dialog.commentId)?.flags.length ?? 0}
+          onClose={() => dispatch({ type: 'close' })}
+          onConfirm={(reason) => {
+            dispatch({ type: 'close' });
+            const item = data.items.find((i) => i.id === dialog.commentId);
+            if (item) void dismiss(item, reason);
+          }}
+        />
+      )}
+      {dialog?.kind === 'history' && (
+        <CommentHistoryDialog commentId={dialog.commentId} onClose={() => dispatch({ type: 'close' })} />
       )}
       {dialog?.kind === 'help' && <ShortcutsDialog onClose={() => dispatch({ type: 'close' })} />}
     </div>

@@ -21,6 +21,17 @@ function item(extra: Partial<ModerationItem> = {}): ModerationItem {
       publishedCount: 4,
       rejectedCount: 2,
       createdAt: '2024-01-01T00:00:00Z',
+      noteCount: 1,
+      notes: [
+        {
+          id: 'n1',
+          userId: 'u1',
+          body: 'Warned about adverts',
+          authorId: 'm1',
+          authorHandle: 'mod',
+          createdAt: '2024-05-01T00:00:00Z',
+        },
+      ],
     },
     article: { id: 'a1', slug: 'essay', title: 'On Reading Closely' },
     comment: {
@@ -78,6 +89,8 @@ const actions = (): QueueCardActions => ({
   reject: vi.fn(),
   hold: vi.fn(),
   ban: vi.fn(),
+  dismiss: vi.fn(),
+  history: vi.fn(),
   toggle: vi.fn(),
   focus: vi.fn(),
 });
@@ -135,6 +148,32 @@ describe('QueueCard', () => {
     expect(a.hold).toHaveBeenCalledTimes(1);
     expect(a.ban).toHaveBeenCalledTimes(1);
     expect(a.toggle).toHaveBeenCalledWith('c1');
+  });
+
+  it('shows a search result’s matches, the author’s notes, and offers to dismiss reports and read the history', async () => {
+    const edited = item();
+    edited.comment.revisions = [{ bodyHtml: '<p>Earlier</p>', createdAt: '2024-05-01T12:30:00Z' }];
+    const a = renderCard({
+      item: edited,
+      snippet: [
+        { text: 'Buy ', match: false },
+        { text: 'now', match: true },
+      ],
+    });
+    const card = screen.getByRole('article', { name: /Casey/ });
+    expect(card.querySelector('.mod-snippet mark')?.textContent).toBe('now');
+    expect(within(card).getByText('1 moderator note on Casey')).toBeTruthy();
+    expect(within(card).getByText(/Warned about adverts/).textContent).toContain('@mod');
+    await userEvent.click(within(card).getByRole('button', { name: /Dismiss reports/ }));
+    await userEvent.click(within(card).getByRole('button', { name: /Edit history/ }));
+    expect(a.dismiss).toHaveBeenCalledTimes(1);
+    expect(a.history).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no dismissal without reports, and no history for a comment never edited', () => {
+    renderCard({ item: item({ flags: [] }) });
+    expect(screen.queryByRole('button', { name: /Dismiss reports/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Edit history/ })).toBeNull();
   });
 
   it('disables decisions while one is in flight', () => {

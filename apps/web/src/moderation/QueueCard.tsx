@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { sanitizeCommentHtml } from '../reader/sanitize.ts';
 import { formatDateTime, formatRelative, plural } from '../ui/format.ts';
 import { FLAG_REASONS } from './queries.ts';
-import type { ModerationItem, ModerationScores } from './types.ts';
+import type { ModerationItem, ModerationScores, SnippetPart } from './types.ts';
 
 const REASON_LABELS = new Map(FLAG_REASONS.map((r) => [r.id, r.label]));
 
@@ -12,6 +12,8 @@ export interface QueueCardActions {
   reject(item: ModerationItem): void;
   hold(item: ModerationItem): void;
   ban(item: ModerationItem): void;
+  dismiss(item: ModerationItem): void;
+  history(item: ModerationItem): void;
   toggle(id: string): void;
   focus(id: string): void;
 }
@@ -22,6 +24,8 @@ interface QueueCardProps {
   selected: boolean;
   busy: boolean;
   actions: QueueCardActions;
+  /** A search result's matching passages. */
+  snippet?: SnippetPart[] | undefined;
   ref?: Ref<HTMLElement>;
 }
 
@@ -59,7 +63,15 @@ export function scoreFacts(scores: ModerationScores | null): string[] {
 }
 
 /** One comment in a moderation queue, with everything needed to decide on it. */
-export const QueueCard = memo(function QueueCard({ item, active, selected, busy, actions, ref }: QueueCardProps) {
+export const QueueCard = memo(function QueueCard({
+  item,
+  active,
+  selected,
+  busy,
+  actions,
+  snippet,
+  ref,
+}: QueueCardProps) {
   const { comment, author, passage, parent } = item;
   const facts = scoreFacts(comment.scores);
   const headingId = `mod-${item.id}-title`;
@@ -132,28 +144,22 @@ export const QueueCard = memo(function QueueCard({ item, active, selected, busy,
         </div>
       )}
 
+      {snippet && snippet.length > 0 && (
+        <p className="mod-snippet" aria-label="Matching text">
+          {snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+        </p>
+      )}
+
       <Html html={comment.bodyHtml} className="mod-body comment-body" />
 
       {comment.revisions.length > 0 && (
-        <details className="mod-revisions">
-          <summary>
-            Edited by its author: {comment.revisions.length} earlier{' '}
-            {comment.revisions.length === 1 ? 'version' : 'versions'}
-          </summary>
-          <ol>
-            {comment.revisions.map((revision) => (
-              <li key={revision.createdAt}>
-                <p className="mod-label">
-                  Until{' '}
-                  <time dateTime={revision.createdAt} title={formatDateTime(revision.createdAt)}>
-                    {formatRelative(revision.createdAt)}
-                  </time>
-                </p>
-                <Html html={revision.bodyHtml} className="mod-parent-body" />
-              </li>
-            ))}
-          </ol>
-        </details>
+        <p className="mod-revisions">
+          Edited by its author (
+          {comment.revisions.length === 1 ? '1 earlier version' : `${comment.revisions.length} earlier versions`}){' '}
+          <button type="button" className="button button-ghost button-small" onClick={() => actions.history(item)}>
+            Edit history <kbd aria-hidden="true">v</kbd>
+          </button>
+        </p>
       )}
 
       {(comment.statusReason || facts.length > 0) && (
@@ -199,6 +205,25 @@ export const QueueCard = memo(function QueueCard({ item, active, selected, busy,
         </details>
       )}
 
+      {author && author.noteCount > 0 && (
+        <details className="mod-notes">
+          <summary>
+            {plural(author.noteCount, 'moderator note')} on {name}
+          </summary>
+          <ul>
+            {author.notes.map((note) => (
+              <li key={note.id}>
+                “{note.body}” — @{note.authorHandle},{' '}
+                <time dateTime={note.createdAt}>{formatRelative(note.createdAt)}</time>
+              </li>
+            ))}
+          </ul>
+          {author.noteCount > author.notes.length && (
+            <Link to={`/moderate/users/${encodeURIComponent(author.id)}`}>All notes</Link>
+          )}
+        </details>
+      )}
+
       <div className="mod-actions" role="group" aria-label={`Decide on the comment by ${name}`}>
         <button type="button" className="button mod-approve" disabled={busy} onClick={() => actions.approve(item)}>
           Approve <kbd aria-hidden="true">a</kbd>
@@ -209,6 +234,11 @@ export const QueueCard = memo(function QueueCard({ item, active, selected, busy,
         <button type="button" className="button" disabled={busy} onClick={() => actions.hold(item)}>
           Hold <kbd aria-hidden="true">h</kbd>
         </button>
+        {item.flags.length > 0 && (
+          <button type="button" className="button" disabled={busy} onClick={() => actions.dismiss(item)}>
+            Dismiss reports… <kbd aria-hidden="true">d</kbd>
+          </button>
+        )}
         {author && author.status !== 'BANNED' && (
           <button type="button" className="button button-ghost" disabled={busy} onClick={() => actions.ban(item)}>
             Ban author… <kbd aria-hidden="true">b</kbd>

@@ -2,13 +2,16 @@ import type { KeyboardEvent } from 'react';
 import { QUEUES } from './queries.ts';
 import type { ModerationCounts, ModerationQueue } from './types.ts';
 
-/** WAI-ARIA tabs over the queues, each with its live count; arrow keys move between them. */
+/**
+ * WAI-ARIA tabs over the queues, each with its live count; arrow keys move between them.
+ * `queue` is null while search results are shown: no tab is selected, the first takes the focus.
+ */
 export function QueueTabs({
   queue,
   counts,
   onChange,
 }: {
-  queue: ModerationQueue;
+  queue: ModerationQueue | null;
   counts: ModerationCounts | null;
   onChange(queue: ModerationQueue): void;
 }) {
@@ -22,7 +25,7 @@ export function QueueTabs({
   };
   return (
     <div className="mod-tabs" role="tablist" aria-label="Queues">
-      {QUEUES.map((q) => {
+      {QUEUES.map((q, index) => {
         const count = counts?.[q.key];
         return (
           <button
@@ -32,7 +35,7 @@ export function QueueTabs({
             role="tab"
             aria-selected={q.id === queue}
             aria-controls="queue-panel"
-            tabIndex={q.id === queue ? 0 : -1}
+            tabIndex={q.id === queue || (queue === null && index === 0) ? 0 : -1}
             onClick={() => onChange(q.id)}
             onKeyDown={onKeyDown}
           >

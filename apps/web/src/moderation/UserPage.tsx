@@ -18,6 +18,8 @@ import {
   type UserViewResult,
 } from './queries.ts';
 import type { ModeratedUser } from './types.ts';
+import { AuditTrail } from './AuditTrail.tsx';
+import { UserNotes } from './UserNotes.tsx';
 
 const STATUS_ACTIONS: ReadonlyArray<{ status: UserStatus; label: string }> = [
   { status: 'SUSPENDED', label: 'Suspend (read-only)' },
@@ -84,6 +86,8 @@ export default function UserPage() {
         onChange={setOverride}
       />
 
+      <UserNotes userId={person.id} />
+
       <section className="admin-section" aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent comments</h2>
         {view.data.moderatedUser.recentComments.length === 0 ? (
@@ -110,6 +114,11 @@ export default function UserPage() {
             ))}
           </ol>
         )}
+      </section>
+
+      <section className="admin-section" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Audit trail</h2>
+        <AuditTrail filter={{ userId: person.id }} label={`Audit entries about ${person.displayName}`} />
       </section>
     </div>
   );

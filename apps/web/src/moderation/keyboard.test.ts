@@ -15,6 +15,9 @@ describe('commandForKey', () => {
       r: 'reject',
       h: 'hold',
       b: 'ban',
+      d: 'dismiss',
+      v: 'history',
+      '/': 'search',
       x: 'toggleSelect',
       '?': 'help',
     };

@@ -11,6 +11,9 @@ export type Command =
   | 'reject'
   | 'hold'
   | 'ban'
+  | 'dismiss'
+  | 'history'
+  | 'search'
   | 'toggleSelect'
   | 'approveSelected'
   | 'rejectSelected'
@@ -24,6 +27,9 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; command: Command; label: s
   { keys: 'r', command: 'reject', label: 'Reject (asks for a reason)' },
   { keys: 'h', command: 'hold', label: 'Hold for later' },
   { keys: 'b', command: 'ban', label: 'Ban the author (asks for a reason)' },
+  { keys: 'd', command: 'dismiss', label: 'Dismiss the reports (asks for a reason)' },
+  { keys: 'v', command: 'history', label: 'Show the edit history' },
+  { keys: '/', command: 'search', label: 'Search comments' },
   { keys: 'x', command: 'toggleSelect', label: 'Select or unselect' },
   { keys: 'A', command: 'approveSelected', label: 'Approve the selection' },
   { keys: 'R', command: 'rejectSelected', label: 'Reject the selection' },
@@ -58,6 +64,12 @@ export function commandForKey({ key, ctrlKey, metaKey, altKey, inField }: KeyInp
       return 'hold';
     case 'b':
       return 'ban';
+    case 'd':
+      return 'dismiss';
+    case 'v':
+      return 'history';
+    case '/':
+      return 'search';
     case 'x':
       return 'toggleSelect';
     case 'A':
@@ -72,7 +84,11 @@ export function commandForKey({ key, ctrlKey, metaKey, altKey, inField }: KeyInp
 }
 
 export type Dialog =
-  { kind: 'reject'; commentIds: string[] } | { kind: 'ban'; userId: string; name: string } | { kind: 'help' };
+  | { kind: 'reject'; commentIds: string[] }
+  | { kind: 'ban'; userId: string; name: string }
+  | { kind: 'dismiss'; commentId: string }
+  | { kind: 'history'; commentId: string }
+  | { kind: 'help' };
 
 export interface ConsoleState {
   /** Ids of the items in the list, in order. */

@@ -8,10 +8,17 @@ import type {
   ModerationItem,
   ModerationQueue,
   ModerationResult,
+  AuditLogEntry,
+  AuditLogFilter,
+  CommentSearchHit,
+  CommentVersion,
+  UserNote,
 } from './types.ts';
 
+const NOTE_FIELDS = 'id userId body authorId authorHandle createdAt';
+
 const USER_FIELDS = `id handle displayName email role status statusReason statusUntil premod publishedCount rejectedCount
-  createdAt`;
+  createdAt noteCount notes { ${NOTE_FIELDS} }`;
 
 const ITEM_FIELDS = `
   id authorName queues
@@ -67,7 +74,9 @@ export const MODERATE_MANY_MUTATION = `
 export type ModerateManyResult = { moderateComments: ModerationResult[] };
 
 export const RESOLVE_FLAGS_MUTATION = `
-  mutation ResolveFlags($commentId: ID!) { resolveFlags(commentId: $commentId) { ${ITEM_FIELDS} } }
+  mutation ResolveFlags($commentId: ID!, $reason: String) {
+    resolveFlags(commentId: $commentId, reason: $reason) { ${ITEM_FIELDS} }
+  }
 `;
 export type ResolveFlagsResult = { resolveFlags: ModerationItem };
 
@@ -125,3 +134,53 @@ export const FLAG_REASONS: ReadonlyArray<{ id: FlagReason; label: string }> = [
   { id: 'OFF_TOPIC', label: 'Off topic' },
   { id: 'OTHER', label: 'Something else' },
 ];
+
+export const SEARCH_QUERY = `
+  query SearchComments($query: String!, $status: CommentStatus, $articleId: ID, $author: String, $after: String,
+    $first: Int!) {
+    searchComments(query: $query, status: $status, articleId: $articleId, author: $author, after: $after,
+      first: $first) {
+      hits { item { ${ITEM_FIELDS} } snippet { text match } }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`;
+export type SearchResult = {
+  searchComments: { hits: CommentSearchHit[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+};
+
+export const COMMENT_HISTORY_QUERY = `
+  query CommentHistory($commentId: ID!) {
+    commentHistory(commentId: $commentId) { commentId versions { bodySource bodyHtml writtenAt current } }
+  }
+`;
+export type CommentHistoryResult = { commentHistory: { commentId: string; versions: CommentVersion[] } };
+
+const AUDIT_FIELDS = `id action actorId actorHandle targetUserId targetHandle articleId articleTitle commentId reason
+  fromStatus toStatus before after createdAt`;
+
+export const AUDIT_LOG_QUERY = `
+  query AuditLog($filter: AuditLogFilterInput, $after: String, $first: Int!) {
+    auditLog(filter: $filter, after: $after, first: $first) {
+      entries { ${AUDIT_FIELDS} }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+`;
+export type AuditLogResult = {
+  auditLog: { entries: AuditLogEntry[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+};
+export type { AuditLogFilter };
+
+export const AUDIT_LOG_CSV_QUERY = 'query AuditLogCsv($filter: AuditLogFilterInput) { auditLogCsv(filter: $filter) }';
+export type AuditLogCsvResult = { auditLogCsv: string };
+
+export const USER_NOTES_QUERY = `query UserNotes($userId: ID!) { userNotes(userId: $userId) { ${NOTE_FIELDS} } }`;
+export type UserNotesResult = { userNotes: UserNote[] };
+
+export const ADD_USER_NOTE_MUTATION = `
+  mutation AddUserNote($input: AddUserNoteInput!) { addUserNote(input: $input) { ${NOTE_FIELDS} } }
+`;
+export type AddUserNoteResult = { addUserNote: UserNote };
+
+export const DELETE_USER_NOTE_MUTATION = 'mutation DeleteUserNote($noteId: ID!) { deleteUserNote(noteId: $noteId) }';

@@ -20,6 +20,18 @@ export interface ModeratedUser {
   publishedCount: number;
   rejectedCount: number;
   createdAt: string;
+  /** Moderators' latest notes on the user (staff only), and how many there are. */
+  notes: UserNote[];
+  noteCount: number;
+}
+
+export interface UserNote {
+  id: string;
+  userId: string;
+  body: string;
+  authorId: string;
+  authorHandle: string;
+  createdAt: string;
 }
 
 export interface ModerationScores {
@@ -95,4 +107,48 @@ export interface ModerationResult {
   ok: boolean;
   code: string | null;
   error: string | null;
+}
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface CommentSearchHit {
+  item: ModerationItem;
+  snippet: SnippetPart[];
+}
+
+export interface CommentVersion {
+  bodySource: string;
+  bodyHtml: string;
+  writtenAt: string;
+  current: boolean;
+}
+
+export interface AuditLogEntry {
+  id: string;
+  action: string;
+  actorId: string | null;
+  actorHandle: string | null;
+  targetUserId: string | null;
+  targetHandle: string | null;
+  articleId: string | null;
+  articleTitle: string | null;
+  commentId: string | null;
+  reason: string | null;
+  fromStatus: CommentStatus | null;
+  toStatus: CommentStatus | null;
+  before: string | null;
+  after: string | null;
+  createdAt: string;
+}
+
+export interface AuditLogFilter {
+  userId?: string | null;
+  articleId?: string | null;
+  actorId?: string | null;
+  actions?: string[] | null;
+  from?: string | null;
+  to?: string | null;
 }

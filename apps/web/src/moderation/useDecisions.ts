@@ -5,10 +5,12 @@ import { plural } from '../ui/format.ts';
 import {
   MODERATE_MANY_MUTATION,
   MODERATE_MUTATION,
+  RESOLVE_FLAGS_MUTATION,
   SET_USER_STATUS_MUTATION,
   type ModerateInput,
   type ModerateManyResult,
   type ModerateResult,
+  type ResolveFlagsResult,
 } from './queries.ts';
 import type { FlagReason, ModerationActionKind, ModerationItem } from './types.ts';
 
@@ -97,5 +99,25 @@ export function useDecisions({ applyDecision, reload, clearSelection }: Decision
     [reload],
   );
 
-  return { busy, announcement, decide, decideMany, ban };
+  /** Closes the comment's open reports without another decision. */
+  const dismiss = useCallback(
+    async (item: ModerationItem, reason: string) => {
+      markBusy([item.id], true);
+      try {
+        const { resolveFlags } = await api.request<ResolveFlagsResult>(RESOLVE_FLAGS_MUTATION, {
+          commentId: item.id,
+          ...(reason ? { reason } : {}),
+        });
+        applyDecision(resolveFlags);
+        setAnnouncement(`Dismissed the reports on the comment by ${item.author?.displayName ?? item.authorName}.`);
+      } catch (error) {
+        setAnnouncement(`Could not dismiss the reports: ${errorMessage(error)}`);
+      } finally {
+        markBusy([item.id], false);
+      }
+    },
+    [applyDecision, markBusy],
+  );
+
+  return { busy, announcement, decide, decideMany, ban, dismiss };
 }

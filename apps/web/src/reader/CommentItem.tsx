@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FlagReason, ReactionKind } from '../api/queries.ts';
 import type { Comment } from '../api/types.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { CommentHistoryDialog } from '../moderation/CommentHistory.tsx';
 import { hasProfile, profilePath } from '../profiles/queries.ts';
 import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { useInternalLinks } from '../ui/useInternalLinks.ts';
@@ -88,6 +90,9 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
   const permission = useCommentPermission();
   const [mode, setMode] = useState<'idle' | 'reply' | 'edit' | 'delete' | 'flag'>('idle');
   const [flagged, setFlagged] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const { user } = useAuth();
+  const staff = user?.role === 'MODERATOR' || user?.role === 'ADMIN';
   const replying = mode === 'reply';
   const setReplying = (on: boolean) => setMode(on ? 'reply' : 'idle');
   const canBeRepliedTo = comment.status === 'PUBLISHED';
@@ -119,7 +124,19 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
           >
             <time dateTime={comment.postedAt}>{formatRelative(comment.postedAt)}</time>
           </Link>
-          {comment.editedAt && <span className="comment-edited">edited</span>}
+          {comment.editedAt &&
+            (comment.isOwn || staff ? (
+              <button
+                type="button"
+                className="comment-edited link-button"
+                onClick={() => setShowHistory(true)}
+                aria-label="Edited: show the edit history"
+              >
+                edited
+              </button>
+            ) : (
+              <span className="comment-edited">edited</span>
+            ))}
           <StatusBadge comment={comment} />
         </header>
         {mode === 'edit' ? (
@@ -209,6 +226,7 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
           ))}
       </article>
       {children.length > 0 && <CommentList nodes={children} actions={actions} depth={depth + 1} />}
+      {showHistory && <CommentHistoryDialog commentId={comment.id} onClose={() => setShowHistory(false)} />}
     </li>
   );
 }

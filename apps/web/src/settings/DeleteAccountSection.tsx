@@ -5,45 +5,79 @@ import { ApiError, errorMessage } from '../api/errors.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { DELETE_ACCOUNT_MUTATION, type DeleteAccountResult, type DeletedCommentsChoice } from '../profiles/queries.ts';
 import { Field, focusFirstInvalid } from '../ui/Field.tsx';
+import { ErrorState, Loading } from '../ui/StateViews.tsx';
+import { useQuery } from '../ui/useQuery.ts';
 
-/** Deleting one's account: what it does, what becomes of the comments, the password to confirm. */
-export default function DeleteAccountSection() {
+const CONFIRMATION_QUERY = `query DeleteConfirmation { me { id handle hasPassword } }`;
+type ConfirmationResult = { me: { id: string; handle: string; hasPassword: boolean } | null };
+
+/**
+ * Deleting one's account: what it does, what becomes of the comments, and the confirmation —
+ * the password, or, for an account a publisher's sign-on made (it has none), the handle typed.
+ * `onDeleted` replaces the goodbye page (the embed's panel stays where it is).
+ */
+export default function DeleteAccountSection({ onDeleted }: { onDeleted?: () => void } = {}) {
+  const confirmation = useQuery('delete-confirmation', (signal) =>
+    api.request<ConfirmationResult>(CONFIRMATION_QUERY, undefined, { signal }),
+  );
+  const me = confirmation.data?.me;
+  if (confirmation.status === 'error' && !me) {
+    return <ErrorState error={confirmation.error} onRetry={confirmation.reload} title="Could not load your account" />;
+  }
+  if (!me) return <Loading label="Loading your account…" />;
+  return <DeleteAccountForm handle={me.handle} withPassword={me.hasPassword} {...(onDeleted ? { onDeleted } : {})} />;
+}
+
+type Errors = { password?: string; confirmHandle?: string; confirm?: string };
+
+function DeleteAccountForm({
+  handle,
+  withPassword,
+  onDeleted,
+}: {
+  handle: string;
+  withPassword: boolean;
+  onDeleted?: () => void;
+}) {
   const { logout } = useAuth();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const choicesId = useId();
   const [comments, setComments] = useState<DeletedCommentsChoice>('KEEP_AS_DELETED_USER');
-  const [password, setPassword] = useState('');
+  const [secret, setSecret] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const field = withPassword ? 'password' : 'confirmHandle';
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
-    const found: { password?: string; confirm?: string } = {};
-    if (!password) found.password = 'Enter your password to confirm.';
+    const found: Errors = {};
+    if (!secret)
+      found[field] = withPassword ? 'Enter your password to confirm.' : `Type your handle, ${handle}, to confirm.`;
     if (!confirmed) found.confirm = 'Tick the box to confirm that you understand.';
     setErrors(found);
-    if (found.password || found.confirm) {
+    if (found[field] || found.confirm) {
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     setDeleting(true);
     try {
-      await api.request<DeleteAccountResult>(DELETE_ACCOUNT_MUTATION, { input: { password, comments } });
+      await api.request<DeleteAccountResult>(DELETE_ACCOUNT_MUTATION, { input: { [field]: secret, comments } });
     } catch (error) {
       setDeleting(false);
-      const field = error instanceof ApiError ? error.fieldErrors()['password'] : undefined;
-      if (field) setErrors({ password: field });
+      const message = error instanceof ApiError ? error.fieldErrors()[field] : undefined;
+      if (message) setErrors({ [field]: message });
       else setFormError(errorMessage(error));
       requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     // The server has ended every session; this forgets it here (and in other tabs).
     await logout();
-    void navigate('/goodbye', { replace: true });
+    if (onDeleted) onDeleted();
+    else void navigate('/goodbye', { replace: true });
   }
 
   return (
@@ -89,19 +123,35 @@ export default function DeleteAccountSection() {
             Reactions you gave and reports you filed stay, no longer linked to anything about you.
           </p>
         </fieldset>
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => {
-            setPassword(e.target.value);
-            setErrors((x) => ({ ...x, password: undefined }));
-          }}
-          error={errors.password}
-          required
-        />
+        {withPassword ? (
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={secret}
+            onChange={(e) => {
+              setSecret(e.target.value);
+              setErrors((x) => ({ ...x, password: undefined }));
+            }}
+            error={errors.password}
+            required
+          />
+        ) : (
+          <Field
+            label="Your handle"
+            name="confirmHandle"
+            autoComplete="off"
+            hint={`You sign in through a publisher’s site, so there is no password: type ${handle} to confirm.`}
+            value={secret}
+            onChange={(e) => {
+              setSecret(e.target.value);
+              setErrors((x) => ({ ...x, confirmHandle: undefined }));
+            }}
+            error={errors.confirmHandle}
+            required
+          />
+        )}
         <div className={`field${errors.confirm ? ' field-invalid' : ''}`}>
           <label>
             <input

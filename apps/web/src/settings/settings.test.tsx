@@ -15,7 +15,8 @@ const { default: DeleteAccountSection } = await import('./DeleteAccountSection.t
 const { exportFileName } = await import('./DataSection.tsx');
 const { SETTINGS_SECTIONS } = await import('./sections.ts');
 
-function renderDelete() {
+function renderDelete(hasPassword = true) {
+  mocks.request.mockResolvedValueOnce({ me: { id: READER.id, handle: READER.handle, hasPassword } });
   const client = fakeClient(
     vi.fn(async () => ({ logout: true })),
     READER,
@@ -54,9 +55,9 @@ describe('settings', () => {
 
   it('asks for the password and a confirmation, shows a wrong password on the field', async () => {
     renderDelete();
-    fireEvent.click(screen.getByRole('button', { name: 'Delete my account' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete my account' }));
     expect(await screen.findByText('Enter your password to confirm.')).toBeTruthy();
-    expect(mocks.request).not.toHaveBeenCalled();
+    expect(mocks.request).toHaveBeenCalledTimes(1); // what the form asks for, not the deletion
 
     mocks.request.mockRejectedValueOnce(
       new ApiError([{ code: 'BAD_USER_INPUT', message: 'Wrong password', field: 'password' }]),
@@ -74,13 +75,27 @@ describe('settings', () => {
   it('signs out and says goodbye once the account is deleted', async () => {
     const client = renderDelete();
     mocks.request.mockResolvedValueOnce({ deleteAccount: true });
-    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
+    fireEvent.change(await screen.findByLabelText('Password'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('checkbox'));
     fireEvent.click(screen.getByRole('button', { name: 'Delete my account' }));
     expect(await screen.findByRole('heading', { name: 'Goodbye' })).toBeTruthy();
     expect(client.endSession).toHaveBeenCalled();
     expect(mocks.request).toHaveBeenCalledWith(expect.any(String), {
       input: { password: 'correct horse battery', comments: 'KEEP_AS_DELETED_USER' },
+    });
+  });
+
+  it('asks an account without a password (made by a site’s sign-on) to type its handle instead', async () => {
+    renderDelete(false);
+    const field = await screen.findByLabelText('Your handle');
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    mocks.request.mockResolvedValueOnce({ deleteAccount: true });
+    fireEvent.change(field, { target: { value: READER.handle } });
+    fireEvent.click(screen.getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete my account' }));
+    expect(await screen.findByRole('heading', { name: 'Goodbye' })).toBeTruthy();
+    expect(mocks.request).toHaveBeenLastCalledWith(expect.stringContaining('deleteAccount'), {
+      input: { confirmHandle: READER.handle, comments: 'KEEP_AS_DELETED_USER' },
     });
   });
 });

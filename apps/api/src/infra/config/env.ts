@@ -90,6 +90,16 @@ export class Env {
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /**
+   * Seed nodes of a Redis Cluster (`host:port,host:port`): when set, queues, live events, rate
+   * limits and caches use the cluster and REDIS_URL is not used.
+   */
+  @IsString()
+  @Matches(/^\s*$|^\s*(\[[^\]]+\]|[^:,\s]+):\d{1,5}(\s*,\s*(\[[^\]]+\]|[^:,\s]+):\d{1,5})*\s*$/, {
+    message: 'REDIS_CLUSTER_NODES must be host:port pairs separated by commas',
+  })
+  REDIS_CLUSTER_NODES = '';
+
   /** Prefix for every Redis key (queues, pub/sub channels, rate limits). */
   @IsString()
   REDIS_PREFIX = 'marginalia';

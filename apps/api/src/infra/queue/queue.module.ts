@@ -1,8 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG } from '../config/config.module.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
+import { connectRedis, queuePrefixOf, type RedisClient } from '../redis/redis-client.js';
 import { FAIL_FAST_OPTIONS } from '../redis/redis.module.js';
 import { JobQueue } from './job-queue.js';
 import { JobRegistry } from './job-registry.js';
@@ -10,6 +11,39 @@ import { QUEUES } from './jobs.js';
 import { processorFor } from './queue-processor.js';
 
 const queues = BullModule.registerQueue(...QUEUES.map((name) => ({ name })));
+
+const WITH_WORKERS = Symbol('WITH_WORKERS');
+
+/**
+ * The queues' connection on a Redis Cluster (BullMQ takes a cluster as a client, not as
+ * options), closed when the process shuts down: BullMQ leaves a client it was given open.
+ * On a single server BullMQ connects from options and closes its own connections.
+ */
+@Injectable()
+export class QueueConnection implements OnApplicationShutdown {
+  readonly cluster: RedisClient | null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(WITH_WORKERS) withWorkers: boolean) {
+    this.cluster = config.REDIS_CLUSTER_NODES.trim()
+      ? connectRedis(config, withWorkers ? { maxRetriesPerRequest: null } : FAIL_FAST_OPTIONS)
+      : null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.cluster?.quit().catch(() => this.cluster?.disconnect());
+  }
+}
+
+@Module({})
+class QueueConnectionModule {
+  static forRoot(withWorkers: boolean): DynamicModule {
+    return {
+      module: QueueConnectionModule,
+      providers: [{ provide: WITH_WORKERS, useValue: withWorkers }, QueueConnection],
+      exports: [QueueConnection],
+    };
+  }
+}
 
 /** Producers everywhere; processors only when `withWorkers` (the worker process). */
 @Global()
@@ -21,15 +55,18 @@ export class QueueModule {
       imports: [
         DiscoveryModule,
         BullModule.forRootAsync({
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
+          imports: [QueueConnectionModule.forRoot(withWorkers)],
+          inject: [APP_CONFIG, QueueConnection],
+          useFactory: (config: AppConfig, shared: QueueConnection) => ({
             // Workers block on Redis and must wait out an outage (BullMQ requires
             // maxRetriesPerRequest: null); the API only adds jobs, and an add that cannot be
             // made now must fail at once so the request is answered and the outbox relay retries.
-            connection: withWorkers
-              ? { url: config.REDIS_URL, maxRetriesPerRequest: null }
-              : { url: config.REDIS_URL, ...FAIL_FAST_OPTIONS },
-            prefix: `${config.REDIS_PREFIX}:bull`,
+            connection: shared.cluster
+              ? shared.cluster
+              : withWorkers
+                ? { url: config.REDIS_URL, maxRetriesPerRequest: null }
+                : { url: config.REDIS_URL, ...FAIL_FAST_OPTIONS },
+            prefix: queuePrefixOf(config),
           }),
         }),
         queues,

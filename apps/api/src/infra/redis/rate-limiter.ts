@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
 import { DomainError } from '../errors/domain-error.js';
 import { REDIS } from './redis.module.js';
 
-/** Warn about the fallback at most this often while Redis stays unreachable. */
+/** Warn about the fallback at most this often while RedisClient stays unreachable. */
 const FALLBACK_WARNING_INTERVAL_MS = 30_000;
 /** Expired windows are dropped once the in-memory table grows past this many keys. */
 const PRUNE_ABOVE = 10_000;
@@ -24,7 +24,7 @@ export class RateLimiter {
   private lastWarningAt = 0;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -123,6 +123,6 @@ export class RateLimiter {
     const now = Date.now();
     if (now - this.lastWarningAt < FALLBACK_WARNING_INTERVAL_MS) return;
     this.lastWarningAt = now;
-    this.logger.warn({ err: error }, 'Redis unreachable: rate limits are counted in this process only');
+    this.logger.warn({ err: error }, 'RedisClient unreachable: rate limits are counted in this process only');
   }
 }

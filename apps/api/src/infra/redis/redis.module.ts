@@ -1,8 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
+import { connectRedis, type RedisClient } from './redis-client.js';
 
 export const REDIS = Symbol('REDIS');
 
@@ -11,8 +12,8 @@ export const REDIS = Symbol('REDIS');
  * once it is back. Right for subscribers (ioredis resubscribes on reconnect) and for the
  * worker, which has nothing to answer in the meantime.
  */
-export function createRedis(config: AppConfig, name: string): Redis {
-  return new Redis(config.REDIS_URL, {
+export function createRedis(config: AppConfig, name: string): RedisClient {
+  return connectRedis(config, {
     connectionName: `marginalia-${name}`,
     maxRetriesPerRequest: null,
     enableOfflineQueue: true,
@@ -35,8 +36,8 @@ export const FAIL_FAST_OPTIONS = {
 } as const satisfies RedisOptions;
 
 /** The commands connection of a process that answers HTTP requests: it fails fast. */
-export async function createFailFastRedis(config: AppConfig, name: string, readyWithinMs = 5000): Promise<Redis> {
-  const redis = new Redis(config.REDIS_URL, { connectionName: `marginalia-${name}`, ...FAIL_FAST_OPTIONS });
+export async function createFailFastRedis(config: AppConfig, name: string, readyWithinMs = 5000): Promise<RedisClient> {
+  const redis = connectRedis(config, { connectionName: `marginalia-${name}`, ...FAIL_FAST_OPTIONS });
   // Without an offline queue, commands sent before the first connection is ready would fail:
   // give it a moment at boot (preflight has already checked that Redis answers).
   await new Promise<void>((resolve) => {
@@ -69,7 +70,7 @@ export async function createFailFastRedis(config: AppConfig, name: string, ready
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { FlagReason } from '../../flags/models/flag-reason.enum.js';
 
@@ -66,4 +66,17 @@ export class ModerationResultModel {
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => String, { nullable: true, description: 'The error code when not ok (NOT_FOUND, BAD_USER_INPUT…).' })
   code: string | null;
+}
+
+@ArgsType()
+export class ResolveFlagsArgs {
+  @IsUUID('all', { message: 'commentId must be an id' })
+  @Field(() => ID)
+  commentId: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE, { message: `reason must be at most ${MAX_NOTE} characters` })
+  @Field(() => String, { nullable: true, description: 'Why the reports are dismissed, for the audit log.' })
+  reason?: string | null;
 }

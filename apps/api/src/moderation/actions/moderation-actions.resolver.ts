@@ -3,9 +3,13 @@ import { CurrentUser, Roles, Writes } from '../../auth/decorators.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { notFound } from '../../infra/errors/domain-error.js';
 import { ModerationQueueReader } from '../queues/moderation-queue.reader.js';
-import { CommentIdArgs } from '../queues/queue.args.js';
 import { ModerationItemModel } from '../queues/queue.models.js';
-import { ModerateCommentInput, ModerateCommentsInput, ModerationResultModel } from './moderation-actions.inputs.js';
+import {
+  ModerateCommentInput,
+  ModerateCommentsInput,
+  ModerationResultModel,
+  ResolveFlagsArgs,
+} from './moderation-actions.inputs.js';
 import { ModerationActions } from './moderation-actions.service.js';
 
 @Resolver()
@@ -38,12 +42,14 @@ export class ModerationActionsResolver {
 
   @Roles('MODERATOR', 'ADMIN')
   @Writes()
-  @Mutation(() => ModerationItemModel, { description: 'Dismisses the open flags; a comment flags hid is published.' })
+  @Mutation(() => ModerationItemModel, {
+    description: 'Dismisses the open reports without approving anything else; a comment reports hid is published.',
+  })
   async resolveFlags(
-    @Args() { commentId }: CommentIdArgs,
+    @Args() { commentId, reason }: ResolveFlagsArgs,
     @CurrentUser() viewer: Viewer,
   ): Promise<ModerationItemModel> {
-    await this.actions.resolveFlags(commentId, viewer);
+    await this.actions.resolveFlags(commentId, viewer, reason?.trim() || null);
     return this.item(commentId);
   }
 

@@ -74,12 +74,13 @@ export class ModerationActions {
    * Dismisses a comment's open flags: the comment stays (or, if flags hid it, is published
    * again) and counts as reviewed by a moderator.
    */
-  async resolveFlags(commentId: string, viewer: Viewer): Promise<void> {
+  async resolveFlags(commentId: string, viewer: Viewer, reason: string | null = null): Promise<void> {
     const outcome = await this.decisions.decide(commentId, {
       to: 'PUBLISHED',
       statusReason: HUMAN_REASONS.APPROVE,
       action: 'FLAGS_RESOLVED',
       actorId: viewer.id,
+      note: reason,
       reviewed: 'set',
       resolveFlags: true,
       notifyAuthor: false,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
-import { MODERATED_USER_SELECT, toModeratedUser } from '../../users/models/moderated-user.model.js';
+import { MODERATED_USER_WITH_NOTES_SELECT, toModeratedUser } from '../../users/models/moderated-user.model.js';
 import type { PipelineScores } from '../pipeline/index.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../../infra/pagination/cursor.js';
 import { loadPassages } from './passages.js';
@@ -38,7 +38,7 @@ const ITEM_SELECT = {
     take: MAX_REVISIONS,
     select: { bodySource: true, bodyHtml: true, createdAt: true },
   },
-  author: { select: MODERATED_USER_SELECT },
+  author: { select: MODERATED_USER_WITH_NOTES_SELECT },
   thread: { select: { article: { select: { id: true, slug: true, title: true } } } },
   parent: {
     select: {

@@ -36,10 +36,3 @@ export class ModerationCountsArgs {
   @IsUUID('all', { message: 'articleId must be an id' })
   articleId?: string | null;
 }
-
-@ArgsType()
-export class CommentIdArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'commentId must be an id' })
-  commentId: string;
-}

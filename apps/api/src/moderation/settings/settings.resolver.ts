@@ -29,7 +29,7 @@ export class ModerationSettingsResolver {
     // Kept with the discussion settings: it is checked when a comment is posted, not by the pipeline.
     const { requireVerifiedEmailToComment, ...pipeline } = input;
     if (requireVerifiedEmailToComment !== undefined && requireVerifiedEmailToComment !== null) {
-      await this.discussion.setRequireVerifiedEmailToComment(requireVerifiedEmailToComment);
+      await this.discussion.setRequireVerifiedEmailToComment(requireVerifiedEmailToComment, viewer.id);
     }
     return this.settings.update({ ...pipeline }, viewer.id);
   }

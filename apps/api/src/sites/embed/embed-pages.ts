@@ -5,6 +5,14 @@ import { SiteOrigins } from '../site-origins.js';
 export const EMBED_PAGES = ['/embed/panel', '/embed/discussion'] as const;
 
 /**
+ * The sign-in popup a framed page opens. It is Marginalia's own window and never framed, but it
+ * keeps its opener (the frame, on the publisher's page) to hand the session back: the default
+ * Cross-Origin-Opener-Policy (same-origin) would cut that link, as the frame's top-level page
+ * is the publisher's.
+ */
+export const EMBED_SIGN_IN_PAGE = '/embed/sign-in';
+
+/**
  * `frame-ancestors` of an embed page: exactly the origins the site registered, or 'none' when
  * the site is unknown (or registered none), so no other page can frame Marginalia's.
  */
@@ -35,6 +43,10 @@ export function registerEmbedPages(fastify: FastifyInstance, origins: SiteOrigin
       void reply.header('cache-control', 'public, max-age=300');
     }
     return payload;
+  });
+  fastify.get(EMBED_SIGN_IN_PAGE, async (_request, reply) => {
+    void reply.header('cross-origin-opener-policy', 'unsafe-none');
+    return reply.type('text/html').sendFile('index.html');
   });
   for (const page of EMBED_PAGES) {
     fastify.get(page, async (request, reply) => {

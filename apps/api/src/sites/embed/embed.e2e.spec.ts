@@ -152,6 +152,14 @@ describe('the embed: articles by URL, and pages only the site may frame', () => 
     }
     const reader = await fetch(`${api.url}/a/some-article`);
     expect(reader.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(reader.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+
+    // The sign-in popup keeps its opener (the frame on the publisher's page) but is never framed.
+    const popup = await fetch(`${api.url}/embed/sign-in?mode=login`);
+    expect(await popup.text()).toContain('<title>client</title>');
+    expect(popup.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+    expect(popup.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(popup.headers.get('x-frame-options')).toBe('DENY');
 
     const loader = await fetch(`${api.url}/embed.js`);
     expect(loader.status).toBe(200);

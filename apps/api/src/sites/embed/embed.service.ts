@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../infra/redis/redis-client.js';
 import { createHash } from 'node:crypto';
 import { ARTICLE_GATE_SELECT, assertReadable, discussionStatus, gateOf } from '../../articles/article-access.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -33,7 +33,7 @@ export class EmbedService {
     private readonly prisma: PrismaService,
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -134,4 +134,34 @@ describe('ssoLogin', () => {
       settings.requireVerifiedEmailToComment = shared;
     }
   });
+
+  it('lets an account the site signed in delete itself by typing its handle (it has no password)', async () => {
+    const sub = `leaver-${hex()}`;
+    const signedIn = await login(token({ sub, name: 'Lea Ver' }));
+    const { accessToken, user } = signedIn.data!.ssoLogin;
+    const me = await api.gql<{ me: { hasPassword: boolean } }>('{ me { hasPassword } }', {}, accessToken);
+    expect(me.data!.me.hasPassword).toBe(false);
+
+    const DELETE = `mutation($input: DeleteAccountInput!) { deleteAccount(input: $input) }`;
+    for (const input of [{ comments: 'REMOVE' }, { confirmHandle: 'someone-else', comments: 'REMOVE' }]) {
+      const refused = await api.gql(DELETE, { input }, accessToken);
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.extensions!['field']).toBe('confirmHandle');
+    }
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ deletedAt: null });
+
+    const done = await api.gql<{ deleteAccount: boolean }>(
+      DELETE,
+      { input: { confirmHandle: `@${user.handle.toUpperCase()}`, comments: 'KEEP_AS_DELETED_USER' } },
+      accessToken,
+    );
+    expect(done.errors).toBeUndefined();
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.deletedAt).not.toBeNull();
+    expect(row.displayName).toBe('a deleted user');
+    expect(await prisma.siteIdentity.count({ where: { userId: user.id } })).toBe(0);
+    // The host signs the same person in again: a new account, not the deleted one.
+    const again = await login(token({ sub, name: 'Lea Ver' }));
+    expect(again.data!.ssoLogin.user.id).not.toBe(user.id);
+  });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SITE_SIGN_IN_ONLY } from '../../auth/password.js';
 import { isEmail } from 'class-validator';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../infra/redis/redis-client.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuthService } from '../../auth/auth.service.js';
 import type { AuthPayload } from '../../auth/dto/auth.inputs.js';
@@ -17,7 +18,6 @@ import { handleCandidates } from './sso-handle.js';
 import { verifySsoToken, type SsoClaims } from './sso-token.js';
 
 /** Not an Argon2 hash: an account made by single sign-on has no password to sign in with. */
-const NO_PASSWORD = '!single-sign-on';
 
 /** Where an account made by single sign-on without a usable address points; `.invalid` is never mailed. */
 const placeholderEmail = (userId: string): string => `sso-${userId}@sso.invalid`;
@@ -34,7 +34,7 @@ export class SsoLoginService {
     private readonly prisma: PrismaService,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -119,7 +119,14 @@ export class SsoLoginService {
       try {
         await this.prisma.$transaction([
           this.prisma.user.create({
-            data: { id: userId, email, handle, displayName: claims.name, passwordHash: NO_PASSWORD, role: 'READER' },
+            data: {
+              id: userId,
+              email,
+              handle,
+              displayName: claims.name,
+              passwordHash: SITE_SIGN_IN_ONLY,
+              role: 'READER',
+            },
           }),
           this.prisma.siteIdentity.create({ data: { siteId, subject: claims.sub, userId } }),
         ]);

@@ -1,5 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { Role, UserStatus } from '../../generated/prisma/enums.js';
+import { toUserNote, USER_NOTE_SELECT, UserNoteModel, type UserNoteRow } from './user-note.model.js';
+
+/** Latest moderator notes carried with a user (the console's cards); the rest via userNotes. */
+export const NOTES_ON_CARD = 3;
 
 /** A user as moderators see them: sanctions, pre-moderation and comment history counts. */
 @ObjectType('ModeratedUser')
@@ -17,6 +22,13 @@ export class ModeratedUserModel {
   @Field() createdAt: Date;
   /** Resolved for admins only (see ModeratedUserResolver). */
   @Field(() => String, { nullable: true }) email?: string | null;
+  /**
+   * Resolved for staff only (see ModeratedUserResolver); loaded with the user by
+   * MODERATED_USER_WITH_NOTES_SELECT (queue cards, the user view), else on request.
+   */
+  @Field(() => [UserNoteModel], { description: `Moderators’ latest ${NOTES_ON_CARD} notes on the user.` })
+  notes?: UserNoteModel[];
+  @Field(() => Int, { description: 'How many notes moderators keep on the user.' }) noteCount: number;
 }
 
 export const MODERATED_USER_SELECT = {
@@ -32,7 +44,21 @@ export const MODERATED_USER_SELECT = {
   rejectedCount: true,
   createdAt: true,
   email: true,
-} as const;
+  _count: { select: { notesAbout: true } },
+} satisfies Prisma.UserSelect;
+
+/** The latest notes on a user, newest first (also read on their own by ModeratedUserResolver). */
+export const LATEST_NOTES = {
+  orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+  take: NOTES_ON_CARD,
+  select: USER_NOTE_SELECT,
+};
+
+/** With the latest notes: for the console's cards, in one more statement per page. */
+export const MODERATED_USER_WITH_NOTES_SELECT = {
+  ...MODERATED_USER_SELECT,
+  notesAbout: LATEST_NOTES,
+} satisfies Prisma.UserSelect;
 
 export interface ModeratedUserRow {
   id: string;
@@ -47,9 +73,16 @@ export interface ModeratedUserRow {
   rejectedCount: number;
   createdAt: Date;
   email: string;
+  notesAbout?: UserNoteRow[];
+  _count: { notesAbout: number };
 }
 
 export function toModeratedUser(row: ModeratedUserRow): ModeratedUserModel {
-  const { commentCount, ...rest } = row;
-  return { ...rest, publishedCount: commentCount };
+  const { commentCount, notesAbout, _count, ...rest } = row;
+  return {
+    ...rest,
+    publishedCount: commentCount,
+    ...(notesAbout ? { notes: notesAbout.map(toUserNote) } : {}),
+    noteCount: _count.notesAbout,
+  };
 }
