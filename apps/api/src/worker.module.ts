@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReanchorWorkerModule } from './anchoring/reanchor.module.js';
 import { CORE_IMPORTS } from './app.module.js';
-import { ArticleModule } from './articles/article.module.js';
+import { ArticleModule, ArticleWorkerModule } from './articles/article.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';
 import { OutboxRelay } from './infra/outbox/outbox-relay.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
@@ -19,6 +19,7 @@ import { NotificationWorkerModule } from './notifications/notification.module.js
     QueueModule.forRoot({ withWorkers: true }),
     OutboxModule,
     ArticleModule,
+    ArticleWorkerModule,
     ImportWorkerModule,
     ModerationWorkerModule,
     FlagWorkerModule,

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, inject, it } from 'vitest';
+import * as articleDeskDocuments from '../src/admin/articleDesk.ts';
 import * as outgoingMailDocuments from '../src/admin/outgoingMail.ts';
 import * as adminDocuments from '../src/admin/queries.ts';
 import * as accountDocuments from '../src/auth/accountQueries.ts';
@@ -21,6 +22,7 @@ const modules: Record<string, unknown> = {
   ...moderationDocuments,
   ...adminDocuments,
   ...outgoingMailDocuments,
+  ...articleDeskDocuments,
   ...accountDocuments,
   ...profileDocuments,
 };

@@ -22,6 +22,8 @@ const StaffLayout = lazy(() => import('./admin/StaffLayout.tsx'));
 const ImportPage = lazy(() => import('./admin/ImportPage.tsx'));
 const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx'));
 const SitesPage = lazy(() => import('./admin/SitesPage.tsx'));
+const ArticlesDeskPage = lazy(() => import('./admin/ArticlesDeskPage.tsx'));
+const ArticleDeskPage = lazy(() => import('./admin/ArticleDeskPage.tsx'));
 const UsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const OutgoingMailPage = lazy(() => import('./admin/OutgoingMailPage.tsx'));
 const ModerationPage = lazy(() => import('./moderation/ModerationPage.tsx'));
@@ -109,6 +111,8 @@ export function App() {
             <Route path="settings" element={<SettingsPage />} />
             <Route path="mail" element={<OutgoingMailPage />} />
             <Route path="sites" element={<SitesPage />} />
+            <Route path="articles" element={<ArticlesDeskPage />} />
+            <Route path="articles/:articleId" element={<ArticleDeskPage />} />
             {/* The user directory moved to the moderators' area; old links still land there. */}
             <Route path="users" element={<Navigate to="/moderate/users" replace />} />
           </Route>

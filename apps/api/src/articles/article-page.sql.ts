@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
+import type { ArticleState } from '../generated/prisma/enums.js';
 import type { PageCursor } from '../comments/discussion.sql.js';
 import type { ArticleOrder } from './dto/article-page.args.js';
 
@@ -14,6 +15,11 @@ export interface ArticleRow {
   currentRevisionId: string | null;
   threadCount: number;
   commentCount: number;
+  state: ArticleState;
+  premod: boolean;
+  commentsOpen: boolean | null;
+  commentsClosesAt: Date | null;
+  siteCommentsOpen: boolean | null;
 }
 
 /** `%`, `_` and `\` match themselves in the title search. */
@@ -31,10 +37,13 @@ export function articlePageSql(options: {
   order: ArticleOrder;
   limit: number;
   after: PageCursor | null;
+  /** Staff see unpublished articles too. */
+  withUnpublished: boolean;
 }): Prisma.Sql {
-  const { search, order, limit, after } = options;
+  const { search, order, limit, after, withUnpublished } = options;
   const count = Prisma.sql`COALESCE(d."commentCount", 0)`;
   const filters: Prisma.Sql[] = [];
+  if (!withUnpublished) filters.push(Prisma.sql`a.state <> 'UNPUBLISHED'`);
   if (search) filters.push(Prisma.sql`a.title ILIKE ${likePattern(search)}`);
   if (after) {
     const created = Prisma.sql`(SELECT c."createdAt" FROM "Article" c WHERE c.id = ${after.id}::uuid)`;
@@ -53,8 +62,10 @@ export function articlePageSql(options: {
   return Prisma.sql`
     SELECT a.id::text AS id, a.slug, a.title, a.author, a."siteName", a."sourceUrl", a."publishedAt",
            a."createdAt", a."currentRevisionId"::text AS "currentRevisionId",
-           COALESCE(d."threadCount", 0)::int AS "threadCount", ${count}::int AS "commentCount"
+           COALESCE(d."threadCount", 0)::int AS "threadCount", ${count}::int AS "commentCount",
+           a.state::text AS state, a.premod, a."commentsOpen", a."commentsClosesAt", s."commentsOpen" AS "siteCommentsOpen"
     FROM "Article" a
+    LEFT JOIN "Site" s ON s.id = a."siteId"
     LEFT JOIN LATERAL (
       SELECT count(*) AS "threadCount", sum(t."commentCount") AS "commentCount"
       FROM "Thread" t WHERE t."articleId" = a.id AND t."commentCount" > 0

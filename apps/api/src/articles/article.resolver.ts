@@ -1,5 +1,7 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../auth/decorators.js';
+import { CurrentUser, Public } from '../auth/decorators.js';
+import type { Viewer } from '../auth/viewer.js';
+import { ArticleIdArgs } from './dto/article-admin.inputs.js';
 import { ArticleService } from './article.service.js';
 import { ArticlePageArgs, RevisionPageArgs } from './dto/article-page.args.js';
 import { ArticleConnectionModel, ArticleRevisionConnectionModel } from './models/article-connection.model.js';
@@ -11,13 +13,24 @@ export class ArticleResolver {
   constructor(private readonly service: ArticleService) {}
 
   @Query(() => ArticleConnectionModel, { description: 'Articles, a page at a time (keyset pagination).' })
-  articles(@Args() args: ArticlePageArgs): Promise<ArticleConnectionModel> {
-    return this.service.page(args);
+  articles(@Args() args: ArticlePageArgs, @CurrentUser() viewer: Viewer | null): Promise<ArticleConnectionModel> {
+    return this.service.page(args, viewer);
   }
 
-  @Query(() => ArticleModel, { nullable: true })
-  article(@Args('slug') slug: string): Promise<ArticleModel | null> {
-    return this.service.bySlug(slug);
+  @Query(() => ArticleModel, {
+    nullable: true,
+    description: 'An article by its slug (or a slug it had before); null when there is none for the viewer.',
+  })
+  article(@Args('slug') slug: string, @CurrentUser() viewer: Viewer | null): Promise<ArticleModel | null> {
+    return this.service.bySlug(slug, viewer);
+  }
+
+  @Query(() => ArticleModel, {
+    nullable: true,
+    description: 'An article by id; null when there is none for the viewer.',
+  })
+  articleById(@Args() { id }: ArticleIdArgs, @CurrentUser() viewer: Viewer | null): Promise<ArticleModel | null> {
+    return this.service.byId(id, viewer);
   }
 
   @ResolveField(() => ArticleRevisionModel, { description: 'The current revision, or the given version.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type Viewer } from '../auth/viewer.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { ARTICLE_GATE_SELECT, assertDiscussionOpen, assertReadable, gateOf } from '../articles/article-access.js';
 import { DomainError, forbidden, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
@@ -31,7 +32,7 @@ const TARGET = {
   bodySource: true,
   bodyHtml: true,
   createdAt: true,
-  thread: { select: { articleId: true } },
+  thread: { select: { articleId: true, article: { select: ARTICLE_GATE_SELECT } } },
 } as const;
 
 /** Editing (author only, within the window, back through moderation) and deleting comments. */
@@ -58,6 +59,7 @@ export class CommentEditService {
     );
     const comment = await this.prisma.comment.findUnique({ where: { id: input.commentId }, select: TARGET });
     if (!comment || !isVisible(comment, viewer)) throw notFound('Comment', 'commentId');
+    assertDiscussionOpen(gateOf(comment.thread.article), viewer, 'Comment', 'commentId');
     if (comment.authorId !== viewer.id) throw forbidden('Only its author can edit a comment');
     if (comment.status === 'DELETED' || comment.status === 'REJECTED') {
       throw new DomainError('CONFLICT', 'This comment can no longer be edited', 'commentId');
@@ -152,6 +154,8 @@ export class CommentEditService {
     if (!comment || comment.status === 'DELETED' || (!staff && !isVisible(comment, viewer))) {
       throw notFound('Comment', 'commentId');
     }
+    // Deleting stays possible in a closed discussion (an author may take their words back).
+    assertReadable(comment.thread.article, viewer, 'Comment', 'commentId');
     const own = comment.authorId === viewer.id;
     if (!own && !staff) throw forbidden('Only its author or a moderator can delete a comment');
     await this.prisma.$transaction(async (tx) => {

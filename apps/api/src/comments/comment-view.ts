@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import { isStaff } from '../auth/viewer.js';
+import { statusExplanation } from './status-explanation.js';
 import type { CommentSqlRow } from './discussion.sql.js';
 import type { CommentModel, ReactionCountModel } from './models/comment.model.js';
 
@@ -24,6 +25,8 @@ export function toCommentModel(
 ): CommentModel {
   const isOwn = viewer !== null && row.authorId === viewer.id;
   const deleted = row.status === 'DELETED';
+  // Someone the viewer muted: kept in place (threads stay readable), collapsed, without a body.
+  const muted = !deleted && !isOwn && row.mutedAuthor === true;
   const author =
     deleted || !row.authorId || row.authorHandle === null
       ? null
@@ -44,10 +47,16 @@ export function toCommentModel(
     author,
     legacyNumber: row.legacyNumber,
     postedAt: row.legacyPostedAt ?? row.createdAt,
-    bodyHtml: deleted ? '<p><em>This comment was deleted.</em></p>' : row.bodyHtml,
+    bodyHtml: deleted
+      ? '<p><em>This comment was deleted.</em></p>'
+      : muted
+        ? '<p><em>You muted this person.</em></p>'
+        : row.bodyHtml,
     bodySource: isOwn && !deleted ? row.bodySource : null,
     status: row.status,
     statusReason: isOwn || isStaff(viewer) ? row.statusReason : null,
+    statusExplanation: isOwn && row.status !== 'PUBLISHED' ? statusExplanation(row.statusReason) : null,
+    muted,
     editedAt: deleted ? null : row.editedAt,
     isOwn,
     replyCount: row.replyCount,

@@ -7,6 +7,8 @@ import { NO_ID, prepared } from '../infra/prisma/prepared.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
 import { EventBus } from '../realtime/event-bus.js';
+import { assertDiscussionOpen, type ArticleGate } from '../articles/article-access.js';
+import type { ArticleState } from '../generated/prisma/enums.js';
 import { anchoredThreadData } from './anchor-data.js';
 import { cleanBody, renderBody } from './comment-body.js';
 import type { CreateThreadInput, ReplyInput } from './dto/comment.inputs.js';
@@ -16,11 +18,25 @@ import { CommentModerationQueue } from './moderation-queue.js';
 import { verifiedAnchor } from './selector.js';
 import { ThreadReader } from './thread.reader.js';
 
-/** $1 article, $2 whether its text is wanted (only to verify a selector: an article can be large). */
-const ARTICLE = prepared<{ id: string; revisionId: string; text: string | null }>(
+/**
+ * $1 article, $2 whether its text is wanted (only to verify a selector: an article can be
+ * large); with what decides whether its discussion is open (article-access.ts).
+ */
+const ARTICLE = prepared<{
+  id: string;
+  revisionId: string;
+  text: string | null;
+  state: ArticleState;
+  commentsOpen: boolean | null;
+  closesAtMs: number | null;
+  siteCommentsOpen: boolean | null;
+}>(
   'comments.article',
-  `SELECT a.id::text AS id, r.id::text AS "revisionId", CASE WHEN $2::boolean THEN r."canonicalText" END AS text
+  `SELECT a.id::text AS id, r.id::text AS "revisionId", CASE WHEN $2::boolean THEN r."canonicalText" END AS text,
+          a.state::text AS state, a."commentsOpen",
+          (extract(epoch FROM a."commentsClosesAt") * 1000)::float8 AS "closesAtMs", s."commentsOpen" AS "siteCommentsOpen"
    FROM "Article" a JOIN "ArticleRevision" r ON r.id = a."currentRevisionId"
+   LEFT JOIN "Site" s ON s.id = a."siteId"
    WHERE a.id = $1::uuid`,
   [NO_ID, false],
 );
@@ -57,6 +73,40 @@ const REPLY = prepared<never>(
    SELECT 1`,
   null,
 );
+
+/** $1 the comment replied to, with its thread's article and what decides whether its discussion is open. */
+const PARENT = prepared<{
+  id: string;
+  threadId: string;
+  status: string;
+  articleId: string;
+  state: ArticleState;
+  commentsOpen: boolean | null;
+  closesAtMs: number | null;
+  siteCommentsOpen: boolean | null;
+}>(
+  'comments.parent',
+  `SELECT c.id::text AS id, c."threadId"::text AS "threadId", c.status::text AS status, a.id::text AS "articleId",
+          a.state::text AS state, a."commentsOpen",
+          (extract(epoch FROM a."commentsClosesAt") * 1000)::float8 AS "closesAtMs", s."commentsOpen" AS "siteCommentsOpen"
+   FROM "Comment" c JOIN "Thread" t ON t.id = c."threadId" JOIN "Article" a ON a.id = t."articleId"
+   LEFT JOIN "Site" s ON s.id = a."siteId"
+   WHERE c.id = $1::uuid`,
+  [NO_ID],
+);
+
+/** The gate of a row read by ARTICLE or PARENT (its closing time as milliseconds since the epoch). */
+const gateOfRow = (row: {
+  state: ArticleState;
+  commentsOpen: boolean | null;
+  closesAtMs: number | null;
+  siteCommentsOpen: boolean | null;
+}): ArticleGate => ({
+  state: row.state,
+  commentsOpen: row.commentsOpen,
+  commentsClosesAt: row.closesAtMs === null ? null : new Date(row.closesAtMs),
+  siteCommentsOpen: row.siteCommentsOpen,
+});
 
 /** Comments a user may post per minute, across all articles. */
 export const COMMENTS_PER_MINUTE = 10;
@@ -104,6 +154,7 @@ export class CommentService {
     // The text is read only to verify a selector (an article can be large).
     const [article] = await this.prisma.run(ARTICLE, [input.articleId, Boolean(input.selector)]);
     if (!article) throw notFound('Article', 'articleId');
+    assertDiscussionOpen(gateOfRow(article), viewer, 'Article', 'articleId');
     const html = await renderBody(this.prisma, body);
     const anchor = input.selector
       ? verifiedAnchor({ id: article.revisionId, canonicalText: article.text ?? '' }, input.selector)
@@ -147,12 +198,10 @@ export class CommentService {
     const body = cleanBody(input.body);
     await this.settings.assertMayComment(viewer);
     if (!budgetSpent) await this.spendPostingBudget(viewer);
-    const parent = await this.prisma.comment.findUnique({
-      where: { id: input.parentId },
-      select: { id: true, threadId: true, status: true, thread: { select: { articleId: true } } },
-    });
+    const [parent] = await this.prisma.run(PARENT, [input.parentId]);
     if (!parent || (parent.status !== 'PUBLISHED' && parent.status !== 'DELETED'))
       throw notFound('Comment', 'parentId');
+    assertDiscussionOpen(gateOfRow(parent), viewer, 'Comment', 'parentId');
     if (parent.status === 'DELETED') throw badInput('parentId', 'You cannot reply to a deleted comment');
     const html = await renderBody(this.prisma, body);
     const { values, entry } = this.commentRows({
@@ -167,7 +216,7 @@ export class CommentService {
     await this.prisma.run(REPLY, values);
     const commentId = entry.payload.commentId;
     const created = await this.reader.comment(commentId, viewer);
-    await this.announce(parent.thread.articleId, parent.threadId, commentId, viewer.id);
+    await this.announce(parent.articleId, parent.threadId, commentId, viewer.id);
     await this.moderation.handOver([entry]);
     return created!;
   }

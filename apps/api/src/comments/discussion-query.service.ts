@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
+import { assertReadable } from '../articles/article-access.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { decodeCursor } from '../infra/pagination/cursor.js';
@@ -39,7 +40,12 @@ export class DiscussionQueryService {
     return page.nodes;
   }
 
-  replies(args: ReplyPageArgs, viewer: Viewer | null): Promise<CommentConnectionModel> {
+  async replies(args: ReplyPageArgs, viewer: Viewer | null): Promise<CommentConnectionModel> {
+    const parent = await this.prisma.comment.findUnique({
+      where: { id: args.parentId },
+      select: { thread: { select: { article: { select: { state: true } } } } },
+    });
+    if (parent) assertReadable(parent.thread.article, viewer, 'Comment', 'parentId');
     return this.reader.replies(args.parentId, viewer, {
       sort: args.sort,
       first: args.first,
@@ -54,9 +60,10 @@ export class DiscussionQueryService {
     const [[thread], article] = await Promise.all([
       this.reader.byIds([comment.threadId], viewer),
       this.prisma.thread.findUniqueOrThrow({ where: { id: comment.threadId } }).article({
-        select: { id: true, slug: true, title: true },
+        select: { id: true, slug: true, title: true, state: true },
       }),
     ]);
+    assertReadable(article, viewer, 'Comment', 'id');
     return { comment, thread: thread!, article };
   }
 }

@@ -49,6 +49,8 @@ export interface CommentSqlRow {
   authorRole: 'READER' | 'MODERATOR' | 'ADMIN' | null;
   authorStatus: 'ACTIVE' | 'SUSPENDED' | 'BANNED' | null;
   authorCreatedAt: Date | null;
+  /** Whether the viewer muted the author (their comment shows collapsed). */
+  mutedAuthor?: boolean;
 }
 
 export interface ReactionCountSqlRow {
@@ -169,12 +171,15 @@ export function visibleCommentsSql(scope: Scope, viewerId: string | null): Prism
   const source = viewerId
     ? Prisma.sql`CASE WHEN c."authorId" = ${viewerId}::uuid THEN c."bodySource" END`
     : Prisma.sql`NULL`;
+  const muted = viewerId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "UserMute" um WHERE um."userId" = ${viewerId}::uuid AND um."mutedUserId" = c."authorId")`
+    : Prisma.sql`false`;
   return Prisma.sql`SELECT c.id::text AS id, c."threadId"::text AS "threadId", c."parentId"::text AS "parentId",
       c."authorId"::text AS "authorId", c."legacyAuthor", c."legacyNumber", c."legacyPostedAt",
       ${source} AS "bodySource", c."bodyHtml", c.status::text AS status, c."statusReason", c."replyCount",
       c."reactionCount", c."editedAt", c."createdAt",
       u.handle AS "authorHandle", u."displayName" AS "authorDisplayName", u.role::text AS "authorRole",
-      u.status::text AS "authorStatus", u."createdAt" AS "authorCreatedAt"
+      u.status::text AS "authorStatus", u."createdAt" AS "authorCreatedAt", ${muted} AS "mutedAuthor"
     FROM "Comment" c ${join} LEFT JOIN "User" u ON u.id = c."authorId"
     WHERE ${where} AND ${visibleTo(viewerId)}
     ORDER BY c."createdAt", c.id`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
+import { ARTICLE_GATE_SELECT, assertDiscussionOpen, gateOf } from '../articles/article-access.js';
 import { badInput, notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { RateLimiter } from '../infra/redis/rate-limiter.js';
@@ -72,10 +73,11 @@ export class ReactionService {
         authorId: true,
         status: true,
         replyCount: true,
-        thread: { select: { articleId: true } },
+        thread: { select: { articleId: true, article: { select: ARTICLE_GATE_SELECT } } },
       },
     });
     if (!comment || !isVisible(comment, viewer)) throw notFound('Comment', 'commentId');
+    assertDiscussionOpen(gateOf(comment.thread.article), viewer, 'Comment', 'commentId');
     if (comment.status !== 'PUBLISHED') throw badInput('commentId', 'Only published comments take reactions');
     return comment;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { assertReadable } from '../articles/article-access.js';
 import { DomainError, forbidden, notFound } from '../infra/errors/domain-error.js';
 import { OutboxService } from '../infra/outbox/outbox.service.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
@@ -34,11 +35,13 @@ export class FlagService {
   async flag(input: FlagCommentInput, viewer: Viewer): Promise<FlagReceiptModel> {
     const comment = await this.prisma.comment.findUnique({
       where: { id: input.commentId },
-      select: { id: true, status: true, authorId: true },
+      select: { id: true, status: true, authorId: true, thread: { select: { article: { select: { state: true } } } } },
     });
     const own = comment?.authorId === viewer.id;
-    // Comments a reader cannot see are "not found" to them, as in the reader view.
+    // Comments a reader cannot see are "not found" to them, as in the reader view. A closed or
+    // archived discussion can still be reported: what stays on the page must stay answerable.
     if (!comment || (comment.status !== 'PUBLISHED' && !own)) throw notFound('Comment', 'commentId');
+    assertReadable(comment.thread.article, viewer, 'Comment', 'commentId');
     if (own) throw forbidden('You cannot flag your own comment');
     await this.limiter.consume(
       'flag',

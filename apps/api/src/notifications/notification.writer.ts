@@ -109,6 +109,7 @@ export function publishedRecipientsSql(a: {
       FROM "User" m WHERE lower(m.handle) = ANY(${a.handles})
     ) r
     WHERE ${a.gate} AND r."userId" IS NOT NULL AND r."userId" IS DISTINCT FROM ${a.author}
+      AND NOT EXISTS (SELECT 1 FROM "UserMute" um WHERE um."userId" = r."userId" AND um."mutedUserId" = ${a.author})
       AND NOT EXISTS (
         SELECT 1 FROM "Notification" n
         WHERE n."userId" = r."userId" AND n."commentId" = ${a.comment} AND n.kind IN ('REPLY', 'MENTION')

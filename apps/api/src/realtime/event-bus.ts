@@ -13,9 +13,12 @@ export interface DiscussionEvent {
     | 'COMMENT_EDITED'
     | 'COMMENT_DELETED'
     | 'REACTIONS_CHANGED'
-    | 'THREAD_REANCHORED';
+    | 'THREAD_REANCHORED'
+    /** The article's state or discussion switches changed (articles/article-admin.service.ts). */
+    | 'DISCUSSION_CHANGED';
   articleId: string;
-  threadId: string;
+  /** Null for events about the whole article (DISCUSSION_CHANGED). */
+  threadId: string | null;
   commentId: string | null;
   /** Author of the comment, so events about PENDING/HELD comments reach only them. */
   authorId: string | null;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
+import { MuteResolver } from './mute.resolver.js';
+import { MuteService } from './mute.service.js';
 import { ModeratedUserResolver } from './moderated-user.resolver.js';
 import { SanctionExpiryProcessor } from './sanction-expiry.processor.js';
 import { UserAdminResolver } from './user-admin.resolver.js';
@@ -12,7 +14,8 @@ import { UserResolver } from './user.resolver.js';
 
 /**
  * API side: a user's private fields (email, status) for their owner and the staff; staff list
- * and view users, change their status, pre-moderation and role, and keep private notes on them.
+ * and view users, change their status, pre-moderation and role, and keep private notes on them;
+ * readers mute one another.
  */
 @Module({
   imports: [ModerationCoreModule],
@@ -25,6 +28,8 @@ import { UserResolver } from './user.resolver.js';
     UserDirectoryResolver,
     UserNotes,
     UserNoteResolver,
+    MuteService,
+    MuteResolver,
   ],
 })
 export class UserModule {}

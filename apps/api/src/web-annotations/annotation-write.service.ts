@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { CommentEditService } from '../comments/comment-edit.service.js';
 import { CommentService } from '../comments/comment.service.js';
+import { assertDiscussionOpen } from '../articles/article-access.js';
 import { badInput, forbidden } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { readAnnotation } from './annotation.input.js';
@@ -34,7 +35,9 @@ export class AnnotationWriteService {
 
   /** Creates a thread (target: the article, optionally a passage) or a reply (target: an annotation). */
   async create(slug: string, value: unknown, viewer: Viewer): Promise<string> {
-    const article = await this.reader.article(slug);
+    const article = await this.reader.article(slug, viewer);
+    // Refused before the passage search: a closed discussion takes nothing (NOT_FOUND or COMMENTS_CLOSED).
+    assertDiscussionOpen(article.gate, viewer, 'Article', 'slug');
     const received = readAnnotation(value);
     // Spent before the passage search below, which reads and searches the whole article.
     await this.comments.spendPostingBudget(viewer);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/viewer.js';
 import { ThreadReader } from '../comments/thread.reader.js';
+import { ARTICLE_GATE_SELECT, assertReadable, gateOf, type ArticleGate } from '../articles/article-access.js';
 import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { toAnnotation, type ArticleIris } from './annotation.mapper.js';
@@ -35,7 +36,8 @@ export class AnnotationReader {
     private readonly threads: ThreadReader,
   ) {}
 
-  async article(slug: string): Promise<ArticleRef> {
+  /** The article by slug, NOT_FOUND where there is none or the viewer may not read it (unpublished). */
+  async article(slug: string, viewer: Viewer | 'staff' | null): Promise<ArticleRef & { gate: ArticleGate }> {
     const article = await this.prisma.article.findUnique({
       where: { slug },
       select: {
@@ -44,16 +46,19 @@ export class AnnotationReader {
         title: true,
         createdAt: true,
         currentRevision: { select: { id: true, canonicalText: true } },
+        ...ARTICLE_GATE_SELECT,
       },
     });
     if (!article) throw notFound('Article', 'slug');
-    return article;
+    if (viewer !== 'staff') assertReadable(article, viewer, 'Article', 'slug');
+    const { state: _state, commentsOpen: _open, commentsClosesAt: _closes, site: _site, ...ref } = article;
+    return { ...ref, gate: gateOf(article) };
   }
 
   /** One annotation as the viewer may see it, without reading the rest of the discussion; null if not theirs to see. */
   async one(slug: string, commentId: string, origin: string, viewer: Viewer | null): Promise<AnnotationJson | null> {
     if (!isUUID(commentId)) return null;
-    const article = await this.article(slug);
+    const article = await this.article(slug, viewer);
     const comment = await this.threads.comment(commentId, viewer);
     if (!comment) return null;
     const [thread] = await this.threads.byIds([comment.threadId], viewer, true);
@@ -79,7 +84,7 @@ export class AnnotationReader {
   }
 
   async forArticle(slug: string, origin: string, viewer: Viewer | null): Promise<AnnotationSet> {
-    const article = await this.article(slug);
+    const article = await this.article(slug, viewer);
     const threads = await this.threads.forArticle(article.id, viewer);
     const comments = threads.flatMap((t) => t.comments);
     // Sources of what the viewer may see; the reader's model keeps them for authors only (for editing).

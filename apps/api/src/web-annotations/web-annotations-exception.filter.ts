@@ -22,6 +22,8 @@ const STATUS: Record<ErrorCode, number> = {
   TOKEN_INVALID: 400,
   TOKEN_USED: 400,
   TOKEN_EXPIRED: 400,
+  // The discussion is closed: the request is understood, refused for the article's state.
+  COMMENTS_CLOSED: 403,
   INTERNAL_SERVER_ERROR: 500,
 };
 

@@ -29,6 +29,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   me: { access: 'public' },
   article: { access: 'public' },
   articles: { access: 'public' },
+  articleById: { access: 'public' },
   comment: { access: 'public' },
   replies: { access: 'public' },
   articleEvents: { access: 'public' },
@@ -58,6 +59,10 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   // One's own account (a suspended user may still take their data and leave)
   updateProfile: { access: 'active' },
   deleteAccount: { access: 'signed-in' },
+  // Muting others (a suspended reader may still read their list and unmute)
+  mutedUsers: { access: 'signed-in' },
+  muteUser: { access: 'active' },
+  unmuteUser: { access: 'active' },
 
   // Discussion
   createThread: { access: 'active' },
@@ -106,6 +111,11 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   createSite: { access: 'admin-writes' },
   updateSite: { access: 'admin-writes' },
   rotateSiteSecret: { access: 'admin-writes' },
+  // The article desk
+  updateArticle: { access: 'admin-writes' },
+  setArticleState: { access: 'admin-writes' },
+  setArticleDiscussion: { access: 'admin-writes' },
+  deleteArticle: { access: 'admin-writes' },
 
   // The embed on a publisher's page
   embedArticle: { access: 'public' },

@@ -34,6 +34,7 @@ export default function StaffLayout() {
         <NavLink to="/moderate/audit">Audit trail</NavLink>
         {user?.role === 'ADMIN' && (
           <>
+            <NavLink to="/manage/articles">Articles</NavLink>
             <NavLink to="/manage/import">Import</NavLink>
             <NavLink to="/manage/settings">Moderation settings</NavLink>
             <NavLink to="/manage/mail">Outgoing mail</NavLink>

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'TOKEN_USED'
   | 'TOKEN_EXPIRED'
+  | 'COMMENTS_CLOSED'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -52,6 +53,7 @@ const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
   TOKEN_INVALID: 'This link is not valid. Ask for a new one.',
   TOKEN_USED: 'This link was already used. Ask for a new one if you still need it.',
   TOKEN_EXPIRED: 'This link has expired. Ask for a new one.',
+  COMMENTS_CLOSED: 'Comments are closed on this article.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
   NETWORK_ERROR: 'Could not reach Marginalia. Check your connection and try again.',
 };

@@ -14,7 +14,8 @@ import type {
 const USER_FIELDS = 'id handle displayName role status';
 
 const COMMENT_FIELDS = `
-  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason editedAt isOwn
+  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason statusExplanation
+  muted editedAt isOwn
   replyCount author { id handle displayName role }
   reactions { kind count }
   viewerReactions
@@ -26,7 +27,8 @@ const THREAD_FIELDS = `
   comments { ${COMMENT_FIELDS} }
 `;
 
-const ARTICLE_SUMMARY_FIELDS = 'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount';
+const ARTICLE_SUMMARY_FIELDS =
+  'id slug title author siteName sourceUrl publishedAt createdAt threadCount commentCount state discussionStatus';
 
 export const ME_QUERY = `query Me { me { ${USER_FIELDS} email emailVerified } }`;
 export type MeResult = { me: User | null };
@@ -102,11 +104,11 @@ export type ReplyResult = { reply: Comment };
 
 export const ARTICLE_THREADS_QUERY = `
   query ArticleThreads($slug: String!) {
-    article(slug: $slug) { id threadCount commentCount threads { ${THREAD_FIELDS} } }
+    article(slug: $slug) { id threadCount commentCount state discussionStatus threads { ${THREAD_FIELDS} } }
   }
 `;
 export type ArticleThreadsResult = {
-  article: Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'threads'> | null;
+  article: Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'threads' | 'state' | 'discussionStatus'> | null;
 };
 
 export type DiscussionEventType =
@@ -115,7 +117,8 @@ export type DiscussionEventType =
   | 'COMMENT_EDITED'
   | 'COMMENT_STATUS_CHANGED'
   | 'REACTIONS_CHANGED'
-  | 'THREAD_REANCHORED';
+  | 'THREAD_REANCHORED'
+  | 'DISCUSSION_CHANGED';
 
 export const ARTICLE_EVENTS_SUBSCRIPTION = `
   subscription ArticleEvents($articleId: ID!) {
@@ -126,7 +129,8 @@ export type ArticleEventsResult = {
   articleEvents: {
     type: DiscussionEventType;
     articleId: string;
-    threadId: string;
+    /** Null for events about the whole article (DISCUSSION_CHANGED). */
+    threadId: string | null;
     commentId: string | null;
     status: Comment['status'] | null;
   };

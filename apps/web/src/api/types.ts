@@ -73,6 +73,10 @@ export interface Comment {
   replyCount?: number;
   status: CommentStatus;
   statusReason: string | null;
+  /** For its author, while held or rejected: why, in plain words. */
+  statusExplanation?: string | null;
+  /** The viewer muted its author: shown collapsed, without its body. */
+  muted?: boolean;
   editedAt: string | null;
   isOwn: boolean;
   reactions: ReactionCount[];
@@ -101,7 +105,14 @@ export interface ArticleSummary {
   createdAt: string;
   threadCount: number;
   commentCount: number;
+  /** UNPUBLISHED articles reach staff only. */
+  state?: ArticleState;
+  /** Whether the discussion takes new comments, and if not why. */
+  discussionStatus?: DiscussionStatus;
 }
+
+export type ArticleState = 'PUBLISHED' | 'UNPUBLISHED' | 'ARCHIVED';
+export type DiscussionStatus = 'OPEN' | 'CLOSED' | 'ARCHIVED' | 'UNPUBLISHED';
 
 export interface Article extends ArticleSummary {
   revision: ArticleRevision;

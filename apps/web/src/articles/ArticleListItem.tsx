@@ -9,6 +9,8 @@ export function ArticleListItem({ article }: { article: ArticleSummary }) {
     <li className="article-card">
       <h2>
         <Link to={`/a/${encodeURIComponent(article.slug)}`}>{article.title}</Link>
+        {article.state === 'UNPUBLISHED' && <span className="status-badge"> Unpublished</span>}
+        {article.state === 'ARCHIVED' && <span className="status-badge"> Archived</span>}
       </h2>
       <p className="article-card-meta">
         {site && <span className="site">{site}</span>}

@@ -139,3 +139,23 @@ describe('ArticleListPage', () => {
     expect(within(screen.getByRole('list')).getAllByRole('heading')).toHaveLength(2);
   });
 });
+
+describe('ArticleListItem', () => {
+  it('marks articles staff see that readers do not, and archived ones', async () => {
+    const { ArticleListItem } = await import('./ArticleListItem.tsx');
+    render(
+      <MemoryRouter>
+        <ul>
+          <ArticleListItem article={{ ...summary('h', 'Hidden', 0), state: 'UNPUBLISHED' }} />
+          <ArticleListItem article={{ ...summary('o', 'Old', 0), state: 'ARCHIVED' }} />
+          <ArticleListItem article={{ ...summary('p', 'Plain', 0), state: 'PUBLISHED' }} />
+        </ul>
+      </MemoryRouter>,
+    );
+    expect(screen.getAllByRole('heading').map((h) => h.textContent)).toEqual([
+      'Hidden Unpublished',
+      'Old Archived',
+      'Plain',
+    ]);
+  });
+});

@@ -127,6 +127,11 @@ export function useAuth(): AuthContextValue {
   return value;
 }
 
+/** The signed-in user, or null; also null outside <AuthProvider> (parts of a page that only add to it for a user). */
+export function useOptionalUser(): AuthContextValue['user'] {
+  return useContext(AuthContext)?.user ?? null;
+}
+
 /** A same-origin path to return to after signing in; anything else falls back to "/". */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';

@@ -5,6 +5,7 @@ import { CREATE_THREAD_MUTATION, type CreateThreadResult } from '../api/queries.
 import type { Article } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { DraftCard } from '../reader/DraftCard.tsx';
+import { DiscussionNotice } from '../reader/DiscussionNotice.tsx';
 import type { OffsetRange } from '../reader/selection.ts';
 import { buildSelector } from '../reader/selector.ts';
 import { SignInElsewhereContext } from '../reader/SignInPrompt.tsx';
@@ -267,16 +268,24 @@ function Threads({
   const [draft, setDraft] = useState<OffsetRange | null>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const [focusThreadId, setFocusThreadId] = useState<string | null>(null);
+  const readOnly = (article.discussionStatus ?? 'OPEN') !== 'OPEN';
   const actions = useCommentActions(
     article.slug,
     null,
     { addComment: data.addComment, patchComment: data.patchComment, removeComment: data.removeComment },
     null,
+    readOnly,
   );
 
   // The passage the reader selected on the host page, found again in the article's text.
   useEffect(() => {
     if (!compose) return;
+    if (readOnly) {
+      // The notice above says why; a selection on the host page starts nothing.
+      onComposed();
+      setDraft(null);
+      return;
+    }
     let cancelled = false;
     void import('@marginalia/anchoring').then(({ anchor }) => {
       if (cancelled) return;
@@ -295,7 +304,7 @@ function Threads({
     return () => {
       cancelled = true;
     };
-  }, [compose, revision.text, onComposed]);
+  }, [compose, revision.text, onComposed, readOnly]);
 
   useEffect(() => {
     if (activeId) findThreadElement(document.body, activeId)?.scrollIntoView?.({ block: 'nearest' });
@@ -317,6 +326,7 @@ function Threads({
   return (
     <>
       <p className="embed-panel-title">{article.title}</p>
+      <DiscussionNotice article={article} />
       {draftError && (
         <p className="form-error" role="alert">
           {draftError}
@@ -334,7 +344,9 @@ function Threads({
       <section aria-labelledby="embed-passages-heading">
         <h2 id="embed-passages-heading">Passages</h2>
         {classified.anchored.length === 0 ? (
-          <p className="empty-note">No passage threads yet. Select text in the article to start one.</p>
+          <p className="empty-note">
+            {readOnly ? 'No passage threads.' : 'No passage threads yet. Select text in the article to start one.'}
+          </p>
         ) : (
           <div className="thread-stack">
             {classified.anchored.map((thread) => (

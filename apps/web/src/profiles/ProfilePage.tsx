@@ -9,7 +9,21 @@ import { EmptyState, ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useInternalLinks } from '../ui/useInternalLinks.ts';
 import { usePages } from '../ui/usePages.ts';
-import { PROFILE_QUERY, type Profile, type ProfileComment, type ProfileResult } from './queries.ts';
+import { useOptionalUser } from '../auth/AuthContext.tsx';
+import { errorMessage } from '../api/errors.ts';
+import {
+  MUTE_USER_MUTATION,
+  MUTED_USERS_QUERY,
+  PROFILE_QUERY,
+  UNMUTE_USER_MUTATION,
+  type MutedUsersResult,
+  type MuteUserResult,
+  type Profile,
+  type ProfileComment,
+  type ProfileResult,
+  type UnmuteUserResult,
+} from './queries.ts';
+import { useQuery } from '../ui/useQuery.ts';
 import '../styles/profile.css';
 
 const PAGE_SIZE = 20;
@@ -54,6 +68,7 @@ export default function ProfilePage() {
           @{profile.handle} · joined <time dateTime={profile.joinedAt}>{formatDate(profile.joinedAt)}</time>
         </p>
         {profile.bio && <p className="profile-bio">{profile.bio}</p>}
+        <MuteButton profile={profile} />
       </header>
       <section aria-labelledby="profile-comments-title">
         <h2 id="profile-comments-title">Published comments</h2>
@@ -107,5 +122,41 @@ function ProfileCommentItem({ comment }: { comment: ProfileComment }) {
       )}
       <div className="comment-body" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
     </li>
+  );
+}
+
+/** Mute or unmute this person (signed-in readers, on others' profiles). */
+function MuteButton({ profile }: { profile: Profile }) {
+  const user = useOptionalUser();
+  const signedIn = Boolean(user) && user?.id !== profile.id;
+  const muted = useQuery(
+    `muted-users:${user?.id ?? ''}`,
+    (signal) => api.request<MutedUsersResult>(MUTED_USERS_QUERY, {}, { signal }),
+    signedIn,
+  );
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  if (!signedIn || !muted.data) return null;
+  const isMuted = muted.data.mutedUsers.some((p) => p.id === profile.id);
+  const toggle = async () => {
+    setState({ busy: true, error: null });
+    try {
+      const list = isMuted
+        ? (await api.request<UnmuteUserResult>(UNMUTE_USER_MUTATION, { userId: profile.id })).unmuteUser
+        : (await api.request<MuteUserResult>(MUTE_USER_MUTATION, { userId: profile.id })).muteUser;
+      muted.update(() => ({ mutedUsers: list }));
+      setState({ busy: false, error: null });
+    } catch (e) {
+      setState({ busy: false, error: errorMessage(e) });
+    }
+  };
+  return (
+    <p className="profile-mute">
+      <button type="button" className="button" disabled={state.busy} onClick={() => void toggle()}>
+        {isMuted ? `Unmute ${profile.displayName}` : `Mute ${profile.displayName}`}
+      </button>{' '}
+      <span role="status" className="field-hint">
+        {state.error ?? (isMuted ? 'Their comments show collapsed to you; they are not told.' : '')}
+      </span>
+    </p>
   );
 }

@@ -57,3 +57,17 @@ export const MAX_BIO_LENGTH = 500;
 export const hasProfile = (handle: string): boolean => !handle.startsWith('deleted-');
 
 export const profilePath = (handle: string): string => `/u/${encodeURIComponent(handle)}`;
+
+/** People the reader muted: their comments show collapsed, their replies and mentions stay silent. */
+export interface MutedPerson {
+  id: string;
+  handle: string;
+  displayName: string;
+}
+const MUTED_FIELDS = 'id handle displayName';
+export const MUTED_USERS_QUERY = `query MutedUsers { mutedUsers { ${MUTED_FIELDS} } }`;
+export type MutedUsersResult = { mutedUsers: MutedPerson[] };
+export const MUTE_USER_MUTATION = `mutation MuteUser($userId: ID!) { muteUser(userId: $userId) { ${MUTED_FIELDS} } }`;
+export type MuteUserResult = { muteUser: MutedPerson[] };
+export const UNMUTE_USER_MUTATION = `mutation UnmuteUser($userId: ID!) { unmuteUser(userId: $userId) { ${MUTED_FIELDS} } }`;
+export type UnmuteUserResult = { unmuteUser: MutedPerson[] };

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Article } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ExportButton } from './ExportButton.tsx';
@@ -22,6 +23,7 @@ export function ArticleHeader({ article }: { article: Article }) {
           {plural(article.threadCount, 'thread')}, {plural(article.commentCount, 'comment')}
         </span>
         {user?.role === 'ADMIN' && <ExportButton articleId={article.id} slug={article.slug} />}
+        {user?.role === 'ADMIN' && <Link to={`/manage/articles/${article.id}`}>Manage</Link>}
       </p>
       {source && (
         <p className="article-source">

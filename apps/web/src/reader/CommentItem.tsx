@@ -22,6 +22,8 @@ export interface CommentActions {
   edit(comment: Comment, body: string): Promise<void>;
   remove(comment: Comment): Promise<void>;
   flag(comment: Comment, reason: FlagReason, note: string): Promise<void>;
+  /** The discussion is closed or archived: no replies, edits or reactions (reports and deletions stay). */
+  readOnly?: boolean;
   /** Staff only: start re-attaching an orphaned thread to a passage of the current text. */
   reattach?: (threadId: string) => void;
 }
@@ -61,6 +63,13 @@ function CommentBody({ comment }: { comment: Comment }) {
   const html = useMemo(() => sanitizeCommentHtml(comment.bodyHtml), [comment.bodyHtml]);
   const onClick = useInternalLinks();
   if (comment.status === 'DELETED') return <p className="comment-removed">This comment was deleted.</p>;
+  if (comment.muted) {
+    return (
+      <p className="comment-muted">
+        You muted this person. <Link to="/settings/muted">Manage muted people</Link>
+      </p>
+    );
+  }
   // The click handler only routes mention links; the links themselves are the keyboard access.
   return <div className="comment-body" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
 }
@@ -146,23 +155,25 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
           <CommentBody comment={comment} />
         )}
         {comment.statusReason && comment.status !== 'PUBLISHED' && (
-          <p className="comment-status-reason">{describeStatusReason(comment.statusReason)}</p>
+          <p className="comment-status-reason">
+            {comment.statusExplanation ?? describeStatusReason(comment.statusReason)}
+          </p>
         )}
         {comment.status === 'PUBLISHED' && (
           <ReactionBar
             comment={comment}
-            canReact={permission === 'allowed' && !comment.isOwn}
+            canReact={permission === 'allowed' && !comment.isOwn && !actions.readOnly}
             onReact={(kind, on) => actions.react(comment, kind, on)}
           />
         )}
         {mode === 'idle' && live && (
           <div className="comment-actions">
-            {canBeRepliedTo && (
+            {canBeRepliedTo && !actions.readOnly && (
               <button type="button" className="link-button" onClick={() => setReplying(true)}>
                 Reply<span className="visually-hidden"> to {name}</span>
               </button>
             )}
-            {comment.isOwn && comment.bodySource != null && (
+            {comment.isOwn && comment.bodySource != null && !actions.readOnly && (
               <button type="button" className="link-button" onClick={() => setMode('edit')}>
                 Edit<span className="visually-hidden"> your comment</span>
               </button>

@@ -33,6 +33,10 @@ interface DiscussionProps {
 }
 
 /** Threads on passages: a margin beside the text on wide screens, a drawer on narrow ones. */
+/** What an empty margin says; a closed discussion does not invite new threads. */
+const noThreadsNote = (readOnly: boolean | undefined): string =>
+  readOnly ? 'No passage threads.' : 'No passage threads yet. Select any text to start one.';
+
 export function Discussion(props: DiscussionProps) {
   const { wide, classified, tab, onTab } = props;
   const counts = { text: classified.anchored.length, orphaned: classified.orphaned.length };
@@ -137,9 +141,7 @@ function AlignedThreads({
 
   return (
     <>
-      {classified.anchored.length === 0 && !draft && (
-        <p className="empty-note">No passage threads yet. Select any text to start one.</p>
-      )}
+      {classified.anchored.length === 0 && !draft && <p className="empty-note">{noThreadsNote(actions.readOnly)}</p>}
       <MarginColumn ref={columnRef} entries={entries} activeKey={draft ? DRAFT_KEY : activeId} />
     </>
   );
@@ -155,7 +157,7 @@ function StackedThreads({ classified, activeId, onToggle, actions, drawerOpen, f
     findThreadElement(listRef.current, activeId)?.scrollIntoView?.({ block: 'nearest' });
   }, [drawerOpen, activeId]);
   if (classified.anchored.length === 0) {
-    return <p className="empty-note">No passage threads yet. Select any text to start one.</p>;
+    return <p className="empty-note">{noThreadsNote(actions.readOnly)}</p>;
   }
   return (
     <div ref={listRef} className="thread-stack">

@@ -11,10 +11,12 @@ interface PageCommentsProps {
   threads: readonly Thread[];
   actions: CommentActions;
   onPost(body: string): Promise<void>;
+  /** The discussion takes no new comments (the reader is told why above). */
+  readOnly?: boolean;
 }
 
 /** Comments on the article as a whole, below the text. Each page-level thread is a root comment. */
-export function PageComments({ threads, actions, onPost }: PageCommentsProps) {
+export function PageComments({ threads, actions, onPost, readOnly = false }: PageCommentsProps) {
   const permission = useCommentPermission();
   const [order, setOrder] = useState<DiscussionOrder>('oldest');
   const nodes = useMemo(
@@ -32,9 +34,9 @@ export function PageComments({ threads, actions, onPost }: PageCommentsProps) {
         Discussion <span className="count">{plural(count, 'comment')}</span>
       </h2>
       <p className="page-comments-lede">
-        Comments about the article as a whole. To discuss a passage, select it in the text.
+        Comments about the article as a whole.{readOnly ? '' : ' To discuss a passage, select it in the text.'}
       </p>
-      {permission === 'allowed' ? (
+      {readOnly ? null : permission === 'allowed' ? (
         <Composer
           label="Comment on the whole article"
           placeholder="Share your thoughts on this article…"

@@ -25,6 +25,7 @@ import { buildSelector } from './selector.ts';
 import { classifyThreads, findThreadOfComment } from './threads.ts';
 import type { HighlightSpan } from './segments.ts';
 import { useCommentActions } from './useCommentActions.ts';
+import { DiscussionNotice } from './DiscussionNotice.tsx';
 import { useTextSelection } from './useTextSelection.ts';
 import { LiveNotice, type LiveState } from './LiveNotice.tsx';
 
@@ -74,6 +75,7 @@ export function Reader({
 }: ReaderProps) {
   const { user } = useAuth();
   const staff = user?.role === 'MODERATOR' || user?.role === 'ADMIN';
+  const readOnly = (article.discussionStatus ?? 'OPEN') !== 'OPEN';
   // An orphaned thread a moderator is placing on a passage: the next selection's button attaches it.
   const [reattaching, setReattaching] = useState<string | null>(null);
   const [reattachError, setReattachError] = useState<string | null>(null);
@@ -168,6 +170,7 @@ export function Reader({
     commentId,
     { addComment, patchComment, removeComment },
     staff ? startReattach : null,
+    readOnly,
   );
 
   const attachHere = useCallback(async () => {
@@ -252,6 +255,7 @@ export function Reader({
   return (
     <div className={`reader${wide ? ' is-wide' : ''}`}>
       <ArticleHeader article={article} />
+      <DiscussionNotice article={article} />
       {reattaching && (
         <div className="notice reattach-notice" role="status">
           Select the passage this thread belongs to, then choose <strong>Attach here</strong>.{' '}
@@ -277,7 +281,7 @@ export function Reader({
             the margin list and the discussion map. */}
         <div className="reader-text" onClick={onBodyClick}>
           <ArticleBody ref={bodyRef} blocks={revision.blocks} spans={spans} activeId={activeId} />
-          {selection && !draft && (
+          {selection && !draft && (!readOnly || reattaching) && (
             <CommentButton
               selection={selection}
               onComment={reattaching ? () => void attachHere() : openComposer}
@@ -319,7 +323,7 @@ export function Reader({
           <span className="visually-hidden"> ({plural(threadTotal, 'thread')} on passages)</span>
         </button>
       )}
-      <PageComments threads={classified.page} actions={actions} onPost={postPageComment} />
+      <PageComments threads={classified.page} actions={actions} onPost={postPageComment} readOnly={readOnly} />
       <LiveNotice live={live} />
     </div>
   );

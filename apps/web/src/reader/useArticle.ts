@@ -4,7 +4,7 @@ import { ARTICLE_QUERY, type ArticleResult } from '../api/queries.ts';
 import type { Article, Comment, Thread } from '../api/types.ts';
 import { useQuery } from '../ui/useQuery.ts';
 import { countComments, mergeLive } from './liveMerge.ts';
-import { useLiveDiscussion } from './useLiveDiscussion.ts';
+import { useLiveDiscussion, type LiveArticleState } from './useLiveDiscussion.ts';
 
 /**
  * Loads an article with its threads and applies the reader's own posts locally, so a new
@@ -56,11 +56,11 @@ export function useArticle(slug: string, viewerKey: string, enabled = true) {
   const shown = useRef<Thread[]>([]);
   shown.current = query.data?.article?.threads ?? [];
   const applyFetched = useCallback(
-    (fetched: Thread[]) => {
+    (fetched: Thread[], state: LiveArticleState) => {
       latest.current = fetched;
       const merged = mergeLive(shown.current, fetched);
       setHiddenCount(merged.hidden);
-      patchArticle((article) => withThreads(article, mergeLive(article.threads, fetched).threads));
+      patchArticle((article) => ({ ...withThreads(article, mergeLive(article.threads, fetched).threads), ...state }));
     },
     [patchArticle],
   );

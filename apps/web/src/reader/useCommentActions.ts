@@ -31,6 +31,7 @@ export function useCommentActions(
   targetId: string | null,
   { addComment, patchComment, removeComment }: CommentStore,
   reattach: ((threadId: string) => void) | null,
+  readOnly = false,
 ): CommentActions {
   return useMemo<CommentActions>(
     () => ({
@@ -67,7 +68,8 @@ export function useCommentActions(
         });
       },
       ...(reattach ? { reattach } : {}),
+      readOnly,
     }),
-    [slug, targetId, addComment, patchComment, removeComment, reattach],
+    [slug, targetId, addComment, patchComment, removeComment, reattach, readOnly],
   );
 }

@@ -7,7 +7,10 @@ import {
   type ArticleEventsResult,
   type ArticleThreadsResult,
 } from '../api/queries.ts';
-import type { Thread } from '../api/types.ts';
+import type { ArticleSummary, Thread } from '../api/types.ts';
+
+/** What a refetch says about the article besides its threads: a closed discussion shows at once. */
+export type LiveArticleState = Pick<ArticleSummary, 'state' | 'discussionStatus'>;
 
 /** Events arriving together (a post and its moderation) cost one refetch. */
 const DEBOUNCE_MS = 250;
@@ -20,7 +23,7 @@ export function useLiveDiscussion(
   slug: string,
   articleId: string | null,
   viewerKey: string,
-  onThreads: (threads: Thread[]) => void,
+  onThreads: (threads: Thread[], state: LiveArticleState) => void,
 ): { revised: boolean; refresh: () => void } {
   const [revised, setRevised] = useState(false);
   const onThreadsRef = useRef(onThreads);
@@ -35,7 +38,10 @@ export function useLiveDiscussion(
       api.request<ArticleThreadsResult>(ARTICLE_THREADS_QUERY, { slug }).then(
         (data) => {
           // Only the latest refetch counts; an older, slower answer would undo newer state.
-          if (mine === generation.current && data.article) onThreadsRef.current(data.article.threads);
+          if (mine === generation.current && data.article) {
+            const { state, discussionStatus } = data.article;
+            onThreadsRef.current(data.article.threads, { state, discussionStatus });
+          }
         },
         () => undefined, // the next event or reconnect tries again
       );

@@ -22,6 +22,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   section('email', 'Email', () => import('./EmailSection.tsx')),
   section('password', 'Password', () => import('./PasswordSection.tsx')),
   section('notifications', 'Notifications', () => import('./NotificationsSection.tsx')),
+  section('muted', 'Muted people', () => import('./MutedSection.tsx')),
   section('data', 'Your data', () => import('./DataSection.tsx')),
   section('delete', 'Delete account', () => import('./DeleteAccountSection.tsx')),
 ];

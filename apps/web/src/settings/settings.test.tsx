@@ -43,6 +43,7 @@ describe('settings', () => {
       'Email',
       'Password',
       'Notifications',
+      'Muted people',
       'Your data',
       'Delete account',
     ]);

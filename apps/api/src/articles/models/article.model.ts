@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { BlockKind as BlockKindName } from '@marginalia/content';
+import type { DiscussionStatus } from '../article-access.js';
+import type { ArticleState } from '../../generated/prisma/enums.js';
 import { listOf, BLOCKS_PER_REVISION } from '../../infra/graphql/query-cost.js';
 
 export const BlockKind = {
@@ -34,6 +36,24 @@ export class ArticleRevisionModel {
   @Field() createdAt: Date;
 }
 
+export const ArticleStateEnum = { PUBLISHED: 'PUBLISHED', UNPUBLISHED: 'UNPUBLISHED', ARCHIVED: 'ARCHIVED' } as const;
+registerEnumType(ArticleStateEnum, {
+  name: 'ArticleState',
+  description:
+    'UNPUBLISHED: staff only (readers are told it does not exist). ARCHIVED: readable, discussion read-only.',
+});
+
+export const DiscussionStatusEnum = {
+  OPEN: 'OPEN',
+  CLOSED: 'CLOSED',
+  ARCHIVED: 'ARCHIVED',
+  UNPUBLISHED: 'UNPUBLISHED',
+} as const satisfies Record<DiscussionStatus, DiscussionStatus>;
+registerEnumType(DiscussionStatusEnum, {
+  name: 'DiscussionStatus',
+  description: 'Whether the discussion takes new threads, replies, edits and reactions, and if not why.',
+});
+
 @ObjectType('Article')
 export class ArticleModel {
   @Field(() => ID) id: string;
@@ -46,5 +66,13 @@ export class ArticleModel {
   @Field() createdAt: Date;
   @Field(() => Int) threadCount: number;
   @Field(() => Int) commentCount: number;
+  @Field(() => ArticleStateEnum) state: ArticleState;
+  @Field(() => DiscussionStatusEnum, { description: 'What the reader is told: open, closed, archived.' })
+  discussionStatus: DiscussionStatus;
+  @Field(() => Boolean, { nullable: true, description: 'The article’s own switch; null follows its site’s default.' })
+  commentsOpen: boolean | null;
+  @Field(() => Date, { nullable: true, description: 'When the discussion closes by itself.' })
+  commentsClosesAt: Date | null;
+  @Field({ description: 'Every new comment is held for a moderator before it appears.' }) premod: boolean;
   currentRevisionId: string | null;
 }

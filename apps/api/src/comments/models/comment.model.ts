@@ -30,6 +30,12 @@ export class CommentModel {
   @Field(() => CommentStatus) status: CommentStatus;
   @Field(() => String, { nullable: true, description: 'Why the comment has its status; for its author and staff.' })
   statusReason: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For its author, while held or rejected: why, in plain words.',
+  })
+  statusExplanation: string | null;
+  @Field({ description: 'The viewer muted its author: shown collapsed, without its body.' }) muted: boolean;
   @Field(() => Date, { nullable: true }) editedAt: Date | null;
   @Field() isOwn: boolean;
   @Field(() => Int) replyCount: number;

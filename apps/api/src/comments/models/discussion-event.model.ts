@@ -9,6 +9,7 @@ export const DiscussionEventType = {
   COMMENT_DELETED: 'COMMENT_DELETED',
   REACTIONS_CHANGED: 'REACTIONS_CHANGED',
   THREAD_REANCHORED: 'THREAD_REANCHORED',
+  DISCUSSION_CHANGED: 'DISCUSSION_CHANGED',
 } as const satisfies Record<DiscussionEvent['type'], DiscussionEvent['type']>;
 registerEnumType(DiscussionEventType, { name: 'DiscussionEventType' });
 
@@ -16,7 +17,8 @@ registerEnumType(DiscussionEventType, { name: 'DiscussionEventType' });
 export class DiscussionEventModel {
   @Field(() => DiscussionEventType) type: DiscussionEvent['type'];
   @Field(() => ID) articleId: string;
-  @Field(() => ID) threadId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for events about the whole article (DISCUSSION_CHANGED).' })
+  threadId: string | null;
   @Field(() => ID, { nullable: true }) commentId: string | null;
   @Field(() => CommentStatus, {
     nullable: true,

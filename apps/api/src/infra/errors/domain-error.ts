@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'TOKEN_USED',
   /** A mailed link past its lifetime. */
   'TOKEN_EXPIRED',
+  /** The article's discussion is closed (or archived): no new threads, replies, edits or reactions. */
+  'COMMENTS_CLOSED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,8 @@ export interface JobPayloads {
   'reject-user-comments': { userId: string; actorId: string; reason: string };
   /** Lifts a timed suspension or ban when it runs out (enqueued with a delay until then). */
   'end-sanction': { userId: string; until: string };
+  /** Closes an article's discussion at its closing time (enqueued with a delay until then). */
+  'close-discussion': { articleId: string; at: string };
   /** Sends one stored OutgoingMail row (mail/mail.service.ts); a row already SENT is not sent again. */
   'send-mail': { mailId: string };
   /** Mails one notification (its recipient wants each at once); checks, at send time, that they may still see it. */
@@ -49,6 +51,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   'evaluate-flags': { queue: 'flags', options: retrying(8) },
   'reject-user-comments': { queue: 'maintenance', options: retrying(5) },
   'end-sanction': { queue: 'maintenance', options: retrying(5) },
+  // Idempotent: closing compares the closing time, so a second run closes nothing.
+  'close-discussion': { queue: 'maintenance', options: retrying(5) },
   // A mail server that is down or answers 4xx is waited out: 12 attempts, 1 s doubling, about
   // 68 minutes in all. A 5xx answer fails at once (mail/mail.processor.ts). The handler sends
   // a stored row and skips one already SENT, so a second delivery of the job sends nothing.

@@ -21,6 +21,12 @@ export const AUDIT_ACTIONS = [
   'SET_ROLE',
   'SANCTION_ENDED',
   'UPDATE_SETTINGS',
+  // Changes to an article.
+  'UPDATE_ARTICLE',
+  'SET_ARTICLE_STATE',
+  'SET_ARTICLE_DISCUSSION',
+  'DISCUSSION_CLOSED',
+  'DELETE_ARTICLE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

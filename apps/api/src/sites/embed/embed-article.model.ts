@@ -22,6 +22,6 @@ export class EmbedArticleModel {
   @Field(() => String, { nullable: true, description: 'Read the article and its discussion with article(slug).' })
   slug: string | null;
 
-  @Field(() => Boolean, { description: 'The site accepts new comments.' })
+  @Field(() => Boolean, { description: 'The article (or, before it is imported, the site) accepts new comments.' })
   commentsOpen: boolean;
 }

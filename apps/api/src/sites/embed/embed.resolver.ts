@@ -1,5 +1,6 @@
 import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../../auth/decorators.js';
+import { CurrentUser, Public } from '../../auth/decorators.js';
+import type { Viewer } from '../../auth/viewer.js';
 import type { GraphQLContext } from '../../infra/graphql/graphql.module.js';
 import { EmbedArticleModel } from './embed-article.model.js';
 import { EmbedService } from './embed.service.js';
@@ -17,7 +18,8 @@ export class EmbedResolver {
     @Args('siteId', { type: () => ID }) siteId: string,
     @Args('url', { type: () => String }) url: string,
     @Context() context: GraphQLContext,
+    @CurrentUser() viewer: Viewer | null,
   ): Promise<EmbedArticleModel> {
-    return this.embed.article(siteId, url, context.req.ip ?? 'unknown');
+    return this.embed.article(siteId, url, context.req.ip ?? 'unknown', viewer);
   }
 }

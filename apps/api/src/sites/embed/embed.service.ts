@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { RedisClient } from '../../infra/redis/redis-client.js';
 import { createHash } from 'node:crypto';
+import { ARTICLE_GATE_SELECT, assertReadable, discussionStatus, gateOf } from '../../articles/article-access.js';
+import type { Viewer } from '../../auth/viewer.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/env.js';
 import { badInput, DomainError, notFound } from '../../infra/errors/domain-error.js';
@@ -35,7 +37,7 @@ export class EmbedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async article(siteId: string, rawUrl: string, address: string): Promise<EmbedArticleModel> {
+  async article(siteId: string, rawUrl: string, address: string, viewer: Viewer | null): Promise<EmbedArticleModel> {
     if (!isUUID(siteId)) throw notFound('Site', 'siteId');
     const site = await this.prisma.site.findUnique({
       where: { id: siteId },
@@ -51,8 +53,10 @@ export class EmbedService {
     const { url } = parsed;
     const found = await this.prisma.article.findUnique({
       where: { sourceUrl: url },
-      select: { id: true, slug: true, siteId: true, currentRevisionId: true },
+      select: { id: true, slug: true, siteId: true, currentRevisionId: true, ...ARTICLE_GATE_SELECT },
     });
+    // An unpublished article is not there for readers, and its page is not imported again meanwhile.
+    if (found) assertReadable(found, viewer, 'Article', 'url');
     if (found?.currentRevisionId) {
       // The first embed of an imported page makes it the site's, with the site's defaults.
       if (found.siteId === null) {
@@ -69,7 +73,10 @@ export class EmbedService {
         url,
         articleId: found.id,
         slug: found.slug,
-        commentsOpen: site.commentsOpen,
+        // The article's own switch wins; a first embed gives it the site's default (null follows it).
+        commentsOpen:
+          discussionStatus({ ...gateOf(found), siteCommentsOpen: found.site?.commentsOpen ?? site.commentsOpen }) ===
+          'OPEN',
       };
     }
     await this.importOnce(url, address);
