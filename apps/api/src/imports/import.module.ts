@@ -9,6 +9,9 @@ import { ImportRunner } from './import-runner.js';
 import { ImportProcessor } from './import.processor.js';
 import { ImportResolver } from './import.resolver.js';
 import { ImportService } from './import.service.js';
+import { DisqusImporter } from './history/disqus.importer.js';
+import { HistoryImportRunner } from './history/history-import.runner.js';
+import { WxrImporter } from './history/wxr.importer.js';
 
 /** API side: accept and report imports. */
 @Module({ imports: [AuthModule], providers: [ImportService, ImportResolver] })
@@ -17,8 +20,8 @@ export class ImportModule {}
 /** Running imports (needs the outbox for re-anchoring, not events): the CLI uses it directly. */
 @Module({
   imports: [ReanchorModule, SiteOriginsModule],
-  providers: [ArticleStore, UrlFetcher, ImportRunner],
-  exports: [ImportRunner, ArticleStore],
+  providers: [ArticleStore, UrlFetcher, ImportRunner, WxrImporter, DisqusImporter, HistoryImportRunner],
+  exports: [ImportRunner, ArticleStore, HistoryImportRunner],
 })
 export class ImportCoreModule {}
 

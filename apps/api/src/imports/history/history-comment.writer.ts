@@ -1,0 +1,171 @@
+import { QuoteAnchorer, type HistoryComment } from '@marginalia/content';
+import { randomUUID } from 'node:crypto';
+import { renderMarkdown } from '../../common/markdown.js';
+import { anchoredThreadData } from '../../comments/anchor-data.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { importedAuthors } from './imported-author.store.js';
+
+export interface HistoryTarget {
+  articleId: string;
+  /** The revision anchors point into; null for an article whose text is not imported yet. */
+  revisionId: string | null;
+  anchorer: QuoteAnchorer | null;
+}
+
+export interface HistoryWriteResult {
+  commentsCreated: number;
+  commentsUpdated: number;
+  anchoredThreads: number;
+  pageThreads: number;
+  replies: number;
+  /** Comments whose parent is neither in the batch nor stored (left to the caller). */
+  orphans: HistoryComment[];
+}
+
+interface Placed {
+  id: string;
+  threadId: string;
+}
+
+/**
+ * Writes one article's share of an export's comments inside the caller's transaction:
+ * comments already imported (by their source key) are updated when their text or status
+ * changed, new ones are added in two INSERTs, replies join their parent's thread (the
+ * parent found in the batch or stored by an earlier batch or run), other comments open a
+ * thread, anchored when they quote the article. With `placeOrphans`, a comment whose parent
+ * is missing opens a page-level thread; without, it is handed back for a later batch.
+ */
+export async function writeHistoryComments(
+  tx: Prisma.TransactionClient,
+  source: string,
+  target: HistoryTarget,
+  comments: readonly HistoryComment[],
+  placeOrphans: boolean,
+): Promise<HistoryWriteResult> {
+  const result: HistoryWriteResult = {
+    commentsCreated: 0,
+    commentsUpdated: 0,
+    anchoredThreads: 0,
+    pageThreads: 0,
+    replies: 0,
+    orphans: [],
+  };
+  if (comments.length === 0) return result;
+  const keyOf = (sourceId: string): string => `${source}#${sourceId}`;
+  const inBatch = new Set(comments.map((c) => c.sourceId));
+  const wanted = new Set(comments.map((c) => keyOf(c.sourceId)));
+  for (const c of comments) if (c.parentSourceId && !inBatch.has(c.parentSourceId)) wanted.add(keyOf(c.parentSourceId));
+  const stored = await tx.comment.findMany({
+    where: { importKey: { in: [...wanted] } },
+    select: { id: true, threadId: true, importKey: true, status: true, bodySource: true },
+  });
+  const byKey = new Map(stored.map((row) => [row.importKey as string, row]));
+  const placed = new Map<string, Placed>(stored.map((row) => [row.importKey as string, row]));
+  const authors = await importedAuthors(tx, source, comments.map((c) => c.author));
+
+  // Parents before replies, whatever the file's order; a comment waits for its parent.
+  let waiting = comments.filter((c) => !byKey.has(keyOf(c.sourceId)));
+  const ordered: HistoryComment[] = [];
+  const known = new Set(placed.keys());
+  for (let progress = true; progress && waiting.length > 0; ) {
+    progress = false;
+    const next: HistoryComment[] = [];
+    for (const c of waiting) {
+      if (!c.parentSourceId || known.has(keyOf(c.parentSourceId))) {
+        ordered.push(c);
+        known.add(keyOf(c.sourceId));
+        progress = true;
+      } else next.push(c);
+    }
+    waiting = next;
+  }
+  for (const c of waiting) {
+    if (placeOrphans) ordered.push(c);
+    else result.orphans.push(c);
+  }
+
+  for (const c of comments) {
+    const row = byKey.get(keyOf(c.sourceId));
+    if (!row) continue;
+    if (row.status !== c.status || row.bodySource !== c.body.markdown) {
+      await tx.comment.update({
+        where: { id: row.id },
+        data: {
+          status: c.status,
+          statusReason: c.statusReason ?? 'IMPORTED',
+          bodySource: c.body.markdown,
+          bodyHtml: renderMarkdown(c.body.markdown),
+        },
+      });
+      result.commentsUpdated++;
+    }
+  }
+
+  const threads: Prisma.ThreadCreateManyInput[] = [];
+  const rows: Prisma.CommentCreateManyInput[] = [];
+  const threadCount = new Map<string, number>();
+  const replyCount = new Map<string, number>();
+  for (const c of ordered) {
+    const parent = c.parentSourceId ? placed.get(keyOf(c.parentSourceId)) : undefined;
+    const postedAt = new Date(c.postedAt);
+    let threadId = parent?.threadId;
+    if (threadId) result.replies++;
+    else {
+      threadId = randomUUID();
+      const found = target.anchorer && target.revisionId && c.status !== 'DELETED' ? target.anchorer.anchor(c.body.plain) : undefined;
+      threads.push({
+        id: threadId,
+        articleId: target.articleId,
+        createdAt: postedAt,
+        ...(found && target.revisionId
+          ? anchoredThreadData({
+              revisionId: target.revisionId,
+              position: { start: found.anchor.start, end: found.anchor.end },
+              quote: { exact: found.anchor.exact, prefix: found.anchor.prefix, suffix: found.anchor.suffix },
+            })
+          : {}),
+      });
+      if (found) result.anchoredThreads++;
+      else result.pageThreads++;
+    }
+    const author = authors.get(c.author.key);
+    const id = randomUUID();
+    rows.push({
+      id,
+      threadId,
+      parentId: parent?.id ?? null,
+      authorId: author?.claimedById ?? null,
+      importedAuthorId: author?.id ?? null,
+      importKey: keyOf(c.sourceId),
+      legacyAuthor: c.author.name,
+      legacyPostedAt: postedAt,
+      createdAt: postedAt,
+      bodySource: c.body.markdown,
+      bodyHtml: renderMarkdown(c.body.markdown),
+      status: c.status,
+      statusReason: c.statusReason ?? 'IMPORTED',
+      ...(c.status === 'DELETED' ? { statusBeforeDelete: 'PUBLISHED' as const } : {}),
+    });
+    threadCount.set(threadId, (threadCount.get(threadId) ?? 0) + 1);
+    if (parent) replyCount.set(parent.id, (replyCount.get(parent.id) ?? 0) + 1);
+    placed.set(keyOf(c.sourceId), { id, threadId });
+    result.commentsCreated++;
+  }
+  if (rows.length === 0) return result;
+
+  const fresh = new Set(threads.map((t) => t.id));
+  const freshComments = new Set(rows.map((r) => r.id));
+  for (const thread of threads) thread.commentCount = threadCount.get(thread.id as string) ?? 0;
+  for (const row of rows) row.replyCount = replyCount.get(row.id as string) ?? 0;
+  await tx.thread.createMany({ data: threads });
+  await tx.comment.createMany({ data: rows });
+  for (const [threadId, n] of threadCount) {
+    if (!fresh.has(threadId))
+      await tx.thread.update({ where: { id: threadId }, data: { commentCount: { increment: n } } });
+  }
+  for (const [commentId, n] of replyCount) {
+    if (!freshComments.has(commentId))
+      await tx.comment.update({ where: { id: commentId }, data: { replyCount: { increment: n } } });
+  }
+  return result;
+}
