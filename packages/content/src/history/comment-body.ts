@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import type * as HtmlParser2 from 'htmlparser2';
+import { createRequire } from 'node:module';
 import { escapeMarkdown } from '../comments/markdown-body.js';
 import { safeHref } from '../text/links.js';
 
@@ -9,6 +10,12 @@ export interface CommentBody {
   /** Plain text, paragraphs separated by blank lines, quoted lines starting with `> `. */
   plain: string;
 }
+
+/**
+ * Loaded with require, as sanitize-html loads it: htmlparser2 is an ES module, and a static
+ * import beside sanitize-html's require of the same module is a require(esm) cycle.
+ */
+const { Parser } = createRequire(import.meta.url)('htmlparser2') as typeof HtmlParser2;
 
 const BLOCK = new Set([
   'p', 'div', 'blockquote', 'ul', 'ol', 'li', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'hr', 'section', 'article',
