@@ -58,6 +58,9 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   // One's own account (a suspended user may still take their data and leave)
   updateProfile: { access: 'active' },
   deleteAccount: { access: 'signed-in' },
+  // Imported comments signed with one's verified address
+  claimableImportedAuthors: { access: 'signed-in' },
+  claimImportedAuthors: { access: 'active' },
 
   // Discussion
   createThread: { access: 'active' },
