@@ -3,7 +3,7 @@ import { ContentError, detectHistoryFormat, type HistoryFormat } from '@marginal
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { DisqusImporter } from './disqus.importer.js';
-import { HistoryProgress } from './history-progress.js';
+import { HistoryProgress, type HistoryStep } from './history-progress.js';
 import type { HistorySummary } from './history-summary.js';
 import { WxrImporter } from './wxr.importer.js';
 
@@ -38,7 +38,7 @@ export class HistoryImportRunner {
 
   async run(
     path: string,
-    onProgress: (percent: number, step: string) => Promise<void> = async () => undefined,
+    onProgress: (percent: number, step: HistoryStep) => Promise<void> = async () => undefined,
   ): Promise<HistorySummary> {
     const format = await sniffHistoryFile(path);
     if (!format) {

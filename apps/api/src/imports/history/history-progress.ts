@@ -1,3 +1,6 @@
+/** What a site-history import is busy with, for the progress bar. */
+export type HistoryStep = 'articles' | 'comments';
+
 /** Reports an import's progress by bytes of the file read, after each article and each 1,000 comments. */
 export class HistoryProgress {
   private comments = 0;
@@ -5,7 +8,7 @@ export class HistoryProgress {
 
   constructor(
     private readonly totalBytes: number,
-    private readonly report: (percent: number, step: string) => Promise<void>,
+    private readonly report: (percent: number, step: HistoryStep) => Promise<void>,
   ) {}
 
   private percent(bytesRead: number): number {
