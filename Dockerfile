@@ -23,6 +23,8 @@ WORKDIR /app/apps/api
 COPY --from=build --chown=node:node /out/api ./
 COPY --from=build --chown=node:node /app/apps/api/dist ./dist
 COPY --from=build --chown=node:node /app/prisma /app/prisma
+# Uploaded site histories wait here for the worker (a volume shared by api and worker).
+RUN mkdir -p /var/lib/marginalia/uploads && chown node:node /var/lib/marginalia/uploads
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
