@@ -39,7 +39,7 @@ describe('uploading a site history from the admin page', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const upload = (body: string | Uint8Array, auth = token, type = 'application/xml') =>
+  const upload = (body: string, auth = token, type = 'application/xml') =>
     fetch(`${api.url}/imports/history`, {
       method: 'POST',
       headers: { 'content-type': type, authorization: `Bearer ${auth}`, 'x-file-name': 'site-export.xml' },
@@ -57,7 +57,9 @@ describe('uploading a site history from the admin page', () => {
     const row = await prisma.importJob.findUniqueOrThrow({ where: { id: job.id } });
     expect(row.format).toBe('wxr');
     expect(row.result).toMatchObject({ format: 'wxr', articles: 2, comments: 7, commentsCreated: 7 });
-    expect(await prisma.comment.count({ where: { importKey: { startsWith: `wxr:https://upload-${n}.example#` } } })).toBe(7);
+    expect(
+      await prisma.comment.count({ where: { importKey: { startsWith: `wxr:https://upload-${n}.example#` } } }),
+    ).toBe(7);
     expect(readdirSync(dir)).toEqual([]);
   });
 
