@@ -40,3 +40,6 @@ ALTER TABLE "Comment" ADD CONSTRAINT "Comment_importedAuthorId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "ImportedAuthor" ADD CONSTRAINT "ImportedAuthor_claimedById_fkey" FOREIGN KEY ("claimedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "importDigest" TEXT;
+

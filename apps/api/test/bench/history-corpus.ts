@@ -64,11 +64,20 @@ function* commentsOf(
     const words = Array.from({ length: 25 }, () => WORDS[Math.floor(random() * WORDS.length)]!).join(' ');
     const status = random();
     const approved = status < 0.9 ? '1' : status < 0.95 ? '0' : status < 0.98 ? 'spam' : 'trash';
-    yield { id, parent, html: `${quote}Comment ${id}: ${words}.\n\nSecond line of ${id}.`, approved, author: Math.floor(random() * 5000) };
+    yield {
+      id,
+      parent,
+      html: `${quote}Comment ${id}: ${words}.\n\nSecond line of ${id}.`,
+      approved,
+      author: Math.floor(random() * 5000),
+    };
   }
 }
 
-async function write(file: string, produce: (emit: (chunk: string) => Promise<void>) => Promise<void>): Promise<number> {
+async function write(
+  file: string,
+  produce: (emit: (chunk: string) => Promise<void>) => Promise<void>,
+): Promise<number> {
   const out = createWriteStream(file);
   let bytes = 0;
   await produce(async (chunk) => {
@@ -81,7 +90,10 @@ async function write(file: string, produce: (emit: (chunk: string) => Promise<vo
 }
 
 /** A WXR 1.2 export with `comments` comments over posts of `commentsPerPost`. */
-export async function writeWxr(file: string, { site, comments, commentsPerPost }: CorpusOptions): Promise<HistoryCorpus> {
+export async function writeWxr(
+  file: string,
+  { site, comments, commentsPerPost }: CorpusOptions,
+): Promise<HistoryCorpus> {
   const random = seeded(2026);
   const posts = Math.ceil(comments / commentsPerPost);
   const bytes = await write(file, async (emit) => {
@@ -116,7 +128,10 @@ export async function writeWxr(file: string, { site, comments, commentsPerPost }
 }
 
 /** A Disqus export with `comments` posts over threads of `commentsPerPost`, linking to `site`'s pages. */
-export async function writeDisqus(file: string, { site, comments, commentsPerPost }: CorpusOptions): Promise<HistoryCorpus> {
+export async function writeDisqus(
+  file: string,
+  { site, comments, commentsPerPost }: CorpusOptions,
+): Promise<HistoryCorpus> {
   const random = seeded(1999);
   const threads = Math.ceil(comments / commentsPerPost);
   const bytes = await write(file, async (emit) => {

@@ -150,9 +150,13 @@ async function main(): Promise<void> {
   try {
     bench = await createBenchEnv('import');
     const benchUrl = bench.databaseUrl;
-    Object.assign(process.env, { DATABASE_URL: benchUrl, REDIS_PREFIX: bench.redisPrefix, LOG_LEVEL: 'silent' });
-    // Site histories first, while the process holds nothing else: their peak RSS is the import's own.
-    if (process.env['BENCH_HISTORY'] !== '0') await migrationFigures(result);
+    Object.assign(process.env, {
+      DATABASE_URL: benchUrl,
+      REDIS_PREFIX: bench.redisPrefix,
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: bench.jwtSecret,
+    });
+    if (process.env['BENCH_HISTORY'] !== '0') await migrationFigures(result, bench.env);
 
     const { texts, stats } = generateCorpus(ARTICLES);
     const parsed = texts.map((text) => parseAny(text, { format: 'text' }));

@@ -66,7 +66,9 @@ export class DisqusImporter {
     // Replies that came before their parent, and replies to posts the export does not hold.
     for (const orphan of run.deferred) {
       if (orphan.parentSourceId && !seen.has(orphan.parentSourceId))
-        tally.warn(`Post ${orphan.sourceId} answers post ${orphan.parentSourceId}, which is not in the export; it starts its own thread.`);
+        tally.warn(
+          `Post ${orphan.sourceId} answers post ${orphan.parentSourceId}, which is not in the export; it starts its own thread.`,
+        );
     }
     const deferred = run.deferred.splice(0);
     await run.write(deferred, true);
@@ -121,7 +123,10 @@ class DisqusRun {
     let anchorer = this.anchorers.get(ref.articleId);
     if (anchorer === undefined) {
       const revision = ref.revisionId
-        ? await this.prisma.articleRevision.findUnique({ where: { id: ref.revisionId }, select: { canonicalText: true } })
+        ? await this.prisma.articleRevision.findUnique({
+            where: { id: ref.revisionId },
+            select: { canonicalText: true },
+          })
         : null;
       anchorer = revision ? new QuoteAnchorer(revision.canonicalText) : null;
       if (this.anchorers.size >= ANCHORERS_KEPT) this.anchorers.delete(this.anchorers.keys().next().value as string);

@@ -91,7 +91,8 @@ describe('bad site exports', () => {
           : `${full.slice(0, at)}${['<', '&', ']]>', '</item>', '\u0001'][round % 5]}${full.slice(at)}`;
       const { results } = await runImport([file(`${site}.xml`, mutated)]);
       const result = results[0]!;
-      if ('error' in result) expect((result['error'] as { code: string }).code).toMatch(/INVALID_EXPORT|UNSUPPORTED_FORMAT/);
+      if ('error' in result)
+        expect((result['error'] as { code: string }).code).toMatch(/INVALID_EXPORT|UNSUPPORTED_FORMAT/);
       const stored = await articlesOf(site);
       for (const [post, comments] of Object.entries(stored)) expect([post, comments]).toEqual([post, FULL[post]]);
       const orphans = await prisma.comment.count({

@@ -18,7 +18,8 @@ export class HistoryBodyParser implements OnModuleInit {
     const fastify = this.adapter.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     for (const type of HISTORY_UPLOAD_TYPES) {
-      if (!fastify.hasContentTypeParser(type)) fastify.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+      if (!fastify.hasContentTypeParser(type))
+        fastify.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { HistoryComment, HistoryStatus, QuoteAnchorer } from '@marginalia/content';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { renderMarkdown } from '../../common/markdown.js';
 import { anchoredThreadData } from '../../comments/anchor-data.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -27,6 +27,14 @@ interface Placed {
   threadId: string;
 }
 
+/** What the source said about a comment: its status and text. */
+function digestOf(c: HistoryComment): string {
+  return createHash('sha256')
+    .update(`${c.status}\n${c.statusReason ?? ''}\n${c.body.markdown}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
 interface ThreadRow {
   id: string;
   articleId: string;
@@ -46,6 +54,7 @@ interface CommentRow {
   authorId: string | null;
   importedAuthorId: string | null;
   importKey: string;
+  importDigest: string;
   legacyAuthor: string;
   postedAt: string;
   bodySource: string;
@@ -73,14 +82,15 @@ async function insertRows(tx: Prisma.TransactionClient, threads: ThreadRow[], ro
         "createdAt" timestamptz)`;
   }
   await tx.$executeRaw`
-    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "legacyAuthor",
+    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "importDigest", "legacyAuthor",
       "legacyPostedAt", "createdAt", "updatedAt", "bodySource", "bodyHtml", status, "statusReason",
       "statusBeforeDelete", "replyCount")
-    SELECT id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "legacyAuthor",
+    SELECT id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "importDigest", "legacyAuthor",
       "postedAt", "postedAt", now(), "bodySource", "bodyHtml", status::"CommentStatus", "statusReason",
       "statusBeforeDelete"::"CommentStatus", "replyCount"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS c(id uuid, "threadId" uuid, "parentId" uuid,
-      "authorId" uuid, "importedAuthorId" uuid, "importKey" text, "legacyAuthor" text, "postedAt" timestamptz,
+      "authorId" uuid, "importedAuthorId" uuid, "importKey" text, "importDigest" text, "legacyAuthor" text,
+      "postedAt" timestamptz,
       "bodySource" text, "bodyHtml" text, status text, "statusReason" text, "statusBeforeDelete" text,
       "replyCount" int)`;
 }
@@ -115,17 +125,21 @@ export async function writeHistoryComments(
   for (const c of comments) if (c.parentSourceId && !inBatch.has(c.parentSourceId)) wanted.add(keyOf(c.parentSourceId));
   const stored = await tx.comment.findMany({
     where: { importKey: { in: [...wanted] } },
-    select: { id: true, threadId: true, importKey: true, status: true, bodySource: true },
+    select: { id: true, threadId: true, importKey: true, importDigest: true },
   });
   const byKey = new Map(stored.map((row) => [row.importKey as string, row]));
   const placed = new Map<string, Placed>(stored.map((row) => [row.importKey as string, row]));
-  const authors = await importedAuthors(tx, source, comments.map((c) => c.author));
+  const authors = await importedAuthors(
+    tx,
+    source,
+    comments.map((c) => c.author),
+  );
 
   // Parents before replies, whatever the file's order; a comment waits for its parent.
   let waiting = comments.filter((c) => !byKey.has(keyOf(c.sourceId)));
   const ordered: HistoryComment[] = [];
   const known = new Set(placed.keys());
-  for (let progress = true; progress && waiting.length > 0; ) {
+  for (let progress = true; progress && waiting.length > 0;) {
     progress = false;
     const next: HistoryComment[] = [];
     for (const c of waiting) {
@@ -145,7 +159,9 @@ export async function writeHistoryComments(
   for (const c of comments) {
     const row = byKey.get(keyOf(c.sourceId));
     if (!row) continue;
-    if (row.status !== c.status || row.bodySource !== c.body.markdown) {
+    // Only when the source changed: a moderator's decision since the last import stands.
+    const digest = digestOf(c);
+    if (row.importDigest !== digest) {
       await tx.comment.update({
         where: { id: row.id },
         data: {
@@ -153,6 +169,7 @@ export async function writeHistoryComments(
           statusReason: c.statusReason ?? 'IMPORTED',
           bodySource: c.body.markdown,
           bodyHtml: renderMarkdown(c.body.markdown),
+          importDigest: digest,
         },
       });
       result.commentsUpdated++;
@@ -171,7 +188,9 @@ export async function writeHistoryComments(
     else {
       threadId = randomUUID();
       const found =
-        target.anchorer && target.revisionId && c.status !== 'DELETED' ? target.anchorer.anchor(c.body.plain) : undefined;
+        target.anchorer && target.revisionId && c.status !== 'DELETED'
+          ? target.anchorer.anchor(c.body.plain)
+          : undefined;
       const anchor =
         found && target.revisionId
           ? anchoredThreadData({
@@ -203,6 +222,7 @@ export async function writeHistoryComments(
       authorId: author?.claimedById ?? null,
       importedAuthorId: author?.id ?? null,
       importKey: keyOf(c.sourceId),
+      importDigest: digestOf(c),
       legacyAuthor: c.author.name,
       postedAt,
       bodySource: c.body.markdown,

@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { TestApi } from '../../../test/support/api-client.js';
@@ -81,7 +83,11 @@ describe('importing a WordPress WXR export and then a Disqus export', () => {
     expect(article.currentRevision?.canonicalText).not.toContain('alert');
     const page = await prisma.article.findUniqueOrThrow({ where: { importKey: 'wxr:https://harbour.example#2' } });
     expect(page.slug).toMatch(/^about(-\d+)?$/);
-    expect(await prisma.article.count({ where: { importKey: { in: ['wxr:https://harbour.example#30', 'wxr:https://harbour.example#31'] } } })).toBe(0);
+    expect(
+      await prisma.article.count({
+        where: { importKey: { in: ['wxr:https://harbour.example#30', 'wxr:https://harbour.example#31'] } },
+      }),
+    ).toBe(0);
 
     const comments = await commentsOf('wxr:https://harbour.example#');
     const byId = new Map(comments.map((c) => [c.importKey!.split('#')[1]!, c]));
@@ -119,20 +125,45 @@ describe('importing a WordPress WXR export and then a Disqus export', () => {
     expect(reply.importedAuthor).toMatchObject({ email: 'mara@harbour.example', sourceId: '1' });
   });
 
-  it('creates nothing new when the same file is imported again, and updates what changed', async () => {
-    await prisma.comment.updateMany({
+  it('creates nothing new when the same file is imported again, keeps moderators’ decisions, and updates what the source changed', async () => {
+    // A moderator approves the pending comment after the import.
+    await prisma.comment.update({
       where: { importKey: 'wxr:https://harbour.example#103' },
-      data: { status: 'PUBLISHED', bodySource: 'edited elsewhere' },
+      data: { status: 'PUBLISHED' },
     });
     const before = await prisma.comment.count();
     const { code, results } = await runImport([WXR]);
     expect(code).toBe(0);
     expect(results[0]).toMatchObject({ format: 'wxr', articles: 2, comments: 7, commentsCreated: 0 });
     expect(await prisma.comment.count()).toBe(before);
-    expect(await prisma.article.count({ where: { importKey: { startsWith: 'wxr:https://harbour.example#' } } })).toBe(2);
-    const restored = await prisma.comment.findUniqueOrThrow({ where: { importKey: 'wxr:https://harbour.example#103' } });
-    expect(restored.status).toBe('PENDING');
-    expect(restored.bodySource).toContain('gauge keeper');
+    expect(await prisma.article.count({ where: { importKey: { startsWith: 'wxr:https://harbour.example#' } } })).toBe(
+      2,
+    );
+    const decided = await prisma.comment.findUniqueOrThrow({ where: { importKey: 'wxr:https://harbour.example#103' } });
+    expect(decided.status).toBe('PUBLISHED');
+
+    // At the source, since the first export: a comment was edited and a trashed one restored.
+    const changed = path.join(mkdtempSync(path.join(tmpdir(), 'marginalia-wxr-')), 'changed.xml');
+    writeFileSync(
+      changed,
+      readFileSync(WXR, 'utf8')
+        .replace('Somebody typed the wrong column.', 'Somebody typed the wrong column, twice.')
+        .replace(
+          '<wp:comment_approved><![CDATA[trash]]></wp:comment_approved>',
+          '<wp:comment_approved><![CDATA[1]]></wp:comment_approved>',
+        ),
+    );
+    const again = await runImport([changed]);
+    expect(again.results[0]).toMatchObject({ commentsCreated: 0, deleted: 0, published: 5 });
+    const edited = await prisma.comment.findUniqueOrThrow({ where: { importKey: 'wxr:https://harbour.example#101' } });
+    expect(edited.bodySource).toContain('twice');
+    const restored = await prisma.comment.findUniqueOrThrow({
+      where: { importKey: 'wxr:https://harbour.example#105' },
+    });
+    expect(restored.status).toBe('PUBLISHED');
+    expect(
+      (await prisma.comment.findUniqueOrThrow({ where: { importKey: 'wxr:https://harbour.example#103' } })).status,
+    ).toBe('PUBLISHED');
   });
 
   it('matches Disqus threads to articles by URL, creates articles for unknown pages, and threads posts by parent', async () => {

@@ -50,7 +50,10 @@ export class HistoryImportProcessor {
         throw error;
       }
       if (!failure) this.logger.error({ err: error, importJobId }, 'history import failed');
-      await this.reporter.retrying(row.id, `${failure ? describeFailure(failure) : 'Unexpected error'}; retrying (attempt ${attempt} of ${attempts} failed)`);
+      await this.reporter.retrying(
+        row.id,
+        `${failure ? describeFailure(failure) : 'Unexpected error'}; retrying (attempt ${attempt} of ${attempts} failed)`,
+      );
       throw error;
     }
   }

@@ -42,16 +42,12 @@ export class HistoryImportRunner {
   ): Promise<HistorySummary> {
     const format = await sniffHistoryFile(path);
     if (!format) {
-      throw new ContentError(
-        'UNSUPPORTED_FORMAT',
-        'The file is neither a WordPress WXR export nor a Disqus export.',
-      );
+      throw new ContentError('UNSUPPORTED_FORMAT', 'The file is neither a WordPress WXR export nor a Disqus export.');
     }
     const { size } = await stat(path);
     const progress = new HistoryProgress(size, onProgress);
     const source = createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Uint8Array>;
-    const summary =
-      format === 'wxr' ? await this.wxr.run(source, progress) : await this.disqus.run(source, progress);
+    const summary = format === 'wxr' ? await this.wxr.run(source, progress) : await this.disqus.run(source, progress);
     this.logger.log({ format, articles: summary.articles, created: summary.commentsCreated }, 'history imported');
     return summary;
   }

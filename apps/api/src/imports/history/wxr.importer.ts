@@ -53,7 +53,9 @@ export class WxrImporter {
     const ids = new Set(post.comments.map((c) => c.sourceId));
     const comments: HistoryComment[] = post.comments.map((c) => {
       if (!c.parentSourceId || ids.has(c.parentSourceId)) return c;
-      tally.warn(`Comment ${c.sourceId} on ${name} answers comment ${c.parentSourceId}, which is not in the export; it starts its own thread.`);
+      tally.warn(
+        `Comment ${c.sourceId} on ${name} answers comment ${c.parentSourceId}, which is not in the export; it starts its own thread.`,
+      );
       const { parentSourceId: _missing, ...rest } = c;
       return rest;
     });
@@ -78,7 +80,12 @@ export class WxrImporter {
           true,
         );
         created = written.commentsCreated;
-        return { commentsCreated: written.commentsCreated, anchoredThreads: written.anchoredThreads, replies: written.replies, pageThreads: written.pageThreads };
+        return {
+          commentsCreated: written.commentsCreated,
+          anchoredThreads: written.anchoredThreads,
+          replies: written.replies,
+          pageThreads: written.pageThreads,
+        };
       },
     });
     tally.summary.articles++;
