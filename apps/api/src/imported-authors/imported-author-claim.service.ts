@@ -58,7 +58,8 @@ export class ImportedAuthorClaimService {
         data: { authorId: viewer.id },
       });
       const published = await tx.comment.count({ where: { importedAuthorId: { in: ids }, status: 'PUBLISHED' } });
-      if (published > 0) await tx.user.update({ where: { id: viewer.id }, data: { commentCount: { increment: published } } });
+      if (published > 0)
+        await tx.user.update({ where: { id: viewer.id }, data: { commentCount: { increment: published } } });
       const counts = await tx.comment.groupBy({
         by: ['importedAuthorId'],
         where: { importedAuthorId: { in: ids } },

@@ -20,7 +20,8 @@ export class ImportedAuthorResolver {
 
   @Writes()
   @Mutation(() => [ImportedAuthorModel], {
-    description: "Claims imported authors with the signed-in user's verified address: their comments show the user as author.",
+    description:
+      "Claims imported authors with the signed-in user's verified address: their comments show the user as author.",
   })
   claimImportedAuthors(
     @Args('input') input: ClaimImportedAuthorsInput,

@@ -114,7 +114,12 @@ export class ArticleStore {
         }
         await options.onStep?.('comments');
         const counts = options.writeComments
-          ? await options.writeComments(tx, { articleId: article.id, revisionId: revision.id, text, newArticle: !found })
+          ? await options.writeComments(tx, {
+              articleId: article.id,
+              revisionId: revision.id,
+              text,
+              newArticle: !found,
+            })
           : await writeLegacyComments(tx, article.id, revision.id, parsed.comments, !found);
         if (identity.importKey && found && found.importKey !== identity.importKey)
           await tx.article.update({ where: { id: article.id }, data: { importKey: identity.importKey } });
@@ -194,7 +199,9 @@ async function findArticle(tx: Prisma.TransactionClient, identity: Identity): Pr
     const byKey = await tx.article.findUnique({ where: { importKey: identity.importKey } });
     if (byKey) return byKey;
     const urls = [...(identity.sourceUrl ? [identity.sourceUrl] : []), ...(identity.sourceUrlVariants ?? [])];
-    return urls.length ? tx.article.findFirst({ where: { sourceUrl: { in: urls } }, orderBy: { createdAt: 'asc' } }) : null;
+    return urls.length
+      ? tx.article.findFirst({ where: { sourceUrl: { in: urls } }, orderBy: { createdAt: 'asc' } })
+      : null;
   }
   if (identity.sourceUrl) {
     const bySource = await tx.article.findUnique({ where: { sourceUrl: identity.sourceUrl } });

@@ -207,7 +207,10 @@ describe('JSON-LD export and import of a discussion', () => {
         target: [{ source: 'https://blog.example/page' }],
       },
     ];
-    const res = await anno(api, 'POST', `/annotations/${article.slug}/import`, { token: admin.token, body: collection });
+    const res = await anno(api, 'POST', `/annotations/${article.slug}/import`, {
+      token: admin.token,
+      body: collection,
+    });
     expect(res.json).toMatchObject({ created: 4, replies: 3, unresolved: [] });
     const comments = await prisma.comment.findMany({ where: { thread: { articleId: article.id } } });
     const byAuthor = new Map(comments.map((c) => [c.legacyAuthor, c]));

@@ -18,7 +18,24 @@ export interface CommentBody {
 const { Parser } = createRequire(import.meta.url)('htmlparser2') as typeof HtmlParser2;
 
 const BLOCK = new Set([
-  'p', 'div', 'blockquote', 'ul', 'ol', 'li', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'hr', 'section', 'article',
+  'p',
+  'div',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'hr',
+  'section',
+  'article',
 ]);
 const SKIP = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math']);
 const HAS_BLOCK_MARKUP = /<(?:p|div|br|blockquote|ul|ol|li|pre|h[1-6])\b/i;
@@ -44,12 +61,22 @@ export function commentBodyFromHtml(html: string): CommentBody {
   const links: Array<string | undefined> = [];
 
   const flush = (): void => {
-    const text = plain.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    const text = plain
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
     if (text) {
       const mdText = md.replace(/[ \t]+/g, ' ').trim();
       const quote = (s: string): string =>
-        quoteDepth > 0 ? s.split('\n').map((line) => `${'> '.repeat(quoteDepth)}${line}`).join('\n') : s;
-      markdownBlocks.push(quote(preDepth > 0 ? `\`\`\`\n${md.replace(/`{3,}/g, '``')}\n\`\`\`` : `${itemPrefix}${mdText}`));
+        quoteDepth > 0
+          ? s
+              .split('\n')
+              .map((line) => `${'> '.repeat(quoteDepth)}${line}`)
+              .join('\n')
+          : s;
+      markdownBlocks.push(
+        quote(preDepth > 0 ? `\`\`\`\n${md.replace(/`{3,}/g, '``')}\n\`\`\`` : `${itemPrefix}${mdText}`),
+      );
       plainBlocks.push(quote(text));
     }
     md = '';

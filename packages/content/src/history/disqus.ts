@@ -63,7 +63,9 @@ export async function* readDisqus(source: AsyncIterable<string | Uint8Array>): A
       let postedAt = anyDate(childText(node, 'createdAt'));
       const warnings: string[] = [];
       if (!postedAt) {
-        warnings.push(`Post ${id}: the date "${childText(node, 'createdAt').slice(0, 40)}" does not parse; used the previous post's date.`);
+        warnings.push(
+          `Post ${id}: the date "${childText(node, 'createdAt').slice(0, 40)}" does not parse; used the previous post's date.`,
+        );
         postedAt = previousDate;
       }
       previousDate = postedAt;

@@ -20,7 +20,9 @@ const WP = 'xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://pu
 
 describe('site history formats', () => {
   it('detects WXR and Disqus exports from their content, and nothing else', () => {
-    expect(detectHistoryFormat(`<?xml version="1.0"?>\n<!-- generated -->\n<rss version="2.0" ${WP}><channel>`)).toBe('wxr');
+    expect(detectHistoryFormat(`<?xml version="1.0"?>\n<!-- generated -->\n<rss version="2.0" ${WP}><channel>`)).toBe(
+      'wxr',
+    );
     expect(detectHistoryFormat('\uFEFF<?xml version="1.0"?><disqus xmlns="http://disqus.com">')).toBe('disqus');
     expect(detectHistoryFormat('<?xml version="1.0"?><rss version="2.0"><channel>')).toBeUndefined();
     expect(detectHistoryFormat('<html><body>hi</body></html>')).toBeUndefined();
@@ -28,7 +30,9 @@ describe('site history formats', () => {
   });
 
   it('turns comment HTML into Markdown, keeping quotes, breaks and safe links only', () => {
-    const wordpress = commentBodyFromHtml('First line\nsecond line\n\n<em>New</em> paragraph & <a href="https://x.example/a">link</a>');
+    const wordpress = commentBodyFromHtml(
+      'First line\nsecond line\n\n<em>New</em> paragraph & <a href="https://x.example/a">link</a>',
+    );
     expect(wordpress.markdown).toBe('First line\\\nsecond line\n\n*New* paragraph \\& [link](https://x.example/a)');
     expect(wordpress.plain).toBe('First line\nsecond line\n\nNew paragraph & link');
     const disqus = commentBodyFromHtml(

@@ -16,7 +16,9 @@ export function articleLinkKey(link: string): string | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   const host = url.host.toLowerCase().replace(/^www\./, '');
   const path = url.pathname.replace(/\/+$/, '') || '';
-  const params = [...url.searchParams.entries()].filter(([name]) => !TRACKING.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  const params = [...url.searchParams.entries()]
+    .filter(([name]) => !TRACKING.test(name))
+    .sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return `${host}${path}${query}`;
 }

@@ -65,12 +65,17 @@ function readComments(item: XmlNode, post: string, fallbackDate: string, warning
     const approved = childText(node, 'wp:comment_approved');
     let mapped = STATUS[approved];
     if (!mapped) {
-      warnings.push(`Comment ${id} on ${post} has the unknown status "${approved.slice(0, 40)}"; it awaits moderation.`);
+      warnings.push(
+        `Comment ${id} on ${post} has the unknown status "${approved.slice(0, 40)}"; it awaits moderation.`,
+      );
       mapped = { status: 'PENDING' };
     }
-    let postedAt = wordpressDate(childText(node, 'wp:comment_date_gmt')) ?? wordpressDate(childText(node, 'wp:comment_date'));
+    let postedAt =
+      wordpressDate(childText(node, 'wp:comment_date_gmt')) ?? wordpressDate(childText(node, 'wp:comment_date'));
     if (!postedAt) {
-      warnings.push(`Comment ${id} on ${post}: the date "${childText(node, 'wp:comment_date').slice(0, 40)}" does not parse; used the previous date.`);
+      warnings.push(
+        `Comment ${id} on ${post}: the date "${childText(node, 'wp:comment_date').slice(0, 40)}" does not parse; used the previous date.`,
+      );
       postedAt = previousDate;
     }
     previousDate = postedAt;
@@ -144,7 +149,11 @@ export async function* readWxr(source: AsyncIterable<string | Uint8Array>): Asyn
         const type = childText(node, 'wp:post_type') || 'post';
         const status = childText(node, 'wp:status');
         if (!ARTICLE_TYPES.has(type)) {
-          yield { kind: 'skipped', warning: `Skipped ${describe(node, NOT_CONTENT[type] ?? `"${type}" item`)}.`, bytesRead };
+          yield {
+            kind: 'skipped',
+            warning: `Skipped ${describe(node, NOT_CONTENT[type] ?? `"${type}" item`)}.`,
+            bytesRead,
+          };
         } else if (status !== 'publish') {
           yield { kind: 'skipped', warning: `Skipped ${status || 'unpublished'} ${describe(node)}.`, bytesRead };
         } else if (!childText(node, 'wp:post_id')) {

@@ -58,7 +58,12 @@ export async function* readXmlRecords(
   });
   parser.on('opentag', (tag) => {
     sawRoot = true;
-    const node: XmlNode = { name: tag.name, attrs: { ...tag.attributes } as Record<string, string>, text: '', children: [] };
+    const node: XmlNode = {
+      name: tag.name,
+      attrs: { ...tag.attributes } as Record<string, string>,
+      text: '',
+      children: [],
+    };
     if (open.length > 0) open[open.length - 1]?.children.push(node);
     if (open.length > 0 || select(path, tag.name)) open.push(node);
     path.push(tag.name);
@@ -67,7 +72,8 @@ export async function* readXmlRecords(
     const current = open[open.length - 1];
     if (!current) return;
     recordChars += text.length;
-    if (recordChars > MAX_RECORD_CHARS) fail(`An element <${open[0]?.name}> holds more than ${MAX_RECORD_CHARS} characters`);
+    if (recordChars > MAX_RECORD_CHARS)
+      fail(`An element <${open[0]?.name}> holds more than ${MAX_RECORD_CHARS} characters`);
     current.text += text;
   };
   parser.on('text', addText);
