@@ -35,6 +35,24 @@ function digestOf(c: HistoryComment): string {
     .slice(0, 22);
 }
 
+type StoredStatus = 'PUBLISHED' | 'HELD' | 'REJECTED' | 'DELETED';
+
+/**
+ * A comment awaiting moderation at the source waits in the moderators' Pending queue (HELD);
+ * the others were decided there (published, spam, trash), so they carry a review date and
+ * do not flood the Unmoderated queue.
+ */
+function storedStatus(status: HistoryStatus): { status: StoredStatus; reviewed: boolean } {
+  switch (status) {
+    case 'PENDING':
+      return { status: 'HELD', reviewed: false };
+    case 'PUBLISHED':
+    case 'REJECTED':
+    case 'DELETED':
+      return { status, reviewed: true };
+  }
+}
+
 interface ThreadRow {
   id: string;
   articleId: string;
@@ -59,9 +77,10 @@ interface CommentRow {
   postedAt: string;
   bodySource: string;
   bodyHtml: string;
-  status: HistoryStatus;
+  status: StoredStatus;
   statusReason: string;
-  statusBeforeDelete: HistoryStatus | null;
+  statusBeforeDelete: StoredStatus | null;
+  reviewedAt: string | null;
   replyCount: number;
 }
 
@@ -70,28 +89,32 @@ interface CommentRow {
  * statements with two parameters, where a bound parameter per column and row made the
  * client's query building the import's slowest step.
  */
+// Timestamps travel as UTC ISO strings into the timestamp(3) columns, read as `timestamp`
+// (the zone is dropped, as Prisma stores them): through timestamptz the session's time zone
+// would shift them.
 async function insertRows(tx: Prisma.TransactionClient, threads: ThreadRow[], rows: CommentRow[]): Promise<void> {
   if (threads.length > 0) {
     await tx.$executeRaw`
-      INSERT INTO "Thread" (id, "articleId", anchor, "originalAnchor", "anchorStatus", "anchorScore", "anchorStart",
+        INSERT INTO "Thread" (id, "articleId", anchor, "originalAnchor", "anchorStatus", "anchorScore", "anchorStart",
         "revisionId", "commentCount", "createdAt", "updatedAt")
       SELECT id, "articleId", anchor, anchor, "anchorStatus"::"AnchorStatus", "anchorScore", "anchorStart",
         "revisionId", "commentCount", "createdAt", now()
       FROM jsonb_to_recordset(${JSON.stringify(threads)}::jsonb) AS t(id uuid, "articleId" uuid, anchor jsonb,
         "anchorStatus" text, "anchorScore" float8, "anchorStart" int, "revisionId" uuid, "commentCount" int,
-        "createdAt" timestamptz)`;
+        "createdAt" timestamp)`;
   }
   await tx.$executeRaw`
     INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "importDigest", "legacyAuthor",
       "legacyPostedAt", "createdAt", "updatedAt", "bodySource", "bodyHtml", status, "statusReason",
-      "statusBeforeDelete", "replyCount")
+      "statusBeforeDelete", "reviewedAt", "replyCount")
     SELECT id, "threadId", "parentId", "authorId", "importedAuthorId", "importKey", "importDigest", "legacyAuthor",
       "postedAt", "postedAt", now(), "bodySource", "bodyHtml", status::"CommentStatus", "statusReason",
-      "statusBeforeDelete"::"CommentStatus", "replyCount"
+      "statusBeforeDelete"::"CommentStatus", "reviewedAt", "replyCount"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS c(id uuid, "threadId" uuid, "parentId" uuid,
       "authorId" uuid, "importedAuthorId" uuid, "importKey" text, "importDigest" text, "legacyAuthor" text,
-      "postedAt" timestamptz,
+      "postedAt" timestamp,
       "bodySource" text, "bodyHtml" text, status text, "statusReason" text, "statusBeforeDelete" text,
+      "reviewedAt" timestamp,
       "replyCount" int)`;
 }
 
@@ -165,8 +188,9 @@ export async function writeHistoryComments(
       await tx.comment.update({
         where: { id: row.id },
         data: {
-          status: c.status,
+          status: storedStatus(c.status).status,
           statusReason: c.statusReason ?? 'IMPORTED',
+          reviewedAt: storedStatus(c.status).reviewed ? new Date() : null,
           bodySource: c.body.markdown,
           bodyHtml: renderMarkdown(c.body.markdown),
           importDigest: digest,
@@ -178,6 +202,7 @@ export async function writeHistoryComments(
 
   const threads: ThreadRow[] = [];
   const rows: CommentRow[] = [];
+  const reviewedAt = new Date().toISOString();
   const threadCount = new Map<string, number>();
   const replyCount = new Map<string, number>();
   for (const c of ordered) {
@@ -214,6 +239,7 @@ export async function writeHistoryComments(
       else result.pageThreads++;
     }
     const author = authors.get(c.author.key);
+    const stored = storedStatus(c.status);
     const id = randomUUID();
     rows.push({
       id,
@@ -227,9 +253,10 @@ export async function writeHistoryComments(
       postedAt,
       bodySource: c.body.markdown,
       bodyHtml: renderMarkdown(c.body.markdown),
-      status: c.status,
+      status: stored.status,
       statusReason: c.statusReason ?? 'IMPORTED',
       statusBeforeDelete: c.status === 'DELETED' ? 'PUBLISHED' : null,
+      reviewedAt: stored.reviewed ? reviewedAt : null,
       replyCount: 0,
     });
     threadCount.set(threadId, (threadCount.get(threadId) ?? 0) + 1);

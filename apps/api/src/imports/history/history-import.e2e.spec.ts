@@ -109,7 +109,9 @@ describe('importing a WordPress WXR export and then a Disqus export', () => {
     expect(quoted.thread.commentCount).toBe(2);
     // Quoted text between quote marks anchors too; approved=0 awaits moderation.
     const pending = byId.get('103')!;
-    expect(pending.status).toBe('PENDING');
+    // In the moderators' Pending queue (held); the decided ones do not crowd the Unmoderated queue.
+    expect(pending).toMatchObject({ status: 'HELD', statusReason: 'IMPORTED', reviewedAt: null });
+    expect(quoted.reviewedAt).not.toBeNull();
     expect(pending.thread.anchorStatus).toBe('ANCHORED');
     // Spam is rejected as spam, with its script and unsafe link gone; trash is deleted.
     const spam = byId.get('104')!;
