@@ -89,6 +89,16 @@ export async function migrationFigures(result: BenchResult, env: NodeJS.ProcessE
       wxr: await writeWxr(files.wxr, options),
       disqus: await writeDisqus(files.disqus, options),
     };
+    // Baseline for memory: the same command importing a 7-comment export (start-up, modules, pools).
+    const small = await importWithCli(path.join(API_DIR, 'test/support/history/wordpress.wxr.xml'), env);
+    console.log(
+      `migration bench, baseline: the CLI importing a 7-comment export peaks at ${small.peakMb.toFixed(0)} MB RSS`,
+    );
+    result.figure({
+      name: 'baseline: peak RSS of the CLI importing a 7-comment export',
+      unit: 'MB',
+      median: small.peakMb,
+    });
     for (const format of ['wxr', 'disqus'] as const) {
       const corpus = corpora[format];
       const parse = await parseOnly(files[format], format);
