@@ -26,6 +26,8 @@ COPY --from=build --chown=node:node /app/prisma /app/prisma
 # The embed's pages (framed by publishers' sites) and embed.js are answered by the API.
 ENV WEB_DIST=/app/web
 COPY --from=build --chown=node:node /app/apps/web/dist /app/web
+# Uploaded site histories wait here for the worker (a volume shared by api and worker).
+RUN mkdir -p /var/lib/marginalia/uploads && chown node:node /var/lib/marginalia/uploads
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

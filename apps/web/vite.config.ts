@@ -26,6 +26,7 @@ export default defineConfig({
       // PUBLIC_URL=http://localhost:5173 (the address the browser uses) behind this server.
       '/auth': { target: api, changeOrigin: true },
       '/health': { target: api, changeOrigin: true },
+      '/imports': { target: api, changeOrigin: true },
     },
   },
   build: {

@@ -11,6 +11,7 @@ import { AppAuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './imports/import.module.js';
+import { ImportedAuthorsModule } from './imported-authors/imported-authors.module.js';
 import { WebAnnotationsModule } from './web-annotations/web-annotations.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { FlagModule } from './flags/flag.module.js';
@@ -48,6 +49,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     CommentModule,
     AnchoringModule,
     ImportModule,
+    ImportedAuthorsModule,
     SiteModule,
     WebAnnotationsModule,
     ModerationModule,

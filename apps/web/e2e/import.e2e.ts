@@ -68,6 +68,35 @@ describe('admin import', () => {
     await context.close();
   });
 
+  it('uploads a WordPress export as the site history and follows the progress bar', async () => {
+    const site = `history-${Date.now().toString(36)}.example`;
+    const wxr = (
+      await readFile(new URL('../../api/test/support/history/wordpress.wxr.xml', import.meta.url), 'utf8')
+    ).replaceAll('harbour.example', site);
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.admin, '/manage/import');
+    await page.getByRole('radio', { name: 'Site history' }).check();
+    // The slug belongs to single articles; an export names its own.
+    expect(await page.getByLabel('Address slug (optional)').count()).toBe(0);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Choose a WordPress or Disqus export.').waitFor();
+
+    await page.getByLabel('Export file').setInputFiles({
+      name: 'harbour-gazette.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(wxr),
+    });
+    await page.getByText(/harbour-gazette\.xml — \d+ KB/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor();
+    await page.getByRole('heading', { name: 'Import complete' }).waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await page.getByText('Skipped draft post 30 "Draft: the new breakwater".').waitFor();
+    await page.getByText(/Skipped pingback 106/).waitFor();
+    await context.close();
+  });
+
   it('opens the job queues from the staff menu, with no token in the URL', async () => {
     const { context, page } = await newPage(browser);
     const urls: string[] = [];

@@ -38,7 +38,7 @@ function hintFormat(hint: string | undefined): ImportFormat | undefined {
   if (UNSUPPORTED_HINT.test(key))
     throw new ContentError(
       'UNSUPPORTED_FORMAT',
-      `"${hint}" files cannot be imported; use text, Markdown, HTML or a Marginalia bundle.`,
+      `"${hint}" files cannot be imported; use text, Markdown, HTML, a Marginalia bundle, or a WordPress (WXR) or Disqus export.`,
     );
   return HINTS[key];
 }
@@ -110,6 +110,9 @@ export function detectFormat(input: string | Uint8Array, hint?: string): ImportF
   }
   if (looksLikeHtml(head)) return 'html';
   if (/^<\?xml/.test(head))
-    throw new ContentError('UNSUPPORTED_FORMAT', 'XML documents other than XHTML cannot be imported.');
+    throw new ContentError(
+      'UNSUPPORTED_FORMAT',
+      'XML documents other than XHTML, WordPress (WXR) exports and Disqus exports cannot be imported.',
+    );
   return looksLikeMarkdown(head) ? 'markdown' : 'text';
 }

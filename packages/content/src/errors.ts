@@ -4,7 +4,14 @@
  * message text.
  */
 export type ContentErrorCode =
-  'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'UNSUPPORTED_FORMAT' | 'NOTHING_READABLE' | 'INVALID_BUNDLE';
+  | 'EMPTY'
+  | 'BINARY'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'NOTHING_READABLE'
+  | 'INVALID_BUNDLE'
+  /** A site export (WordPress WXR, Disqus) that is not well-formed XML or is cut short. */
+  | 'INVALID_EXPORT';
 
 export class ContentError extends Error {
   override readonly name = 'ContentError';

@@ -23,3 +23,5 @@ export { detectFormat, IMPORT_FORMATS, type ImportFormat } from './detect.js';
 export { parseAny, type ParseOptions } from './parse-any.js';
 export { summarize, type ImportSummary } from './summarize.js';
 export { describeAnchor } from './anchors.js';
+export * from './history/index.js';
+export { QuoteAnchorer } from './comments/threading.js';

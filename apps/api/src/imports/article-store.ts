@@ -26,6 +26,22 @@ export interface StoreOptions {
   sourceUrl?: string;
   /** Called as the transaction moves on to comments and to anchoring. */
   onStep?: (step: 'comments' | 'anchoring') => Promise<void>;
+  /** The post's id in a site export: found by it first, and recorded on the article. */
+  importKey?: string;
+  /** Other spellings of the source URL an earlier import may have stored (http/https, `www.`, slash). */
+  sourceUrlVariants?: string[];
+  /** Slug for a new article (made unique); unlike a bundle's slug it never finds an article. */
+  preferredSlug?: string;
+  /** Writes the comments in the same transaction, instead of the parsed legacy comments. */
+  writeComments?: (tx: Prisma.TransactionClient, target: CommentTarget) => Promise<LegacyCounts>;
+}
+
+export interface CommentTarget {
+  articleId: string;
+  revisionId: string;
+  /** The revision's canonical text, for anchoring quotations. */
+  text: string;
+  newArticle: boolean;
 }
 
 /**
@@ -97,7 +113,16 @@ export class ArticleStore {
           await tx.article.update({ where: { id: article.id }, data: { ...metadata, currentRevisionId: revision.id } });
         }
         await options.onStep?.('comments');
-        const counts = await writeLegacyComments(tx, article.id, revision.id, parsed.comments, !found);
+        const counts = options.writeComments
+          ? await options.writeComments(tx, {
+              articleId: article.id,
+              revisionId: revision.id,
+              text,
+              newArticle: !found,
+            })
+          : await writeLegacyComments(tx, article.id, revision.id, parsed.comments, !found);
+        if (identity.importKey && found && found.importKey !== identity.importKey)
+          await tx.article.update({ where: { id: article.id }, data: { importKey: identity.importKey } });
         await options.onStep?.('anchoring');
         const revised = !existing && latest !== null;
         // The article's threads sit on an earlier revision: move them onto this one.
@@ -120,6 +145,9 @@ export class ArticleStore {
 }
 
 interface Identity {
+  importKey?: string;
+  sourceUrlVariants?: string[];
+  preferredSlug?: string;
   explicitSlug?: string;
   sourceUrl?: string;
   /** Slugs that identify the article when no explicit slug is given, in order. */
@@ -135,6 +163,16 @@ function identityOf(parsed: ParsedArticle, options: StoreOptions): Identity {
   const sourceUrl = options.sourceUrl ?? articleUrl(parsed.sourceUrl);
   if (options.slug)
     return { explicitSlug: options.slug, sourceUrl, slugs: [], lockKeys: [`import:slug:${options.slug}`] };
+  if (options.importKey) {
+    return {
+      importKey: options.importKey,
+      sourceUrl,
+      sourceUrlVariants: options.sourceUrlVariants ?? [],
+      ...(options.preferredSlug ? { preferredSlug: options.preferredSlug } : {}),
+      slugs: [],
+      lockKeys: [`import:key:${options.importKey}`],
+    };
+  }
   const slugs = parsed.slug ? [parsed.slug] : sourceUrl ? [] : [slugify(parsed.title)];
   const keys = [...(sourceUrl ? [`url:${sourceUrl}`] : []), ...slugs.map((s) => `slug:${s}`)];
   return { sourceUrl, slugs, lockKeys: keys.map((k) => `import:${k}`).sort() };
@@ -157,6 +195,14 @@ function articleUrl(url: string | undefined): string | undefined {
 
 async function findArticle(tx: Prisma.TransactionClient, identity: Identity): Promise<Article | null> {
   if (identity.explicitSlug) return tx.article.findUnique({ where: { slug: identity.explicitSlug } });
+  if (identity.importKey) {
+    const byKey = await tx.article.findUnique({ where: { importKey: identity.importKey } });
+    if (byKey) return byKey;
+    const urls = [...(identity.sourceUrl ? [identity.sourceUrl] : []), ...(identity.sourceUrlVariants ?? [])];
+    return urls.length
+      ? tx.article.findFirst({ where: { sourceUrl: { in: urls } }, orderBy: { createdAt: 'asc' } })
+      : null;
+  }
   if (identity.sourceUrl) {
     const bySource = await tx.article.findUnique({ where: { sourceUrl: identity.sourceUrl } });
     if (bySource) return bySource;
@@ -179,12 +225,16 @@ async function createArticle(
     warnings.push(`Another article already has the source URL ${sourceUrl}; this copy does not record it.`);
     sourceUrl = null;
   }
+  if (sourceUrl && identity.importKey && (await tx.article.findUnique({ where: { sourceUrl } }))) sourceUrl = null;
   // A slug the identity looked up (under its lock) and did not find is free.
-  const slug = identity.explicitSlug ?? identity.slugs[0] ?? (await uniqueSlug(tx, slugify(metadata.title)));
-  return tx.article.create({ data: { ...metadata, slug, sourceUrl } });
+  const slug =
+    identity.explicitSlug ??
+    identity.slugs[0] ??
+    (await uniqueSlug(tx, slugify(identity.preferredSlug ?? metadata.title)));
+  return tx.article.create({ data: { ...metadata, slug, sourceUrl, importKey: identity.importKey ?? null } });
 }
 
-async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
+export async function uniqueSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
   const taken = new Set(
     (await tx.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((a) => a.slug),
   );

@@ -4,6 +4,8 @@ import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { EventBus } from '../realtime/event-bus.js';
 import type { ImportStep, ImportSummary } from './import-runner.js';
 import { importTopic, toImportJobModel } from './import-job.view.js';
+import type { HistoryStep } from './history/history-progress.js';
+import type { HistorySummary } from './history/history-summary.js';
 
 /**
  * Worker side: records an import's status and progress on its ImportJob row (what
@@ -20,7 +22,7 @@ export class ImportJobReporter {
     return this.update(id, { status: 'RUNNING' });
   }
 
-  progress(id: string, progress: number, step: ImportStep): Promise<void> {
+  progress(id: string, progress: number, step: ImportStep | HistoryStep): Promise<void> {
     return this.update(id, { progress, step });
   }
 
@@ -31,6 +33,17 @@ export class ImportJobReporter {
       step: 'done',
       error: null,
       articleId: summary.articleId,
+      warnings: summary.warnings,
+      result: summary as unknown as Prisma.InputJsonValue,
+    });
+  }
+
+  succeededHistory(id: string, summary: HistorySummary): Promise<void> {
+    return this.update(id, {
+      status: 'SUCCEEDED',
+      progress: 100,
+      step: 'done',
+      error: null,
       warnings: summary.warnings,
       result: summary as unknown as Prisma.InputJsonValue,
     });

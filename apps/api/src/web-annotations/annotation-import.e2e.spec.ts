@@ -170,4 +170,54 @@ describe('JSON-LD export and import of a discussion', () => {
     const reply = items.find((a) => a.creator?.name === 'carol')!;
     expect(reply).toMatchObject({ motivation: 'replying', target: anchored.id });
   });
+
+  it('imports replies expressed by oa:replying targets and by Hypothesis references', async () => {
+    const article = await makeArticle(prisma);
+    const root = {
+      type: 'Annotation',
+      id: 'urn:example:root',
+      creator: { type: 'Person', name: 'Dana' },
+      body: { type: 'TextualBody', value: 'A root note', format: 'text/plain' },
+      target: 'https://blog.example/page',
+    };
+    const collection = [
+      root,
+      {
+        type: 'Annotation',
+        id: 'urn:example:prefixed',
+        motivation: 'oa:replying',
+        creator: { name: 'Eli' },
+        bodyValue: 'Prefixed reply',
+        target: [{ type: 'oa:Annotation', id: 'urn:example:root' }, 'https://blog.example/page'],
+      },
+      {
+        type: 'Annotation',
+        id: 'urn:example:expanded',
+        motivation: 'http://www.w3.org/ns/oa#replying',
+        creator: { name: 'Fay' },
+        bodyValue: 'Reply to the reply',
+        target: { type: 'SpecificResource', source: 'urn:example:prefixed' },
+      },
+      {
+        type: 'Annotation',
+        id: 'urn:example:hypothesis',
+        creator: 'acct:gus@hypothes.is',
+        bodyValue: 'Hypothesis-style reply',
+        references: ['urn:example:root', 'urn:example:expanded'],
+        target: [{ source: 'https://blog.example/page' }],
+      },
+    ];
+    const res = await anno(api, 'POST', `/annotations/${article.slug}/import`, {
+      token: admin.token,
+      body: collection,
+    });
+    expect(res.json).toMatchObject({ created: 4, replies: 3, unresolved: [] });
+    const comments = await prisma.comment.findMany({ where: { thread: { articleId: article.id } } });
+    const byAuthor = new Map(comments.map((c) => [c.legacyAuthor, c]));
+    expect(byAuthor.get('Dana')!.parentId).toBeNull();
+    expect(byAuthor.get('Eli')!.parentId).toBe(byAuthor.get('Dana')!.id);
+    expect(byAuthor.get('Fay')!.parentId).toBe(byAuthor.get('Eli')!.id);
+    expect(byAuthor.get('gus')!.parentId).toBe(byAuthor.get('Fay')!.id);
+    expect(new Set(comments.map((c) => c.threadId)).size).toBe(1);
+  });
 });

@@ -121,11 +121,15 @@ describe('W3C Web Annotation Protocol over HTTP', () => {
     expect((await anno(api, 'GET', path, { token: alice.token })).status).toBe(404);
     expect((await anno(api, 'GET', path, { token: bob.token })).status).toBe(200);
     const ids = async (token?: string): Promise<string[]> => {
+      // Contained IRIs: the container links to its first page, which lists them.
       const c = await anno(api, 'GET', container, {
         token,
         headers: PREFER('http://www.w3.org/ns/oa#PreferContainedIRIs'),
       });
-      return ((c.json['first'] as { items: string[] } | undefined)?.items ?? []) as string[];
+      const first = c.json['first'] as string | undefined;
+      if (!first) return [];
+      const page = await anno(api, 'GET', new URL(first).pathname + new URL(first).search, { token });
+      return page.json['items'] as string[];
     };
     expect(await ids()).not.toContain(res.json['id']);
     expect(await ids(bob.token)).toContain(res.json['id']);
@@ -304,10 +308,36 @@ describe('container paging and Prefer', () => {
       headers: PREFER('http://www.w3.org/ns/oa#PreferContainedIRIs'),
     });
     expect(iris.headers.get('preference-applied')).toBe('return=representation');
-    const items = (iris.json['first'] as { items: unknown[] }).items;
-    expect(items).toHaveLength(5);
-    expect(items.every((i) => typeof i === 'string')).toBe(true);
     expect(iris.headers.get('etag')).not.toBe(minimal.headers.get('etag'));
+    expect(containerProblems(iris.json)).toEqual([]);
+    // Contained IRIs: first and last are the pages' IRIs, which a client follows page by page.
+    const container = `${api.url}/annotations/${slug}/`;
+    for (const [prefer, iri] of [
+      [PREFER('http://www.w3.org/ns/oa#PreferContainedIRIs'), '1'],
+      [PREFER('http://www.w3.org/ns/ldp#PreferMinimalContainer'), '0'],
+    ] as const) {
+      const start = await anno(api, 'GET', `/annotations/${slug}/?limit=2`, { headers: prefer });
+      expect(start.headers.get('content-location')).toBe(container);
+      expect(start.json['first']).toBe(`${container}?page=0&iris=${iri}&limit=2`);
+      expect(start.json['last']).toBe(`${container}?page=2&iris=${iri}&limit=2`);
+      const items: unknown[] = [];
+      let next: string | undefined = start.json['first'] as string;
+      let previous: string | undefined;
+      while (next) {
+        const page = await anno(api, 'GET', new URL(next).pathname + new URL(next).search);
+        expect(page.status).toBe(200);
+        expect(pageProblems(page.json)).toEqual([]);
+        expect(page.json['id']).toBe(next);
+        expect(page.json['partOf']).toMatchObject({ id: container, total: 5 });
+        expect(page.json['prev']).toBe(previous);
+        items.push(...(page.json['items'] as unknown[]));
+        previous = next;
+        next = page.json['next'] as string | undefined;
+      }
+      expect(previous).toBe(start.json['last']);
+      expect(items).toHaveLength(5);
+      expect(items.every((i) => (iri === '1' ? typeof i === 'string' : typeof i === 'object'))).toBe(true);
+    }
 
     const full = await anno(api, 'GET', `/annotations/${slug}/`, {
       headers: PREFER('http://www.w3.org/ns/oa#PreferContainedDescriptions'),
@@ -315,6 +345,7 @@ describe('container paging and Prefer', () => {
     expect((full.json['first'] as { items: Array<{ type: string }> }).items.every((i) => i.type === 'Annotation')).toBe(
       true,
     );
+    expect(full.headers.get('content-location')).toBe(`${api.url}/annotations/${slug}/`);
     expect(JSON.stringify(full.json)).not.toContain('Buy');
     expect(containerProblems(full.json)).toEqual([]);
   });

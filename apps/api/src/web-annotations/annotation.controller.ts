@@ -97,7 +97,8 @@ export class AnnotationController {
     return represent(req, reply, containerView(set, chosen, container, limit), {
       ...CONTAINER_HEADERS,
       ...(applied ? { 'preference-applied': 'return=representation' } : {}),
-      ...(chosen === 'iris' ? { 'content-location': `${container}?iris=1` } : {}),
+      // The protocol requires the container's own IRI here, whatever representation was chosen.
+      'content-location': container,
     });
   }
 

@@ -31,15 +31,19 @@ export interface ReceivedAnnotation {
 export function readAnnotation(value: unknown, field = 'annotation'): ReceivedAnnotation {
   if (!isObject(value)) throw badInput(field, 'An annotation must be a JSON object');
   if (!typesOf(value).includes('Annotation')) throw badInput(`${field}.type`, 'type must include "Annotation"');
-  const target = asList(value['target'])[0];
+  const targets = asList(value['target']);
+  const target = targets[0];
   if (target === undefined) throw badInput(`${field}.target`, 'An annotation needs a target');
-  const motivation = asList(value['motivation']).find((m): m is string => typeof m === 'string') ?? null;
+  const written = asList(value['motivation']).find((m): m is string => typeof m === 'string') ?? null;
+  // Hypothesis lists the ancestors of a reply in `references`, its direct parent last.
+  const references = asList(value['references']).filter((r): r is string => typeof r === 'string' && r.length > 0);
+  const motivation = references.length > 0 ? 'replying' : motivationOf(written);
   const created = typeof value['created'] === 'string' ? new Date(value['created']) : null;
   return {
     id: typeof value['id'] === 'string' ? value['id'] : null,
     motivation,
     body: bodyOf(value, field),
-    targetIri: targetIriOf(target),
+    targetIri: references.at(-1) ?? (motivation === 'replying' ? replyTargetOf(targets) : targetIriOf(target)),
     selectors: isObject(target) ? selectorsOf(target['selector'], `${field}.target.selector`) : null,
     creatorName: creatorNameOf(value['creator']),
     created: created && !Number.isNaN(created.getTime()) ? created : null,
@@ -62,6 +66,26 @@ function bodyOf(value: Json, field: string): string {
   if (!text) throw badInput(`${field}.body`, 'An annotation needs a TextualBody (or bodyValue) with some text');
   if (text.length > MAX_BODY) throw badInput(`${field}.body`, `body must be at most ${MAX_BODY} characters`);
   return text;
+}
+
+const OA_NAMESPACE = 'http://www.w3.org/ns/oa#';
+
+/** `oa:replying` and `http://www.w3.org/ns/oa#replying` are the vocabulary's `replying`. */
+function motivationOf(written: string | null): string | null {
+  if (!written) return null;
+  if (written.startsWith('oa:')) return written.slice(3);
+  if (written.startsWith(OA_NAMESPACE)) return written.slice(OA_NAMESPACE.length);
+  return written;
+}
+
+/**
+ * The annotation a reply answers: the target typed as an Annotation when several are given
+ * (a reply may also name the page), else the first target without a selector, else the first.
+ */
+function replyTargetOf(targets: unknown[]): string | null {
+  const annotation = targets.find((t) => isObject(t) && typesOf(t).some((type) => /(^|:|#)Annotation$/.test(type)));
+  const bare = targets.find((t) => typeof t === 'string' || (isObject(t) && t['selector'] === undefined));
+  return targetIriOf(annotation ?? bare ?? targets[0]);
 }
 
 function targetIriOf(target: unknown): string | null {

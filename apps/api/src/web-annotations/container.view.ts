@@ -53,7 +53,9 @@ export function annotationPage(
 
 /**
  * The container: a BasicContainer and AnnotationCollection with links to its first and
- * last pages; the first page is embedded unless the minimal container was preferred.
+ * last pages. The first page is embedded when descriptions are preferred (the default);
+ * with the minimal container or contained IRIs, `first` and `last` are the pages' IRIs,
+ * so clients follow them page by page.
  */
 export function containerView(
   set: AnnotationSet,
@@ -73,7 +75,7 @@ export function containerView(
     modified: set.modified,
     ...(total > 0
       ? {
-          first: preference === 'minimal' ? pageIri(options, 0) : annotationPage(set, options, 0, true)!,
+          first: preference === 'descriptions' ? annotationPage(set, options, 0, true)! : pageIri(options, 0),
           last: pageIri(options, pages - 1),
         }
       : {}),

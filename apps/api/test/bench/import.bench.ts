@@ -6,7 +6,9 @@
  *   - parse only (@marginalia/content, no database);
  *   - a raw `pg` INSERT of the same rows (article, revision, threads, comments), one
  *     transaction per article, no lookups or locks: the floor the store step can reach.
- * Prints medians over several runs, their spread, and ratios.
+ * Prints medians over several runs, their spread, and ratios. Then the migration figures of
+ * site histories (history-import.bench.ts): comments/s and peak RSS for generated WXR and
+ * Disqus exports, beside parsing alone.
  */
 import 'reflect-metadata';
 import { canonicalize, parseAny, type ParsedArticle } from '@marginalia/content';
@@ -20,8 +22,10 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { ImportRunner, type ImportSummary } from '../../src/imports/import-runner.js';
 import { BenchResult, createBenchEnv, machineLine, median, spreadOf, type BenchEnv } from './harness.js';
 import { generateCorpus } from './import-corpus.js';
+import { migrationFigures } from './history-import.bench.js';
 
 const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 1000);
+// BENCH_HISTORY=0 skips the site-history (WXR, Disqus) migration figures.
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 
 const fmt = (n: number): string => n.toFixed(1).padStart(8);
@@ -146,7 +150,13 @@ async function main(): Promise<void> {
   try {
     bench = await createBenchEnv('import');
     const benchUrl = bench.databaseUrl;
-    Object.assign(process.env, { DATABASE_URL: benchUrl, REDIS_PREFIX: bench.redisPrefix, LOG_LEVEL: 'silent' });
+    Object.assign(process.env, {
+      DATABASE_URL: benchUrl,
+      REDIS_PREFIX: bench.redisPrefix,
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: bench.jwtSecret,
+    });
+    if (process.env['BENCH_HISTORY'] !== '0') await migrationFigures(result, bench.env);
 
     const { texts, stats } = generateCorpus(ARTICLES);
     const parsed = texts.map((text) => parseAny(text, { format: 'text' }));

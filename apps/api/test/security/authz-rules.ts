@@ -63,6 +63,9 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   mutedUsers: { access: 'signed-in' },
   muteUser: { access: 'active' },
   unmuteUser: { access: 'active' },
+  // Imported comments signed with one's verified address
+  claimableImportedAuthors: { access: 'signed-in' },
+  claimImportedAuthors: { access: 'active' },
 
   // Discussion
   createThread: { access: 'active' },

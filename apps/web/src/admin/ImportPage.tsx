@@ -7,14 +7,16 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { ImportHistory } from './ImportHistory.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { formatOfFile, toImportInput, type ImportSource, type PasteFormat } from './importSource.ts';
+import { uploadHistory } from './historyUpload.ts';
 import { useImportJob } from './useImportJob.ts';
 
-type Mode = 'paste' | 'file' | 'url';
+type Mode = 'paste' | 'file' | 'url' | 'history';
 
 const MODES: ReadonlyArray<{ id: Mode; label: string }> = [
   { id: 'paste', label: 'Paste' },
   { id: 'file', label: 'Upload a file' },
   { id: 'url', label: 'From a URL' },
+  { id: 'history', label: 'Site history' },
 ];
 
 const FORMAT_LABELS: Record<PasteFormat, string> = { text: 'Plain text', markdown: 'Markdown', html: 'HTML' };
@@ -29,6 +31,7 @@ export default function ImportPage() {
   const [content, setContent] = useState('');
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [url, setUrl] = useState('');
+  const [history, setHistory] = useState<File | null>(null);
   const [slug, setSlug] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
@@ -42,8 +45,29 @@ export default function ImportPage() {
     return file ? { kind: 'file', ...file } : null;
   };
 
+  const showError = (field: string, message: string) => {
+    setErrors({ [field]: message });
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  async function submitHistory() {
+    if (!history) return showError('history', 'Choose a WordPress or Disqus export.');
+    setErrors({});
+    setSubmitting(true);
+    try {
+      setStarted(await uploadHistory(history, await api.freshAccessToken()));
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? caught.fieldErrors() : {};
+      if (fields['file']) showError('history', fields['file']);
+      else setErrors({ form: errorMessage(caught) });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (mode === 'history') return submitHistory();
     const chosen = source();
     const check = chosen
       ? toImportInput(chosen, slug)
@@ -90,7 +114,8 @@ export default function ImportPage() {
       <h1>Import an article</h1>
       <p className="admin-lede">
         Paste text, Markdown or HTML, upload a file, or fetch a page. Structure, sections and any reader comments in the
-        source are recovered; you can follow the import below.
+        source are recovered; you can follow the import below. Moving a whole site? Upload its WordPress or Disqus
+        export as its history.
       </p>
       <form ref={formRef} className="import-form" onSubmit={submit} noValidate>
         <fieldset className="segmented-field">
@@ -168,6 +193,29 @@ export default function ImportPage() {
           </div>
         )}
 
+        {mode === 'history' && (
+          <div className={`field${errors.history ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${id}-history`}>Export file</label>
+            <input
+              id={`${id}-history`}
+              type="file"
+              accept=".xml,application/xml,text/xml"
+              aria-invalid={errors.history ? true : undefined}
+              aria-describedby={describe('history', `${id}-history-hint`)}
+              onChange={(e) => {
+                setErrors({});
+                setHistory(e.target.files?.[0] ?? null);
+              }}
+            />
+            <p id={`${id}-history-hint`} className="field-hint">
+              {history
+                ? `${history.name} — ${Math.max(1, Math.round(history.size / 1024))} KB`
+                : 'A WordPress export (WXR) or a Disqus export, up to 200 MB: published posts and pages with their comments, or Disqus discussions matched to articles by address. Importing the same file again adds only what is new.'}
+            </p>
+            {fieldError('history')}
+          </div>
+        )}
+
         {mode === 'url' && (
           <div className={`field${errors.url ? ' field-invalid' : ''}`}>
             <label htmlFor={`${id}-url`}>Address</label>
@@ -185,21 +233,23 @@ export default function ImportPage() {
           </div>
         )}
 
-        <div className={`field${errors.slug ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${id}-slug`}>Address slug (optional)</label>
-          <input
-            id={`${id}-slug`}
-            value={slug}
-            onChange={(e) => setSlug(e.target.value)}
-            aria-invalid={errors.slug ? true : undefined}
-            aria-describedby={describe('slug', `${id}-slug-hint`)}
-            placeholder="derived from the title"
-          />
-          <p id={`${id}-slug-hint`} className="field-hint">
-            The article will live at /a/<em>slug</em>.
-          </p>
-          {fieldError('slug')}
-        </div>
+        {mode !== 'history' && (
+          <div className={`field${errors.slug ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${id}-slug`}>Address slug (optional)</label>
+            <input
+              id={`${id}-slug`}
+              value={slug}
+              onChange={(e) => setSlug(e.target.value)}
+              aria-invalid={errors.slug ? true : undefined}
+              aria-describedby={describe('slug', `${id}-slug-hint`)}
+              placeholder="derived from the title"
+            />
+            <p id={`${id}-slug-hint`} className="field-hint">
+              The article will live at /a/<em>slug</em>.
+            </p>
+            {fieldError('slug')}
+          </div>
+        )}
 
         {errors.form && (
           <p className="form-alert" role="alert">

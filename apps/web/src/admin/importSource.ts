@@ -55,6 +55,7 @@ const STEP_LABELS: Record<string, string> = {
   store: 'Saving the article',
   comments: 'Importing comments',
   anchoring: 'Anchoring comments to passages',
+  articles: 'Importing articles and their comments',
 };
 
 export function describeJob(job: Pick<ImportJob, 'status' | 'step'>): string {

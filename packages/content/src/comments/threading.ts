@@ -56,6 +56,30 @@ function anchorFor(
   return describeAnchor(articleText, offsets.toCodePoint(found.start), offsets.toCodePoint(end));
 }
 
+/**
+ * Anchors comments on one article: a comment whose text quotes a passage of the article
+ * (a block quote or text between quote marks, five words or more) is anchored there.
+ * The article's search text is prepared once for all its comments.
+ */
+export class QuoteAnchorer {
+  private readonly search: SearchText;
+
+  constructor(private readonly articleText: string) {
+    this.search = toSearchText(articleText);
+  }
+
+  /** The anchor of the first quotation of `plainBody` found in the article, with that quotation. */
+  anchor(plainBody: string): { anchor: CommentAnchor; quote: string } | undefined {
+    for (const quote of extractQuotes(plainBody).slice(0, MAX_QUOTES).map(stripQuoteMarks)) {
+      const prepared = prepareQuote(quote);
+      if (prepared.words < MIN_QUOTE_WORDS) continue;
+      const anchor = anchorFor(this.articleText, this.search, quote, prepared);
+      if (anchor) return { anchor, quote };
+    }
+    return undefined;
+  }
+}
+
 export function inferThreads(articleText: string, comments: readonly ThreadInput[]): ThreadLink[] {
   if (comments.length === 0) return [];
   const article = toSearchText(articleText);

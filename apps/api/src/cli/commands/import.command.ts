@@ -5,6 +5,8 @@ import { importFailureOf } from '../../imports/import-failure.js';
 import { loadConfig } from '../../infra/config/env.js';
 import { preflight } from '../../infra/preflight.js';
 import { ImportRunner, type ImportInput, type ImportSummary } from '../../imports/import-runner.js';
+import { HistoryImportRunner, sniffHistoryFile } from '../../imports/history/history-import.runner.js';
+import type { HistorySummary } from '../../imports/history/history-summary.js';
 import { CliError, printJson, type Command } from '../command.js';
 import { withContext } from '../context.js';
 import { progressBar, type ProgressStream } from '../progress.js';
@@ -43,8 +45,27 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   return out;
 }
 
+function isHistory(s: ImportSummary | HistorySummary): s is HistorySummary {
+  return 'format' in s;
+}
+
 /** The one-line JSON the CLI prints per imported input, with exactly these keys. */
-export function summaryJson(s: ImportSummary): Record<string, unknown> {
+export function summaryJson(s: ImportSummary | HistorySummary): Record<string, unknown> {
+  if (isHistory(s)) {
+    return {
+      format: s.format,
+      articles: s.articles,
+      comments: s.comments,
+      commentsCreated: s.commentsCreated,
+      replies: s.replies,
+      published: s.published,
+      pending: s.pending,
+      rejected: s.rejected,
+      deleted: s.deleted,
+      authors: s.authors,
+      warnings: s.warnings,
+    };
+  }
   return {
     slug: s.slug,
     title: s.title,
@@ -67,11 +88,17 @@ export async function importFiles(
   inputs: string[],
   forced?: ImportFormat,
   stream: ProgressStream = process.stderr,
-): Promise<Array<ImportSummary | Error>> {
-  const results: Array<ImportSummary | Error> = [];
+  history?: HistoryImportRunner,
+): Promise<Array<ImportSummary | HistorySummary | Error>> {
+  const results: Array<ImportSummary | HistorySummary | Error> = [];
   for (const input of inputs) {
     const bar = progressBar(input, stream);
     try {
+      // A WordPress or Disqus export is a site's history, streamed rather than read whole.
+      if (history && !forced && !URL_INPUT.test(input) && (await sniffHistoryFile(input))) {
+        results.push(await history.run(input, async (p, step) => bar.update(p, step)));
+        continue;
+      }
       const source: ImportInput = URL_INPUT.test(input)
         ? { url: input, ...(forced ? { format: forced } : {}) }
         : { bytes: await readFile(input), format: formatFor(input, forced), label: path.basename(input) };
@@ -87,7 +114,7 @@ export async function importFiles(
 }
 
 export const importCommand: Command = {
-  summary: 'Import articles from files, directories or URLs',
+  summary: 'Import articles from files, directories or URLs, and site histories (WordPress WXR, Disqus exports)',
   usage: 'pnpm marginalia import <file|dir|url>... [--format text|markdown|html|bundle] [--json]',
   options: { format: { type: 'string' } },
   async run(values, positionals) {
@@ -98,7 +125,9 @@ export const importCommand: Command = {
     }
     const inputs = await expandInputs(positionals);
     await preflight(loadConfig(process.env)); // a clear message if PostgreSQL or Redis is down
-    const results = await withContext((app) => importFiles(app.get(ImportRunner), inputs, forced));
+    const results = await withContext((app) =>
+      importFiles(app.get(ImportRunner), inputs, forced, process.stderr, app.get(HistoryImportRunner)),
+    );
     let failed = 0;
     results.forEach((result, i) => {
       const input = inputs[i]!;
@@ -109,7 +138,13 @@ export const importCommand: Command = {
         if (values['json']) printJson({ input, error });
         else process.stderr.write(`✗ ${input}: ${error.code}: ${error.message}\n`);
       } else if (values['json']) printJson(summaryJson(result));
-      else {
+      else if (isHistory(result)) {
+        process.stdout.write(
+          `✓ ${result.format === 'wxr' ? 'WordPress' : 'Disqus'} export: ${result.articles} articles, ` +
+            `${result.comments} comments (${result.commentsCreated} new), ${result.authors} authors\n`,
+        );
+        for (const w of result.warnings) process.stdout.write(`  ! ${w}\n`);
+      } else {
         process.stdout.write(
           `✓ ${result.title} → /a/${result.slug} (revision ${result.revision}${result.newRevision ? '' : ', unchanged'}; ` +
             `${result.blocks} blocks, ${result.comments} comments)\n`,

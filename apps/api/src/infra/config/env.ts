@@ -265,6 +265,19 @@ export class Env {
   @Min(100)
   QUEUE_STALLED_INTERVAL_MS = 30_000;
 
+  /** Largest site-history export (WordPress WXR, Disqus) an admin may upload, in bytes: 200 MiB. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
+  /**
+   * Where uploaded exports wait for the worker (streamed to disk, deleted once imported).
+   * The API and the worker must both see it: a shared volume when they run apart.
+   */
+  @IsString()
+  IMPORT_UPLOAD_DIR = '';
+
   /** Comma-separated hosts or CIDRs an URL import may reach despite the private-address guard. */
   @IsString()
   IMPORT_ALLOWED_HOSTS = '';

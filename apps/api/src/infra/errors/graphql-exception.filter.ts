@@ -40,6 +40,8 @@ function statusFor(error: GraphQLError): number {
       return 404;
     case 'RATE_LIMITED':
       return 429;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
     default:
       return 500;
   }

@@ -10,6 +10,8 @@ export type QueueName = (typeof QUEUES)[number];
 export interface JobPayloads {
   'moderate-comment': { commentId: string };
   'import-article': { importJobId: string };
+  /** Imports an uploaded site history (WordPress WXR, Disqus export) from its file on disk. */
+  'import-history': { importJobId: string };
   /** Move the article's anchored threads onto this revision; idempotent per (article, revision). */
   'reanchor-article': { articleId: string; revisionId: string };
   /** Re-counts a comment's open flags and hides it past the threshold. */
@@ -45,6 +47,8 @@ const retrying = (attempts: number): JobsOptions => ({
 export const JOBS: Record<JobName, JobDefinition> = {
   'moderate-comment': { queue: 'moderation', options: retrying(8) },
   'import-article': { queue: 'import', options: { ...retrying(3), removeOnComplete: { age: 24 * 3600 } } },
+  // A retry resumes: what an interrupted run wrote is found again by its source ids.
+  'import-history': { queue: 'import', options: { ...retrying(3), removeOnComplete: { age: 24 * 3600 } } },
   // Transient database failures are worth retrying; the handler skips threads already moved.
   'reanchor-article': { queue: 'reanchor', options: retrying(5) },
   // Idempotent: re-counting flags or rejecting what is left of a banned user's comments is safe to repeat.
