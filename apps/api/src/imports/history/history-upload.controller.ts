@@ -28,6 +28,16 @@ export class HistoryUploadController {
     const body = req.body as Readable | undefined;
     if (!body || typeof (body as Partial<Readable>).pipe !== 'function')
       throw badInput('file', 'Send the export file as the body (Content-Type: application/xml)');
-    return this.uploads.accept(body, decodeURIComponent(fileName ?? 'upload'), viewer.id);
+    return this.uploads.accept(body, decodedName(fileName), viewer.id);
+  }
+}
+
+/** The file's name as the page sent it (URI-encoded); a malformed encoding is kept as sent. */
+function decodedName(raw: string | undefined): string {
+  if (!raw) return 'upload';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
   }
 }

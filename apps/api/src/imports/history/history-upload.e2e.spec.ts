@@ -39,10 +39,10 @@ describe('uploading a site history from the admin page', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const upload = (body: string, auth = token, type = 'application/xml') =>
+  const upload = (body: string, auth = token, type = 'application/xml', name = 'site-export.xml') =>
     fetch(`${api.url}/imports/history`, {
       method: 'POST',
-      headers: { 'content-type': type, authorization: `Bearer ${auth}`, 'x-file-name': 'site-export.xml' },
+      headers: { 'content-type': type, authorization: `Bearer ${auth}`, 'x-file-name': name },
       body,
     });
 
@@ -73,5 +73,18 @@ describe('uploading a site history from the admin page', () => {
     const reader = await api.register();
     expect((await upload(wxr, reader.token)).status).toBe(403);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps a file name whose encoding is malformed as sent, rather than failing', async () => {
+    const res = await upload(
+      wxr.replaceAll(`upload-${n}.example`, `badname-${n}.example`),
+      token,
+      'application/xml',
+      '%E0%A4%A.xml',
+    );
+    expect(res.status).toBe(202);
+    const job = (await res.json()) as { id: string; source: string };
+    expect(job.source).toBe('%E0%A4%A.xml');
+    await waitForJob(api, token, job.id);
   });
 });
