@@ -116,7 +116,7 @@ describe('reporting and moderating a comment', () => {
     const card = page.locator('.margin .thread-card', { hasText: 'Buy my newsletter' });
     await card.getByText('Not published').waitFor();
     await card.getByRole('button', { name: /open thread/ }).click();
-    await card.getByText('A moderator removed this comment for spam.').waitFor();
+    await card.getByText('A moderator removed your comment as spam.').waitFor();
 
     // …and is told about it in the notifications, live: the page was open all along.
     const bell = page.getByRole('button', { name: /^Notifications, \d+ unread/ });
