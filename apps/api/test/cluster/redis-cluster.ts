@@ -10,9 +10,30 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { eventually } from '../support/eventually.js';
-import { freePort } from '../support/free-port.js';
+import { createServer } from 'node:net';
 
 const run = promisify(execFile);
+
+async function isFree(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port for a cluster node: free, and so is its cluster bus port (the port + 10000, which must
+ * also be a valid port — a kernel-chosen ephemeral port above 55535 is not usable).
+ */
+async function nodePort(taken: ReadonlySet<number>): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if (taken.has(port) || taken.has(port + 10_000) || taken.has(port - 10_000)) continue;
+    if ((await isFree(port)) && (await isFree(port + 10_000))) return port;
+  }
+  throw new Error('no free port pair for a cluster node');
+}
 
 export interface ClusterNodeProcess {
   port: number;
@@ -33,8 +54,10 @@ export class LocalRedisCluster {
   static async start(primaries = 3): Promise<LocalRedisCluster> {
     const dir = await mkdtemp(path.join(tmpdir(), 'marginalia-cluster-'));
     const nodes: ClusterNodeProcess[] = [];
+    const taken = new Set<number>();
     for (let i = 0; i < primaries * 2; i++) {
-      const port = await freePort();
+      const port = await nodePort(taken);
+      taken.add(port);
       const child = spawn(
         'redis-server',
         [
