@@ -6,7 +6,7 @@ import { TestApi } from '../../test/support/api-client.js';
 import { makeArticle } from '../../test/support/factories.js';
 import { startWorker } from '../../test/support/worker.js';
 import { eventually } from '../../test/support/eventually.js';
-import { subscribe } from '../../test/support/live-events.js';
+import { subscribeEvents, type ReceivedEvent } from '../../test/support/comments/events.js';
 
 describe('live updates across API processes', () => {
   let first: TestApi;
@@ -26,9 +26,12 @@ describe('live updates across API processes', () => {
     const prisma = first.app.get(PrismaService);
     const article = await makeArticle(prisma);
     const author = await first.register();
-    const anonymous = subscribe(second, article.id);
-    const own = subscribe(second, article.id, author.token);
-    await new Promise((r) => setTimeout(r, 500)); // let both subscriptions start
+    const [anonymous, own] = await Promise.all([
+      subscribeEvents(second, article.id),
+      subscribeEvents(second, article.id, author.token),
+    ]);
+    const seen = (events: ReceivedEvent[]) =>
+      events.map(({ type, commentId, status }) => ({ type, commentId, status }));
 
     const posted = await first.gql<{ createThread: { comments: Array<{ id: string }> } }>(
       'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }',
@@ -41,16 +44,16 @@ describe('live updates across API processes', () => {
       timeoutMs: 10_000,
       what: 'the published event',
     });
-    expect(anonymous.events).toEqual([{ type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' }]);
+    expect(seen(anonymous.events)).toEqual([{ type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' }]);
     await eventually(async () => (own.events.length >= 2 ? true : undefined), {
       timeoutMs: 5_000,
       what: 'the author’s events',
     });
-    expect(own.events).toEqual([
+    expect(seen(own.events)).toEqual([
       { type: 'COMMENT_ADDED', commentId, status: 'PENDING' },
       { type: 'COMMENT_STATUS_CHANGED', commentId, status: 'PUBLISHED' },
     ]);
-    await Promise.all([anonymous.client.dispose(), own.client.dispose()]);
+    await Promise.all([anonymous.close(), own.close()]);
   });
 
   it('refuses a websocket whose token is forged', async () => {

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate } from '../../src/infra/prisma/migrate.js';
 import { deleteKeysWithPrefix } from '../../src/infra/redis/delete-prefix.js';
@@ -33,6 +34,18 @@ export function percentile(xs: readonly number[], q: number): number {
 }
 
 export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Runs `run` three times to warm up, then `repeats` times; the durations of those, in ms. */
+export async function timedRuns(run: () => Promise<unknown>, repeats: number): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
 
 export interface Spread {
   min: number;

@@ -14,7 +14,7 @@ import { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { HotSpotsArgs } from '../../src/moderation/hot-spots/hot-spots.args.js';
 import { HotSpotsService } from '../../src/moderation/hot-spots/hot-spots.service.js';
-import { BenchResult, createBenchEnv, machineLine, median } from './harness.js';
+import { BenchResult, createBenchEnv, machineLine, median, timedRuns } from './harness.js';
 
 const THREADS = Number(process.env['BENCH_HOT_SPOT_THREADS'] ?? 10_000);
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 30);
@@ -69,16 +69,7 @@ async function generate(client: pg.Client): Promise<string> {
   return articleId;
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
+const timed = (run: () => Promise<unknown>): Promise<number[]> => timedRuns(run, REPEATS);
 
 async function main(): Promise<void> {
   const result = new BenchResult('hot-spots', 'Moderation hot spots on the text');

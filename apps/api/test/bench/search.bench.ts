@@ -19,7 +19,7 @@ import type { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { ModerationQueueReader } from '../../src/moderation/queues/moderation-queue.reader.js';
 import { SearchCommentsArgs } from '../../src/moderation/search/comment-search.args.js';
 import { CommentSearch } from '../../src/moderation/search/comment-search.service.js';
-import { BenchResult, createBenchEnv, machineLine, median } from './harness.js';
+import { BenchResult, createBenchEnv, machineLine, median, timedRuns } from './harness.js';
 
 const ROWS = Number(process.env['BENCH_SEARCH_ROWS'] ?? 1_000_000);
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 30);
@@ -69,16 +69,7 @@ async function generate(client: pg.Client, log: (line: string) => void): Promise
   await client.query('VACUUM ANALYZE "Comment"');
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
+const timed = (run: () => Promise<unknown>): Promise<number[]> => timedRuns(run, REPEATS);
 
 async function main(): Promise<void> {
   const result = new BenchResult('search', 'Moderator search over comments');

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/infra/config/env.js';
 import { TestApi } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
 import { makeArticle } from '../support/factories.js';
-import { subscribe } from '../support/live-events.js';
+import { subscribeEvents } from '../support/comments/events.js';
 import { startWorker } from '../support/worker.js';
 import { LocalRedisCluster } from './redis-cluster.js';
 
@@ -41,8 +41,7 @@ describe('on a Redis Cluster', () => {
     const [first, second] = apis as [TestApi, TestApi];
     const article = await makeArticle(first.app.get(PrismaService));
     const author = await first.register();
-    const watcher = subscribe(second, article.id);
-    await new Promise((r) => setTimeout(r, 500)); // let the subscription start
+    const watcher = await subscribeEvents(second, article.id);
     const posted = await first.gql<{ createThread: { comments: Array<{ id: string }> } }>(
       POST,
       { input: { articleId: article.id, body } },
@@ -54,7 +53,7 @@ describe('on a Redis Cluster', () => {
       timeoutMs: 30_000,
       what: () => `the published event (have ${JSON.stringify(watcher.events)})`,
     });
-    await watcher.client.dispose();
+    await watcher.close();
   }
 
   it('posts, decides in the worker and delivers the live event to another API process', async () => {

@@ -8,6 +8,7 @@ import { classifyThreads } from '../reader/threads.ts';
 import { useArticle } from '../reader/useArticle.ts';
 import { useCommentActions } from '../reader/useCommentActions.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
+import { EmbedArticleGate } from './EmbedArticleGate.tsx';
 import { useEmbedSession } from './embedSession.ts';
 import { useEmbeddedArticle } from './useEmbeddedArticle.ts';
 import { useHostMessages } from './useHostMessages.ts';
@@ -20,7 +21,8 @@ import './embed.css';
  * the discussion and the page has one scroll.
  */
 export default function EmbedDiscussionPage() {
-  const { host, pageId, embed, state, framed } = useEmbeddedArticle();
+  const article = useEmbeddedArticle();
+  const { host, pageId } = article;
   const { user, loading: authLoading } = useAuth();
   const openSignIn = useEmbedSession(pageId);
   const post = useHostMessages(host, ignoreHostMessage);
@@ -37,26 +39,16 @@ export default function EmbedDiscussionPage() {
     return () => observer.disconnect();
   }, [post]);
 
-  let content;
-  if (!framed) {
-    content = <p className="empty-note">This discussion is shown on a publisher’s page that embeds Marginalia.</p>;
-  } else if (embed.status === 'error' && !state) {
-    content = <ErrorState error={embed.error} onRetry={embed.reload} title="Could not load the discussion" />;
-  } else if (!state) {
-    content = <Loading label="Loading the discussion…" />;
-  } else if (state.state === 'PENDING' || !state.slug) {
-    content = (
-      <p className="empty-note" role="status">
-        This article is being prepared for discussion. Comments open in a moment.
-      </p>
-    );
-  } else {
-    content = <PageDiscussion slug={state.slug} viewerKey={authLoading ? null : (user?.id ?? 'anonymous')} />;
-  }
   return (
     <SignInElsewhereContext.Provider value={openSignIn}>
       <div className="embed-discussion" ref={root}>
-        {content}
+        <EmbedArticleGate
+          article={article}
+          outside="This discussion is shown on a publisher’s page that embeds Marginalia."
+          preparing="This article is being prepared for discussion. Comments open in a moment."
+        >
+          {(slug) => <PageDiscussion slug={slug} viewerKey={authLoading ? null : (user?.id ?? 'anonymous')} />}
+        </EmbedArticleGate>
       </div>
     </SignInElsewhereContext.Provider>
   );

@@ -15,6 +15,7 @@ import { useArticle } from '../reader/useArticle.ts';
 import { useCommentActions } from '../reader/useCommentActions.ts';
 import DeleteAccountSection from '../settings/DeleteAccountSection.tsx';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
+import { EmbedArticleGate } from './EmbedArticleGate.tsx';
 import { useEmbedSession } from './embedSession.ts';
 import type { HostMessage, Quote } from './protocol.ts';
 import { useEmbeddedArticle } from './useEmbeddedArticle.ts';
@@ -29,7 +30,8 @@ import './embed.css';
  * live, and tells the host page where the highlights go.
  */
 export default function EmbedPanelPage() {
-  const { siteId, host, pageId, embed, state, framed } = useEmbeddedArticle();
+  const article = useEmbeddedArticle();
+  const { siteId, host, pageId } = article;
   const { user, loading: authLoading, ssoLogin, logout } = useAuth();
   const openSignIn = useEmbedSession(pageId);
   const [signInError, setSignInError] = useState<string | null>(null);
@@ -79,32 +81,25 @@ export default function EmbedPanelPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [close]);
 
-  let content;
-  if (!framed) {
-    content = <p className="empty-note">This panel is opened by a publisher’s page that embeds Marginalia.</p>;
-  } else if (embed.status === 'error' && !state) {
-    content = <ErrorState error={embed.error} onRetry={embed.reload} title="Could not load the discussion" />;
-  } else if (!state) {
-    content = <Loading label="Loading the discussion…" />;
-  } else if (state.state === 'PENDING' || !state.slug) {
-    content = (
-      <p className="empty-note" role="status">
-        This article is being prepared for discussion. Passages can be discussed in a moment.
-      </p>
-    );
-  } else {
-    content = (
-      <EmbeddedDiscussion
-        slug={state.slug}
-        viewerKey={authLoading ? null : (user?.id ?? 'anonymous')}
-        compose={compose}
-        onComposed={() => setCompose(null)}
-        activeId={activeId}
-        onActive={setActiveId}
-        onHighlights={(highlights) => post({ type: 'highlights', highlights })}
-      />
-    );
-  }
+  const content = (
+    <EmbedArticleGate
+      article={article}
+      outside="This panel is opened by a publisher’s page that embeds Marginalia."
+      preparing="This article is being prepared for discussion. Passages can be discussed in a moment."
+    >
+      {(slug) => (
+        <EmbeddedDiscussion
+          slug={slug}
+          viewerKey={authLoading ? null : (user?.id ?? 'anonymous')}
+          compose={compose}
+          onComposed={() => setCompose(null)}
+          activeId={activeId}
+          onActive={setActiveId}
+          onHighlights={(highlights) => post({ type: 'highlights', highlights })}
+        />
+      )}
+    </EmbedArticleGate>
+  );
 
   return (
     <SignInElsewhereContext.Provider value={openSignIn}>
