@@ -36,6 +36,20 @@ const DISCUSSION_STYLE = `
 iframe { border: 0; width: 100%; height: 240px; display: block; }
 `;
 
+/**
+ * A host element for one of the loader's controls: `data-marginalia-ui` names it, and its open
+ * shadow root holds the control with its own styles, so nothing global leaks either way.
+ */
+function uiHost(kind: string, style: string, ...children: HTMLElement[]): { host: HTMLDivElement; root: ShadowRoot } {
+  const host = document.createElement('div');
+  host.setAttribute('data-marginalia-ui', kind);
+  const root = host.attachShadow({ mode: 'open' });
+  const styles = document.createElement('style');
+  styles.textContent = style;
+  root.append(styles, ...children);
+  return { host, root };
+}
+
 /** A random id for this page view: Marginalia's frames on it share the reader's session under it. */
 function pageViewId(): string {
   const bytes = new Uint8Array(16);
@@ -73,11 +87,6 @@ function start(script: HTMLScriptElement): void {
   });
 
   // The panel: Marginalia's own page in an iframe, docked (or a bottom sheet on narrow screens).
-  const panelHost = document.createElement('div');
-  panelHost.setAttribute('data-marginalia-ui', 'panel');
-  const panelRoot = panelHost.attachShadow({ mode: 'open' });
-  const panelStyle = document.createElement('style');
-  panelStyle.textContent = PANEL_STYLE;
   const panel = document.createElement('div');
   panel.className = 'panel';
   panel.hidden = true;
@@ -85,32 +94,21 @@ function start(script: HTMLScriptElement): void {
   frame.title = 'Marginalia discussion';
   frame.src = `${base}/embed/panel?${query}`;
   panel.append(frame);
-  panelRoot.append(panelStyle, panel);
-  document.body.append(panelHost);
+  document.body.append(uiHost('panel', PANEL_STYLE, panel).host);
 
   // The Comment button, right after the article so the keyboard reaches it from the text.
-  const buttonHost = document.createElement('div');
-  buttonHost.setAttribute('data-marginalia-ui', 'comment');
-  const buttonRoot = buttonHost.attachShadow({ mode: 'open' });
-  const buttonStyle = document.createElement('style');
-  buttonStyle.textContent = BUTTON_STYLE;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Comment';
   button.hidden = true;
-  buttonRoot.append(buttonStyle, button);
+  const { host: buttonHost, root: buttonRoot } = uiHost('comment', BUTTON_STYLE, button);
   article.after(buttonHost);
 
   // The page-level discussion: where the publisher put a placeholder, else right after the article.
-  const discussionHost = document.createElement('div');
-  discussionHost.setAttribute('data-marginalia-ui', 'discussion');
-  const discussionRoot = discussionHost.attachShadow({ mode: 'open' });
-  const discussionStyle = document.createElement('style');
-  discussionStyle.textContent = DISCUSSION_STYLE;
   const discussionFrame = document.createElement('iframe');
   discussionFrame.title = 'Marginalia comments on this article';
   discussionFrame.src = `${base}/embed/discussion?${query}`;
-  discussionRoot.append(discussionStyle, discussionFrame);
+  const { host: discussionHost } = uiHost('discussion', DISCUSSION_STYLE, discussionFrame);
   const placeholder = document.querySelector('[data-marginalia-discussion]');
   if (placeholder) placeholder.append(discussionHost);
   else buttonHost.after(discussionHost);
