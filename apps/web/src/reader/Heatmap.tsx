@@ -4,14 +4,25 @@ import type { PlacedThread } from './threads.ts';
 
 const BUCKETS = 60;
 
-/** Discussion weight per slice of the text, normalised to 0–1 (pure; exported for tests). */
-export function heatBuckets(threads: readonly PlacedThread[], textLength: number, buckets = BUCKETS): number[] {
+const byComments = (t: PlacedThread): number => Math.max(1, t.commentCount);
+
+/**
+ * Weight per slice of the text, normalised to 0–1 (pure; exported for tests): discussion by
+ * default (a thread weighs its comments), or whatever `weightOf` says (moderation heat).
+ */
+export function heatBuckets(
+  threads: readonly PlacedThread[],
+  textLength: number,
+  buckets = BUCKETS,
+  weightOf: (t: PlacedThread) => number = byComments,
+): number[] {
   const weights = new Array<number>(buckets).fill(0);
   if (textLength <= 0) return weights;
   for (const t of threads) {
     const from = Math.min(buckets - 1, Math.floor((t.anchor.start / textLength) * buckets));
     const to = Math.min(buckets - 1, Math.floor((Math.max(t.anchor.start, t.anchor.end - 1) / textLength) * buckets));
-    for (let b = from; b <= to; b++) weights[b]! += Math.max(1, t.commentCount);
+    const weight = weightOf(t);
+    for (let b = from; b <= to; b++) weights[b]! += weight;
   }
   const max = Math.max(...weights);
   return max > 0 ? weights.map((w) => w / max) : weights;
@@ -51,18 +62,28 @@ interface HeatmapProps {
   textLength: number;
   activeId: string | null;
   onSelect(threadId: string): void;
+  /** What a thread weighs in the shading (default: its comments). */
+  weightOf?: (t: PlacedThread) => number;
+  label?: string;
 }
 
 /**
  * A slim map of the whole article: shading shows where discussion concentrates (positions
  * proportional to text offsets) and each thread is a marker that jumps to its passage.
  */
-export const Heatmap = memo(function Heatmap({ threads, textLength, activeId, onSelect }: HeatmapProps) {
-  const buckets = useMemo(() => heatBuckets(threads, textLength), [threads, textLength]);
+export const Heatmap = memo(function Heatmap({
+  threads,
+  textLength,
+  activeId,
+  onSelect,
+  weightOf = byComments,
+  label = 'Discussion map',
+}: HeatmapProps) {
+  const buckets = useMemo(() => heatBuckets(threads, textLength, BUCKETS, weightOf), [threads, textLength, weightOf]);
   const markers = useMemo(() => heatMarkers(threads, textLength), [threads, textLength]);
   if (threads.length === 0 || textLength <= 0) return null;
   return (
-    <nav className="heatmap" aria-label="Discussion map">
+    <nav className="heatmap" aria-label={label}>
       <div className="heatmap-track" aria-hidden="true">
         {buckets.map((w, i) =>
           w > 0 ? (

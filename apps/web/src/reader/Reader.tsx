@@ -22,7 +22,9 @@ import { Heatmap } from './Heatmap.tsx';
 import { PageComments } from './PageComments.tsx';
 import { selectionToOffsets, type OffsetRange } from './selection.ts';
 import { buildSelector } from './selector.ts';
-import { classifyThreads, findThreadOfComment } from './threads.ts';
+import { classifyThreads, findThreadOfComment, type PlacedThread } from './threads.ts';
+import { moderationShadingStatus, ShadingSwitch } from './ShadingSwitch.tsx';
+import { useHotSpots } from './useHotSpots.ts';
 import type { HighlightSpan } from './segments.ts';
 import { useCommentActions } from './useCommentActions.ts';
 import { DiscussionNotice } from './DiscussionNotice.tsx';
@@ -91,21 +93,30 @@ export function Reader({
   // After posting, focus moves to the new thread's card so screen readers hear the result.
   const [focusThreadId, setFocusThreadId] = useState<string | null>(null);
   const [missingComment, setMissingComment] = useState(false);
+  // Staff may shade the text by moderation (reports, holds, rejections) instead of discussion.
+  const [shading, setShading] = useState<'discussion' | 'moderation'>('discussion');
+  const byModeration = staff && shading === 'moderation';
+  const hotSpots = useHotSpots(article.id, byModeration);
 
   const { revision } = article;
   const classified = useMemo(() => classifyThreads(article.threads, revision.id), [article.threads, revision.id]);
   const textLength = revision.blocks.at(-1)?.end ?? 0;
 
+  const heatOf = hotSpots.heatOf;
+  const weightOf = useCallback(
+    (t: PlacedThread): number => (byModeration ? (heatOf.get(t.id) ?? 0) : Math.max(1, t.commentCount)),
+    [byModeration, heatOf],
+  );
   const spans = useMemo<HighlightSpan[]>(() => {
     const list: HighlightSpan[] = classified.anchored.map((t) => ({
       id: t.id,
       start: t.anchor.start,
       end: t.anchor.end,
-      weight: Math.max(1, t.commentCount),
+      weight: weightOf(t),
     }));
     if (draft) list.push({ id: DRAFT_ID, start: draft.start, end: draft.end, weight: 0 });
     return list;
-  }, [classified.anchored, draft]);
+  }, [classified.anchored, draft, weightOf]);
 
   const openThread = useCallback(
     (threadId: string | null) => {
@@ -253,7 +264,7 @@ export function Reader({
   const threadTotal = classified.anchored.length + classified.orphaned.length;
 
   return (
-    <div className={`reader${wide ? ' is-wide' : ''}`}>
+    <div className={`reader${wide ? ' is-wide' : ''}${byModeration ? ' is-moderation-heat' : ''}`}>
       <ArticleHeader article={article} />
       <DiscussionNotice article={article} />
       {reattaching && (
@@ -275,8 +286,22 @@ export function Reader({
           The linked comment isn’t available. It may have been removed or be awaiting moderation.
         </p>
       )}
+      {staff && classified.anchored.length > 0 && (
+        <ShadingSwitch
+          shading={shading}
+          onChange={setShading}
+          status={byModeration ? moderationShadingStatus(hotSpots) : null}
+        />
+      )}
       <div className="reader-grid" ref={containerRef}>
-        <Heatmap threads={classified.anchored} textLength={textLength} activeId={activeId} onSelect={jumpToThread} />
+        <Heatmap
+          threads={classified.anchored}
+          textLength={textLength}
+          activeId={activeId}
+          onSelect={jumpToThread}
+          weightOf={weightOf}
+          label={byModeration ? 'Moderation map' : 'Discussion map'}
+        />
         {/* Clicking highlights is a mouse shortcut; keyboard users reach every thread through
             the margin list and the discussion map. */}
         <div className="reader-text" onClick={onBodyClick}>

@@ -31,4 +31,10 @@ describe('heatBuckets', () => {
   it('is empty for an article without threads', () => {
     expect(heatBuckets([], 100, 4)).toEqual([0, 0, 0, 0]);
   });
+
+  it('weighs threads by what it is told (moderation heat), leaving threads that weigh nothing unshaded', () => {
+    const heat = new Map([['50', 4]]);
+    const buckets = heatBuckets([at(0, 10, 9), at(50, 60, 1)], 100, 10, (t) => heat.get(t.id) ?? 0);
+    expect(buckets).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+  });
 });
