@@ -1,7 +1,8 @@
 /**
- * The moderator's view of an article shaded by moderation: the passage whose thread drew a
- * report and a hold is shaded, a quiet passage is not, the status line says what was counted,
- * and readers are never offered the switch.
+ * Moderation by passage: the moderator's view of an article shaded by moderation (the passage
+ * whose thread drew a report and a hold is shaded, a quiet passage is not, the status line says
+ * what was counted; readers are never offered the switch), and the Pending queue grouped by
+ * passage, where a whole passage's comments are decided together.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const MODERATE = 'mutation($input: ModerateCommentInput!) { moderateComment(inpu
 const FLAG = 'mutation($input: FlagCommentInput!) { flagComment(input: $input) { id } }';
 const REPLY = 'mutation($input: ReplyInput!) { reply(input: $input) { id } }';
 
-describe('shading an article by moderation', () => {
+describe('moderation by passage', () => {
   let browser: Browser;
   let slug = '';
   const threads = { hot: '', quiet: '' };
@@ -87,6 +88,43 @@ describe('shading an article by moderation', () => {
     await signIn(page, DEMO.reader, `/a/${slug}`);
     await page.locator(markOf(threads.quiet)).waitFor();
     expect(await page.getByRole('group', { name: 'Shade the text by' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('groups the Pending queue by passage and approves one passage’s comments together', async () => {
+    const admin = await loginViaApi(DEMO.admin);
+    const moderator = await loginViaApi(DEMO.moderator);
+    const other = await importMarkdown(
+      admin,
+      'A new bridge will cross the river by 2030, the mayor said.\n\nCritics call the plan a vanity project.',
+      `bridge-groups-${Date.now().toString(36)}`,
+    );
+    const article = await articleBySlug(other);
+    const author = await registerViaApi(newAccount('Gwen'));
+    const posted = [
+      await commentOnPassage(author, article, 'A new bridge will cross the river', 'Finally.'),
+      await commentOnPassage(author, article, 'A new bridge will cross the river', 'About time too.'),
+      await commentOnPassage(author, article, 'a vanity project', 'It is one.'),
+    ];
+    for (const { commentId } of posted) {
+      await waitForStatus(author, commentId, 'PUBLISHED');
+      await gql(MODERATE, { input: { commentId, action: 'HOLD' } }, moderator);
+    }
+
+    const { context, page } = await newPage(browser);
+    await signIn(page, DEMO.moderator, `/moderate?queue=PENDING&article=${article.id}`);
+    await page.locator('.mod-card').first().waitFor();
+    await page.getByRole('button', { name: 'Group by passage' }).click();
+    const bridge = page.getByRole('list', { name: 'Comments on “A new bridge will cross the river”' });
+    await bridge.waitFor();
+    expect(await bridge.locator('.mod-card').count()).toBe(2);
+    await page.getByRole('button', { name: 'Select these 2' }).click();
+    await page.getByText('2 comments selected').waitFor();
+    await page.getByRole('button', { name: /Approve selected/ }).click();
+    await waitForStatus(author, posted[0]!.commentId, 'PUBLISHED');
+    await waitForStatus(author, posted[1]!.commentId, 'PUBLISHED');
+    await waitForStatus(author, posted[2]!.commentId, 'HELD');
+    await page.getByRole('list', { name: 'Comments on “a vanity project”' }).waitFor();
     await context.close();
   });
 });

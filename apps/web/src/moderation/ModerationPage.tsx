@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type For
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { ARTICLES_QUERY, type ArticlesResult } from '../api/queries.ts';
-import { plural } from '../ui/format.ts';
+import { plural, truncate } from '../ui/format.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { useQuery } from '../ui/useQuery.ts';
@@ -10,6 +10,7 @@ import { CommentHistoryDialog } from './CommentHistory.tsx';
 import { BanDialog, RejectDialog, ShortcutsDialog } from './Dialogs.tsx';
 import { DismissDialog } from './DismissDialog.tsx';
 import { commandForKey, consoleReducer, initialConsoleState, type Command } from './keyboard.ts';
+import { groupByPassage } from './passageGroups.ts';
 import { QUEUES } from './queries.ts';
 import { QueueCard, type QueueCardActions } from './QueueCard.tsx';
 import { QueueTabs } from './QueueTabs.tsx';
@@ -52,9 +53,13 @@ export default function ModerationPage() {
     api.request<ArticlesResult>(ARTICLES_QUERY, { first: 50 }, { signal }),
   );
 
-  const ids = useMemo(() => data.items.map((i) => i.id), [data.items]);
+  // Grouped by passage (a queue, not search results): the keyboard follows the groups' order.
+  const grouped = !searchQuery && params.get('group') === 'passage';
+  const groups = useMemo(() => (grouped ? groupByPassage(data.items) : null), [grouped, data.items]);
+  const items = useMemo(() => (groups ? groups.flatMap((g) => g.items) : data.items), [groups, data.items]);
+  const ids = useMemo(() => items.map((i) => i.id), [items]);
   useEffect(() => dispatch({ type: 'items', ids }), [ids]);
-  const current = data.items[state.cursor] ?? null;
+  const current = items[state.cursor] ?? null;
 
   // Keyboard moves focus with the cursor, so screen readers follow it.
   useEffect(() => {
@@ -264,6 +269,23 @@ export default function ModerationPage() {
               Audit trail of this article
             </Link>
           )}
+          {!searchQuery && (
+            <button
+              type="button"
+              className="button button-ghost"
+              aria-pressed={grouped}
+              onClick={() =>
+                setParams((p) => {
+                  const out = new URLSearchParams(p);
+                  if (grouped) out.delete('group');
+                  else out.set('group', 'passage');
+                  return out;
+                })
+              }
+            >
+              Group by passage
+            </button>
+          )}
           <button
             type="button"
             className="button button-ghost"
@@ -354,27 +376,56 @@ export default function ModerationPage() {
             )}
           </div>
         ) : (
-          <ol
-            className="mod-list"
-            aria-label={searchQuery ? 'Search results' : `${QUEUES.find((q) => q.id === queue)?.label} comments`}
-          >
-            {data.items.map((item, index) => (
-              <li key={item.id}>
-                <QueueCard
-                  ref={(el) => {
-                    if (el) cards.current.set(item.id, el);
-                    else cards.current.delete(item.id);
-                  }}
-                  item={item}
-                  active={index === state.cursor}
-                  selected={state.selected.has(item.id)}
-                  busy={busy.has(item.id)}
-                  actions={cardActions}
-                  snippet={searchQuery ? search.snippets.get(item.id) : undefined}
-                />
-              </li>
-            ))}
-          </ol>
+          (groups ?? [null]).map((group) => {
+            const list = group ? group.items : items;
+            return (
+              <div key={group?.key ?? 'all'} className={group ? 'mod-group' : undefined}>
+                {group && (
+                  <div className="mod-group-head">
+                    <h3>
+                      {group.quote ? `“${truncate(group.quote, 120)}”` : 'The article as a whole'}
+                      <span className="mod-group-article"> — {group.article.title}</span>
+                    </h3>
+                    <span className="mod-group-count">{plural(group.items.length, 'comment')}</span>
+                    <button
+                      type="button"
+                      className="button button-ghost"
+                      onClick={() => dispatch({ type: 'select', ids: group.items.map((i) => i.id) })}
+                    >
+                      Select these {group.items.length}
+                    </button>
+                  </div>
+                )}
+                <ol
+                  className="mod-list"
+                  aria-label={
+                    group
+                      ? `Comments on ${group.quote ? `“${truncate(group.quote, 60)}”` : 'the article as a whole'}`
+                      : searchQuery
+                        ? 'Search results'
+                        : `${QUEUES.find((q) => q.id === queue)?.label} comments`
+                  }
+                >
+                  {list.map((item) => (
+                    <li key={item.id}>
+                      <QueueCard
+                        ref={(el) => {
+                          if (el) cards.current.set(item.id, el);
+                          else cards.current.delete(item.id);
+                        }}
+                        item={item}
+                        active={item.id === current?.id}
+                        selected={state.selected.has(item.id)}
+                        busy={busy.has(item.id)}
+                        actions={cardActions}
+                        snippet={searchQuery ? search.snippets.get(item.id) : undefined}
+                      />
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            );
+          })
         )}
         {data.hasMore && (
           <button type="button" className="button mod-more" onClick={() => void data.loadMore()}>
