@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { CLAIMABLE_QUERY, type ClaimableResult } from '../settings/ImportedCommentsSection.tsx';
+import { plural } from '../ui/format.ts';
 import { Loading } from '../ui/StateViews.tsx';
+import { useQuery } from '../ui/useQuery.ts';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { LINK_PROBLEMS, VERIFY_EMAIL_MUTATION } from './accountQueries.ts';
 import { loginHref, useAuth } from './AuthContext.tsx';
@@ -24,6 +27,7 @@ export default function VerifyEmailPage() {
       {state.status === 'done' && (
         <div className="notice" role="status">
           <p>Your address is verified. You can now take part in discussions.</p>
+          {user?.id === state.result.id && <ClaimOffer />}
           <p>
             <Link className="button button-primary" to="/">
               Browse articles
@@ -49,5 +53,20 @@ export default function VerifyEmailPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** Imported comments signed with the address just verified, offered to their author. */
+function ClaimOffer() {
+  const claimable = useQuery('claimable-authors', (signal) =>
+    api.request<ClaimableResult>(CLAIMABLE_QUERY, {}, { signal }),
+  );
+  const count = (claimable.data?.claimableImportedAuthors ?? []).reduce((n, a) => n + a.commentCount, 0);
+  if (count === 0) return null;
+  return (
+    <p>
+      {plural(count, 'comment')} this site imported from its old comment system {count === 1 ? 'is' : 'are'} signed with
+      this address. <Link to="/settings/imported">Claim {count === 1 ? 'it' : 'them'}</Link> to show you as author.
+    </p>
   );
 }

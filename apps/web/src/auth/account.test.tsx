@@ -42,8 +42,20 @@ describe('mailed links', () => {
     mocks.request.mockResolvedValue({ verifyEmail: { id: READER.id } });
     renderAt('/verify-email?token=abc', <VerifyEmailPage />);
     expect(await screen.findByText(/Your address is verified/)).toBeTruthy();
-    expect(mocks.request).toHaveBeenCalledTimes(1);
-    expect(mocks.request.mock.calls[0]![1]).toEqual({ token: 'abc' });
+    const verifications = mocks.request.mock.calls.filter(([query]) => String(query).includes('verifyEmail'));
+    expect(verifications).toHaveLength(1);
+    expect(verifications[0]![1]).toEqual({ token: 'abc' });
+  });
+
+  it('offers the imported comments signed with the address just verified', async () => {
+    mocks.request.mockImplementation(async (query: string) =>
+      String(query).includes('verifyEmail')
+        ? { verifyEmail: { id: READER.id } }
+        : { claimableImportedAuthors: [{ id: 'a1', displayName: 'Ada', source: 'wxr', commentCount: 3 }] },
+    );
+    renderAt('/verify-email?token=abc', <VerifyEmailPage />);
+    expect(await screen.findByText(/3 comments this site imported/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Claim them' }).getAttribute('href')).toBe('/settings/imported');
   });
 
   it('says plainly when a verification link has expired', async () => {

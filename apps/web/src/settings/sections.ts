@@ -23,6 +23,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   section('password', 'Password', () => import('./PasswordSection.tsx')),
   section('notifications', 'Notifications', () => import('./NotificationsSection.tsx')),
   section('muted', 'Muted people', () => import('./MutedSection.tsx')),
+  section('imported', 'Imported comments', () => import('./ImportedCommentsSection.tsx')),
   section('data', 'Your data', () => import('./DataSection.tsx')),
   section('delete', 'Delete account', () => import('./DeleteAccountSection.tsx')),
 ];

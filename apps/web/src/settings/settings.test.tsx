@@ -14,6 +14,7 @@ vi.mock('../api/client.ts', async (importOriginal) => {
 const { default: DeleteAccountSection } = await import('./DeleteAccountSection.tsx');
 const { exportFileName } = await import('./DataSection.tsx');
 const { SETTINGS_SECTIONS } = await import('./sections.ts');
+const { default: ImportedCommentsSection } = await import('./ImportedCommentsSection.tsx');
 
 function renderDelete(hasPassword = true) {
   mocks.request.mockResolvedValueOnce({ me: { id: READER.id, handle: READER.handle, hasPassword } });
@@ -44,6 +45,7 @@ describe('settings', () => {
       'Password',
       'Notifications',
       'Muted people',
+      'Imported comments',
       'Your data',
       'Delete account',
     ]);
@@ -97,5 +99,50 @@ describe('settings', () => {
     expect(mocks.request).toHaveBeenLastCalledWith(expect.stringContaining('deleteAccount'), {
       input: { confirmHandle: READER.handle, comments: 'KEEP_AS_DELETED_USER' },
     });
+  });
+
+  it('lists the imported comments signed with the verified address and claims them', async () => {
+    mocks.request.mockResolvedValueOnce({
+      claimableImportedAuthors: [
+        { id: 'a1', displayName: 'Ada L.', source: 'wxr', commentCount: 3 },
+        { id: 'a2', displayName: 'ada', source: 'disqus', commentCount: 1 },
+      ],
+    });
+    render(
+      <MemoryRouter>
+        <AuthProvider client={fakeClient(vi.fn(), READER)}>
+          <ImportedCommentsSection />
+        </AuthProvider>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Ada L.')).toBeTruthy();
+    expect(screen.getByText(/on Disqus/)).toBeTruthy();
+    mocks.request.mockResolvedValueOnce({
+      claimImportedAuthors: [
+        { id: 'a1', displayName: 'Ada L.', source: 'wxr', commentCount: 3 },
+        { id: 'a2', displayName: 'ada', source: 'disqus', commentCount: 1 },
+      ],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Claim 4 comments' }));
+    expect(await screen.findByText(/Claimed 4 comments/)).toBeTruthy();
+    expect(mocks.request).toHaveBeenLastCalledWith(expect.stringContaining('claimImportedAuthors'), {
+      input: { ids: ['a1', 'a2'] },
+    });
+    expect(screen.getByText('Nothing to claim')).toBeTruthy();
+  });
+
+  it('asks for a verified address before anything can be claimed', async () => {
+    mocks.request.mockRejectedValueOnce(
+      new ApiError([{ code: 'EMAIL_NOT_VERIFIED', message: 'Verify your address first' }]),
+    );
+    render(
+      <MemoryRouter>
+        <AuthProvider client={fakeClient(vi.fn(), READER)}>
+          <ImportedCommentsSection />
+        </AuthProvider>
+      </MemoryRouter>,
+    );
+    expect(await screen.findByText('Verify your address first')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Verify it' }).getAttribute('href')).toBe('/settings/email');
   });
 });
