@@ -37,14 +37,19 @@ describe('moderationHotSpots', () => {
 
   const DAY = 24 * 3600 * 1000;
 
-  async function thread(name: string, exact: string, extra: Partial<Prisma.ThreadUncheckedCreateInput> = {}) {
-    const start = Array.from(article.text.slice(0, article.text.indexOf(exact))).length;
+  async function thread(
+    name: string,
+    exact: string,
+    extra: Partial<Prisma.ThreadUncheckedCreateInput> = {},
+    on: { id: string; revisionId: string; text: string } = article,
+  ) {
+    const start = Array.from(on.text.slice(0, on.text.indexOf(exact))).length;
     const end = start + Array.from(exact).length;
     const created = await prisma.thread.create({
       data: {
-        articleId: article.id,
+        articleId: on.id,
         ...anchoredThreadData({
-          revisionId: article.revisionId,
+          revisionId: on.revisionId,
           position: { start, end },
           quote: { exact, prefix: '', suffix: '' },
         }),
@@ -148,6 +153,28 @@ describe('moderationHotSpots', () => {
         { reason: 'SPAM', count: 1 },
       ],
     });
+  });
+
+  it('counts a report filed in the period on a comment posted before it', async () => {
+    const other = await makeArticle(prisma);
+    await thread('late', 'A margin note is a conversation', {}, other);
+    const old = await comment('late', 'PUBLISHED', new Date(Date.now() - 90 * DAY));
+    await flag(old, 'MISINFORMATION');
+    const res = await api.gql<{ moderationHotSpots: { passages: Passage[] } }>(
+      HOT_SPOTS,
+      { articleId: other.id },
+      moderator.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.moderationHotSpots.passages).toEqual([
+      expect.objectContaining({
+        quote: 'A margin note is a conversation',
+        flags: 1,
+        comments: 0,
+        flagReasons: [{ reason: 'MISINFORMATION', count: 1 }],
+        threadIds: [threads['late']],
+      }),
+    ]);
   });
 
   it('is for moderators only, and names a missing article', async () => {
