@@ -188,6 +188,19 @@ describe('the embed on a publisher’s page', () => {
     await page.context().close();
   });
 
+  it('says how to sign in when the browser blocks the sign-in popup', async () => {
+    const { context, page } = await newPage(browser);
+    // A browser that blocks pop-ups: window.open answers null in every frame.
+    await context.addInitScript(() => {
+      window.open = () => null;
+    });
+    await page.goto(storyUrl());
+    const discussion = discussionOf(page);
+    await discussion.getByRole('button', { name: 'Sign in', exact: true }).click({ timeout: 30_000 });
+    await discussion.getByRole('alert').filter({ hasText: 'blocked the sign-in window' }).waitFor();
+    await context.close();
+  });
+
   it('lets a reader the host signed in delete their account from the panel, typing their handle', async () => {
     const { page } = await newPage(browser);
     await page.goto(storyUrl(reader(`leaver-${Date.now().toString(36)}`, 'Lee Leaver')));

@@ -9,7 +9,7 @@ import { useArticle } from '../reader/useArticle.ts';
 import { useCommentActions } from '../reader/useCommentActions.ts';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { EmbedArticleGate } from './EmbedArticleGate.tsx';
-import { useEmbedSession } from './embedSession.ts';
+import { POPUP_BLOCKED_MESSAGE, useEmbedSession } from './embedSession.ts';
 import { useEmbeddedArticle } from './useEmbeddedArticle.ts';
 import { useHostMessages } from './useHostMessages.ts';
 import '../styles/reader.css';
@@ -24,7 +24,7 @@ export default function EmbedDiscussionPage() {
   const article = useEmbeddedArticle();
   const { host, pageId } = article;
   const { user, loading: authLoading } = useAuth();
-  const openSignIn = useEmbedSession(pageId);
+  const { openSignIn, popupBlocked } = useEmbedSession(pageId);
   const post = useHostMessages(host, ignoreHostMessage);
 
   // Report the content's height whenever it changes.
@@ -42,6 +42,11 @@ export default function EmbedDiscussionPage() {
   return (
     <SignInElsewhereContext.Provider value={openSignIn}>
       <div className="embed-discussion" ref={root}>
+        {popupBlocked && !user && (
+          <p className="form-error" role="alert">
+            {POPUP_BLOCKED_MESSAGE}
+          </p>
+        )}
         <EmbedArticleGate
           article={article}
           outside="This discussion is shown on a publisher’s page that embeds Marginalia."

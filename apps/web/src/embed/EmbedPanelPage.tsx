@@ -16,7 +16,7 @@ import { useCommentActions } from '../reader/useCommentActions.ts';
 import DeleteAccountSection from '../settings/DeleteAccountSection.tsx';
 import { ErrorState, Loading } from '../ui/StateViews.tsx';
 import { EmbedArticleGate } from './EmbedArticleGate.tsx';
-import { useEmbedSession } from './embedSession.ts';
+import { POPUP_BLOCKED_MESSAGE, useEmbedSession } from './embedSession.ts';
 import type { HostMessage, Quote } from './protocol.ts';
 import { useEmbeddedArticle } from './useEmbeddedArticle.ts';
 import { useHostMessages } from './useHostMessages.ts';
@@ -33,7 +33,7 @@ export default function EmbedPanelPage() {
   const article = useEmbeddedArticle();
   const { siteId, host, pageId } = article;
   const { user, loading: authLoading, ssoLogin, logout } = useAuth();
-  const openSignIn = useEmbedSession(pageId);
+  const { openSignIn, popupBlocked } = useEmbedSession(pageId);
   const [signInError, setSignInError] = useState<string | null>(null);
   const [pendingToken, setPendingToken] = useState<string | null>(null);
   const [compose, setCompose] = useState<Quote | null>(null);
@@ -129,9 +129,9 @@ export default function EmbedPanelPage() {
             Close<span className="visually-hidden"> discussion</span>
           </button>
         </header>
-        {signInError && (
+        {(signInError ?? (popupBlocked && !user)) && (
           <p className="form-error" role="alert">
-            {signInError}
+            {signInError ?? POPUP_BLOCKED_MESSAGE}
           </p>
         )}
         {notice && (

@@ -7,7 +7,7 @@
  * pages. A sign-in in Marginalia's own popup comes back to the frame that opened it by
  * postMessage, addressed to Marginalia's origin only.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { AuthPayload, User } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
@@ -47,10 +47,15 @@ function parseSessionMessage(data: unknown): SessionMessage | null {
 export const POPUP_MESSAGE = 'marginalia-embed-signed-in';
 
 /**
- * Keeps this frame's session in step with its siblings on the same page view, and returns a
- * function that opens Marginalia's sign-in (or sign-up) in a popup.
+ * Keeps this frame's session in step with its siblings on the same page view, and gives a
+ * function that opens Marginalia's sign-in (or sign-up) in a popup, and whether the browser
+ * blocked that popup (the page then says how to allow it).
  */
-export function useEmbedSession(pageId: string | null): (mode: 'login' | 'register') => void {
+export function useEmbedSession(pageId: string | null): {
+  openSignIn: (mode: 'login' | 'register') => void;
+  popupBlocked: boolean;
+} {
+  const [popupBlocked, setPopupBlocked] = useState(false);
   const { user, loading, accept } = useAuth();
   const channel = useRef<BroadcastChannel | null>(null);
   const state = useRef({ user, loading, waiting: null as AuthPayload | null });
@@ -122,9 +127,15 @@ export function useEmbedSession(pageId: string | null): (mode: 'login' | 'regist
     return () => window.removeEventListener('message', onMessage);
   }, [take]);
 
-  return useCallback((mode: 'login' | 'register') => {
+  const openSignIn = useCallback((mode: 'login' | 'register') => {
     const target = `/embed/sign-in?${new URLSearchParams({ mode })}`;
     popup.current = window.open(target, 'marginalia-sign-in', 'popup,width=480,height=720');
+    setPopupBlocked(popup.current === null);
     popup.current?.focus();
   }, []);
+  return { openSignIn, popupBlocked };
 }
+
+/** Shown when the browser refused the sign-in popup. */
+export const POPUP_BLOCKED_MESSAGE =
+  'Your browser blocked the sign-in window. Allow pop-ups for this page, then choose Sign in again.';
