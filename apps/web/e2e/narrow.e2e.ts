@@ -31,7 +31,11 @@ describe('narrow screens', () => {
     await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('Seen from a phone, this still reads as the crux.');
     await page.keyboard.press('Control+Enter');
-    await drawer.locator('.thread-card', { hasText: 'Seen from a phone' }).waitFor();
+    const card = drawer.locator('.thread-card', { hasText: 'Seen from a phone' });
+    await card.waitFor();
+    // Focus moves to the new thread (screen readers hear the result); only then does Escape
+    // reach the drawer rather than the composer that is going away.
+    await expect.poll(() => card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
