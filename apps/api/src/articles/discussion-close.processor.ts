@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../infra/periodic-task.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
@@ -18,9 +19,12 @@ export const DISCUSSION_CLOSE_SWEEP_MS = 5000;
 @Injectable()
 export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DiscussionCloseProcessor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly sweep = new PeriodicTask(
+    DISCUSSION_CLOSE_SWEEP_MS,
+    () => this.closeDue(),
+    this.logger,
+    'could not close due discussions',
+  );
 
   constructor(
     private readonly prisma: PrismaService,
@@ -67,21 +71,10 @@ export class DiscussionCloseProcessor implements OnApplicationBootstrap, OnAppli
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.sweep.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.closeDue()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not close due discussions'))
-        .finally(() => this.schedule(DISCUSSION_CLOSE_SWEEP_MS));
-    }, delay);
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../infra/periodic-task.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
@@ -15,9 +16,12 @@ export const SANCTION_SWEEP_MS = 5000;
 @Injectable()
 export class SanctionExpiryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SanctionExpiryProcessor.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly sweep = new PeriodicTask(
+    SANCTION_SWEEP_MS,
+    () => this.endDue(),
+    this.logger,
+    'could not lift ended sanctions',
+  );
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -44,22 +48,11 @@ export class SanctionExpiryProcessor implements OnApplicationBootstrap, OnApplic
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.sweep.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.endDue()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not lift ended sanctions'))
-        .finally(() => this.schedule(SANCTION_SWEEP_MS));
-    }, delay);
+  onApplicationShutdown(): Promise<void> {
+    return this.sweep.stop();
   }
 
   private async lift(userId: string, end: Date): Promise<void> {
