@@ -7,6 +7,9 @@ import { UserModel } from '../users/models/user.model.js';
 
 @Resolver(() => UserModel)
 export class AccountUserResolver {
+  /** Per request (the viewer object is the request's): whether the viewer has a password. */
+  private readonly passwordOf = new WeakMap<Viewer, Promise<boolean>>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   /** Private like the address itself: its owner and admins see it, anyone else false. */
@@ -30,9 +33,16 @@ export class AccountUserResolver {
   @ResolveField('hasPassword', () => Boolean, {
     description: 'Whether the account has a password of its own; false for anyone but the user.',
   })
-  async hasPassword(@Parent() user: UserModel, @CurrentUser() viewer: Viewer | null): Promise<boolean> {
+  hasPassword(@Parent() user: UserModel, @CurrentUser() viewer: Viewer | null): Promise<boolean> | boolean {
     if (!viewer || viewer.id !== user.id) return false;
-    const row = await this.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
-    return row ? hasOwnPassword(row.passwordHash) : false;
+    // Asked once per request: the viewer may appear as author on many comments of one answer.
+    let answer = this.passwordOf.get(viewer);
+    if (!answer) {
+      answer = this.prisma.user
+        .findUnique({ where: { id: user.id }, select: { passwordHash: true } })
+        .then((row) => (row ? hasOwnPassword(row.passwordHash) : false));
+      this.passwordOf.set(viewer, answer);
+    }
+    return answer;
   }
 }
