@@ -32,11 +32,11 @@ interface DiscussionProps {
   focusThreadId: string | null;
 }
 
-/** Threads on passages: a margin beside the text on wide screens, a drawer on narrow ones. */
 /** What an empty margin says; a closed discussion does not invite new threads. */
 const noThreadsNote = (readOnly: boolean | undefined): string =>
   readOnly ? 'No passage threads.' : 'No passage threads yet. Select any text to start one.';
 
+/** Threads on passages: a margin beside the text on wide screens, a drawer on narrow ones. */
 export function Discussion(props: DiscussionProps) {
   const { wide, classified, tab, onTab } = props;
   const counts = { text: classified.anchored.length, orphaned: classified.orphaned.length };
