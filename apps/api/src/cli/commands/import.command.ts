@@ -8,7 +8,7 @@ import { ImportRunner, type ImportInput, type ImportSummary } from '../../import
 import { HistoryImportRunner, sniffHistoryFile } from '../../imports/history/history-import.runner.js';
 import type { HistorySummary } from '../../imports/history/history-summary.js';
 import { CliError, printJson, type Command } from '../command.js';
-import { withContext } from '../context.js';
+import { withImportContext } from '../import-context.js';
 import { progressBar, type ProgressStream } from '../progress.js';
 
 const URL_INPUT = /^https?:\/\//i;
@@ -125,7 +125,7 @@ export const importCommand: Command = {
     }
     const inputs = await expandInputs(positionals);
     await preflight(loadConfig(process.env)); // a clear message if PostgreSQL or Redis is down
-    const results = await withContext((app) =>
+    const results = await withImportContext((app) =>
       importFiles(app.get(ImportRunner), inputs, forced, process.stderr, app.get(HistoryImportRunner)),
     );
     let failed = 0;
