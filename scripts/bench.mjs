@@ -40,6 +40,7 @@ const BENCHES = {
   search: apiBench('test/bench/search.bench.ts'),
   'hot-spots': apiBench('test/bench/hot-spots.bench.ts'),
   queues: apiBench('test/bench/queues.bench.ts'),
+  fanout: apiBench('test/bench/fanout.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };
