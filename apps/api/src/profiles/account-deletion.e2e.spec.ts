@@ -123,6 +123,23 @@ describe('deleting an account', () => {
     return { article, user, other, root, answered, othersReply, ownReply, mentioning };
   }
 
+  it('replaces the name only where it stands as a whole word', async () => {
+    // A short name that other words contain: "Al" in "Also" and "Alps" stays as written.
+    const s = await leaver('Al');
+    const reason = 'Also: Al (in the Alps) asked again; Al.';
+    const action = await prisma.moderationAction.create({
+      data: { targetUserId: s.user.userId, action: 'WARN_USER', reason },
+    });
+    const res = await api.gql(
+      DELETE,
+      { input: { password: s.user.password, comments: 'KEEP_AS_DELETED_USER' } },
+      s.user.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const after = await prisma.moderationAction.findUniqueOrThrow({ where: { id: action.id } });
+    expect(after.reason).toBe('Also: a deleted user (in the Alps) asked again; a deleted user.');
+  });
+
   it.each([['KEEP_AS_DELETED_USER'], ['REMOVE']])(
     'erases the name and address from every table, ends every session, and %s the comments',
     async (choice) => {

@@ -66,6 +66,11 @@ async function releaseAncestors(tx: Prisma.TransactionClient, parentId: string |
   }
 }
 
+/** A PostgreSQL regular expression matching `text` where no letter, digit or underscore touches it. */
+export function wholeWord(text: string): string {
+  return `(?<![[:alnum:]_])${text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}(?![[:alnum:]_])`;
+}
+
 /**
  * Takes the user's name, handle and address out of free text that quotes them:
  * - notifications others got about the user's comments ("<name> replied to your comment"),
@@ -78,22 +83,25 @@ async function releaseAncestors(tx: Prisma.TransactionClient, parentId: string |
  * Others' own words (a reply that names them) are not rewritten.
  */
 export async function erasePersonalText(tx: Prisma.TransactionClient, who: ErasedIdentity): Promise<void> {
-  const { id, email, displayName, placeholderEmail, placeholderName } = who;
+  const { id, email, placeholderEmail } = who;
+  // The name is replaced where it stands as a whole word: "Al" leaves "Also" and "Alps" alone.
+  const displayName = wholeWord(who.displayName);
+  const placeholderName = who.placeholderName.replaceAll('\\', '\\\\');
   const mine = tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Comment" WHERE "authorId" = ${id}::uuid`;
   const commentIds = (await mine).map((row) => row.id);
   await tx.$executeRaw`
     UPDATE "Notification"
-    SET message = replace(replace(message, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName})
+    SET message = regexp_replace(replace(message, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName}, 'g')
     WHERE "commentId" = ANY(${commentIds}::uuid[]) OR position(${email} in message) > 0`;
   await tx.$executeRaw`
     UPDATE "ModerationAction"
-    SET reason = replace(replace(reason, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName})
+    SET reason = regexp_replace(replace(reason, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName}, 'g')
     WHERE reason IS NOT NULL
       AND ("targetUserId" = ${id}::uuid OR "actorId" = ${id}::uuid OR "commentId" = ANY(${commentIds}::uuid[])
            OR position(${email} in reason) > 0)`;
   await tx.$executeRaw`
     UPDATE "Flag"
-    SET note = replace(replace(note, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName})
+    SET note = regexp_replace(replace(note, ${email}, ${placeholderEmail}), ${displayName}, ${placeholderName}, 'g')
     WHERE note IS NOT NULL AND ("reporterId" = ${id}::uuid OR "commentId" = ANY(${commentIds}::uuid[]))`;
   await tx.$executeRaw`
     UPDATE "OutgoingMail"
