@@ -133,7 +133,8 @@ export async function migrationFigures(result: BenchResult, env: NodeJS.ProcessE
       );
       result.setup.push(
         `${label}: a generated ${(corpus.bytes / 1e6).toFixed(1)} MB export, ${COMMENTS} comments on ${corpus.posts} ` +
-          `${unit}, imported once by \`node dist/cli/main.js import export.xml --json\` (start-up included)`,
+          `${unit}, imported once by \`${['node', ...cliCommand().node, cliCommand().script].join(' ')} import export.xml --json\` ` +
+          '(`pnpm marginalia import`, start-up included)',
       );
       result.figure({ name: `${label}: baseline: streaming parse only`, unit: 'comments/s', median: parse });
       result.figure({
