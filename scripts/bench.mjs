@@ -39,6 +39,7 @@ const BENCHES = {
   moderation: apiBench('test/bench/moderation.bench.ts'),
   search: apiBench('test/bench/search.bench.ts'),
   'hot-spots': apiBench('test/bench/hot-spots.bench.ts'),
+  digest: apiBench('test/bench/digest.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };

@@ -8,7 +8,7 @@ export interface Clustering {
 }
 
 const ITERATIONS = 25;
-const RESTARTS = 3;
+const RESTARTS = 5;
 
 /**
  * Spherical k-means (cosine similarity) over unit vectors, seeded by k-means++ from a fixed

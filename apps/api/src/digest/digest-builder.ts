@@ -124,7 +124,11 @@ function themesOf(
   centroids: readonly Float64Array[],
 ): Array<{ cluster: number; comments: ReadSource[] }> {
   const byCluster = new Map<number, ReadSource[]>();
-  comments.forEach((c, i) => byCluster.set(assignment[i]!, [...(byCluster.get(assignment[i]!) ?? []), c]));
+  comments.forEach((c, i) => {
+    const inCluster = byCluster.get(assignment[i]!);
+    if (inCluster) inCluster.push(c);
+    else byCluster.set(assignment[i]!, [c]);
+  });
   const kept = [...byCluster.entries()].filter(
     ([, inCluster]) => inCluster.length >= 2 && new Set(inCluster.map((c) => c.source.commenter)).size >= 2,
   );
