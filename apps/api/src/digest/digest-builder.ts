@@ -148,7 +148,11 @@ function themesOf(
 }
 
 /** The terms whose mean weight in the theme most exceeds their mean weight elsewhere. */
-function distinctiveTerms(inTheme: readonly ReadSource[], all: readonly ReadSource[], vocabulary: Vocabulary): string[] {
+function distinctiveTerms(
+  inTheme: readonly ReadSource[],
+  all: readonly ReadSource[],
+  vocabulary: Vocabulary,
+): string[] {
   const inside = new Float64Array(vocabulary.size);
   const outsideWeight = new Float64Array(vocabulary.size);
   const commentsInside = new Uint32Array(vocabulary.size);

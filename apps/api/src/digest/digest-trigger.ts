@@ -44,7 +44,9 @@ export class DigestTrigger implements OnApplicationBootstrap, OnApplicationShutd
       if (!CHANGES.has(event.type) || (event.type === 'COMMENT_ADDED' && event.status !== 'PUBLISHED')) return;
       this.digests
         .schedule(event.articleId)
-        .catch((error: unknown) => this.logger.warn({ err: error, articleId: event.articleId }, 'digest not scheduled'));
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, articleId: event.articleId }, 'digest not scheduled'),
+        );
     });
     await this.subscriber.psubscribe(`${prefix}article:*`);
   }

@@ -52,7 +52,13 @@ function measure(result: BenchResult, label: string, comments: DigestSource[]): 
   });
   const commenter = new Map(comments.map((c) => [c.id, c.commenter]));
   const lonely = digest.themes.filter((t) => new Set(t.commentIds.map((id) => commenter.get(id))).size < 2).length;
-  result.figure({ name: `${label}: themes made of one commenter`, unit: 'themes', median: lonely, target: '0', pass: lonely === 0 });
+  result.figure({
+    name: `${label}: themes made of one commenter`,
+    unit: 'themes',
+    median: lonely,
+    target: '0',
+    pass: lonely === 0,
+  });
   result.figure({ name: `${label}: themes`, unit: 'themes', median: digest.themes.length });
   console.log(
     `${label}: build ${median(build.ms).toFixed(1)} ms (tokenize ${baseline.median.toFixed(1)} ms), ` +

@@ -2,14 +2,35 @@ import type { DigestSource } from '../../../src/digest/digest-builder.js';
 
 /** Topics of the generated discussion: the nouns and adjectives readers use about each. */
 const TOPICS: Array<{ nouns: string[]; adjectives: string[] }> = [
-  { nouns: ['sanction', 'economy', 'export', 'bank', 'currency', 'oil'], adjectives: ['financial', 'costly', 'economic'] },
-  { nouns: ['election', 'campaign', 'vote', 'hacker', 'email', 'candidate'], adjectives: ['partisan', 'secret', 'fair'] },
-  { nouns: ['border', 'treaty', 'alliance', 'neighbour', 'territory', 'army'], adjectives: ['military', 'sovereign', 'tense'] },
-  { nouns: ['reporter', 'newspaper', 'journalist', 'headline', 'broadcast', 'story'], adjectives: ['biased', 'honest', 'loud'] },
+  {
+    nouns: ['sanction', 'economy', 'export', 'bank', 'currency', 'oil'],
+    adjectives: ['financial', 'costly', 'economic'],
+  },
+  {
+    nouns: ['election', 'campaign', 'vote', 'hacker', 'email', 'candidate'],
+    adjectives: ['partisan', 'secret', 'fair'],
+  },
+  {
+    nouns: ['border', 'treaty', 'alliance', 'neighbour', 'territory', 'army'],
+    adjectives: ['military', 'sovereign', 'tense'],
+  },
+  {
+    nouns: ['reporter', 'newspaper', 'journalist', 'headline', 'broadcast', 'story'],
+    adjectives: ['biased', 'honest', 'loud'],
+  },
   { nouns: ['gas', 'pipeline', 'winter', 'energy', 'price', 'supplier'], adjectives: ['cheap', 'cold', 'reliable'] },
-  { nouns: ['embassy', 'diplomat', 'visa', 'consulate', 'staff', 'talk'], adjectives: ['diplomatic', 'slow', 'formal'] },
-  { nouns: ['history', 'empire', 'century', 'war', 'memory', 'monument'], adjectives: ['historical', 'ancient', 'bitter'] },
-  { nouns: ['student', 'university', 'exchange', 'scholarship', 'teacher', 'language'], adjectives: ['academic', 'young', 'curious'] },
+  {
+    nouns: ['embassy', 'diplomat', 'visa', 'consulate', 'staff', 'talk'],
+    adjectives: ['diplomatic', 'slow', 'formal'],
+  },
+  {
+    nouns: ['history', 'empire', 'century', 'war', 'memory', 'monument'],
+    adjectives: ['historical', 'ancient', 'bitter'],
+  },
+  {
+    nouns: ['student', 'university', 'exchange', 'scholarship', 'teacher', 'language'],
+    adjectives: ['academic', 'young', 'curious'],
+  },
 ];
 const SHARED_NOUNS = ['country', 'government', 'people', 'policy', 'article', 'question'];
 const TEMPLATES = [
@@ -71,7 +92,12 @@ export function generatedDiscussion(
     const passage = Math.floor(next() * 2);
     const anchor =
       next() < 0.1
-        ? { threadId: `t${topic}-${passage}`, quote: `passage ${topic}.${passage}`, start: topic * 100 + passage * 50, end: topic * 100 + passage * 50 + 40 }
+        ? {
+            threadId: `t${topic}-${passage}`,
+            quote: `passage ${topic}.${passage}`,
+            start: topic * 100 + passage * 50,
+            end: topic * 100 + passage * 50 + 40,
+          }
         : null;
     comments.push({ id, commenter, parentId, body: sentences.join(' '), anchor });
     topicOf.set(id, topic);
