@@ -6,14 +6,14 @@ import { seedDiscussion } from '../../test/support/digest/seed-discussion.js';
  * comments (by their printed number) that are about it, and words a label for it would use.
  */
 const SEED_THEMES: Array<{ topic: string; comments: number[]; words: RegExp }> = [
-  { topic: 'the petrodollar: the dollar as reserve currency', comments: [1, 2], words: /dollar|currency|oil/ },
+  { topic: 'the petrodollar: the dollar as reserve currency', comments: [1, 2], words: /dollar|currency|oil/i },
   {
     topic: 'Ukraine and spheres of influence',
     comments: [4, 9, 11, 12, 16],
-    words: /sphere|influence|ukraine/,
+    words: /sphere|influence|ukraine/i,
   },
-  { topic: 'the 2016 election: the DNC hack or leak', comments: [6, 17], words: /dnc|election|hack/ },
-  { topic: 'Trump, Putin and Flynn', comments: [5, 13, 18], words: /trump|putin/ },
+  { topic: 'the 2016 election: the DNC hack or leak', comments: [6, 17], words: /dnc|election|hack/i },
+  { topic: 'Trump, Putin and Flynn', comments: [5, 13, 18], words: /trump|putin/i },
 ];
 
 describe('the digest of the opinion seed', () => {
@@ -52,7 +52,7 @@ describe('the digest of the opinion seed', () => {
       if (quotes.length === 0) expect(theme.passage).toBeNull();
       else expect(quotes).toContain(theme.passage?.quote);
     }
-    const spheres = digest.themes.find((t) => /sphere|influence/.test(t.label))!;
+    const spheres = digest.themes.find((t) => /sphere|influence/i.test(t.label))!;
     expect(spheres.passage).not.toBeNull();
   });
 

@@ -73,6 +73,7 @@ export function buildDigest(sources: readonly DigestSource[]): Digest {
   if (sources.length < MIN_DIGEST_COMMENTS) return empty;
 
   const vocabulary = new Vocabulary(read.map((r) => r.terms));
+  const written = commonForms(read);
   const own = read.map((r) => vocabulary.vector(r.terms));
   const indexById = new Map(read.map((r, i) => [r.source.id, i]));
   const comments: ReadSource[] = read.map((r, i) => {
@@ -95,7 +96,7 @@ export function buildDigest(sources: readonly DigestSource[]): Digest {
       const centroid = clustering.centroids[cluster]!;
       const terms = distinctiveTerms(inTheme, withContent, vocabulary);
       return {
-        label: terms.join(', '),
+        label: terms.map((t) => written.get(t) ?? t).join(', '),
         terms,
         sentences: representativeSentences(inTheme, centroid, vocabulary),
         commentIds: inTheme.map((c) => c.source.id),
@@ -253,6 +254,22 @@ function openQuestions(comments: readonly ReadSource[], vocabulary: Vocabulary):
     .sort((a, b) => b.score - a.score)
     .slice(0, OPEN_QUESTIONS)
     .map(({ text, commentId }) => ({ text, commentId }));
+}
+
+/** Each term's most common written form ("DNC", "spheres"). */
+function commonForms(read: ReadonlyArray<{ terms: string[]; forms: string[] }>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { terms, forms } of read) {
+    terms.forEach((term, i) => {
+      const form = forms[i]!;
+      const byForm = counts.get(term) ?? new Map<string, number>();
+      byForm.set(form, (byForm.get(form) ?? 0) + 1);
+      counts.set(term, byForm);
+    });
+  }
+  return new Map(
+    [...counts.entries()].map(([term, byForm]) => [term, [...byForm.entries()].sort((a, b) => b[1] - a[1])[0]![0]]),
+  );
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Sentence {
 export interface ReadComment {
   sentences: Sentence[];
   terms: string[];
+  /** Each term as written (parallel to `terms`): labels show the form readers use ("DNC", not "dnc"). */
+  forms: string[];
 }
 
 /** Sentence boundaries and parts of speech (lemmas need them); no entities, negation or sentiment. */
@@ -43,6 +45,7 @@ export const MAX_QUOTABLE_WORDS = 45;
 export function readComment(source: string): ReadComment {
   const sentences: Sentence[] = [];
   const terms: string[] = [];
+  const forms: string[] = [];
   for (const paragraph of ownParagraphs(source)) {
     const doc = nlp.readDoc(paragraph);
     doc.sentences().each((s: ItemSentence) => {
@@ -54,6 +57,7 @@ export function readComment(source: string): ReadComment {
       const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
       const pos = tokens.out(its.pos);
       const lemmas = tokens.out(LEMMA);
+      const written = tokens.out();
       const sentenceTerms: string[] = [];
       let words = 0;
       for (let i = 0; i < types.length; i++) {
@@ -61,7 +65,10 @@ export function readComment(source: string): ReadComment {
         words += 1;
         if (stop[i] || !TOPICAL.has(pos[i]!)) continue;
         const lemma = lemmas[i]!.toLowerCase();
-        if (lemma.length >= 3 && /^[\p{L}][\p{L}'’-]*$/u.test(lemma)) sentenceTerms.push(lemma);
+        if (lemma.length < 3 || !/^[\p{L}][\p{L}'’-]*$/u.test(lemma)) continue;
+        sentenceTerms.push(lemma);
+        // Names keep their capitals; other words are lower-cased ("Spheres" opening a sentence).
+        forms.push(pos[i] === 'PROPN' ? written[i]! : written[i]!.toLowerCase());
       }
       const quotation = OPENING_QUOTE.test(text);
       sentences.push({
@@ -73,7 +80,7 @@ export function readComment(source: string): ReadComment {
       terms.push(...sentenceTerms);
     });
   }
-  return { sentences, terms };
+  return { sentences, terms, forms };
 }
 
 /**
