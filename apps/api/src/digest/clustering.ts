@@ -37,29 +37,32 @@ function once(
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     let moved = 0;
     cohesion = 0;
-    vectors.forEach((v, i) => {
+    for (let i = 0; i < vectors.length; i++) {
       let cluster = 0;
       let similarity = -1;
-      centroids.forEach((c, j) => {
-        const s = sparseDot(v, c);
-        if (s > similarity) [cluster, similarity] = [j, s];
-      });
+      for (let j = 0; j < centroids.length; j++) {
+        const s = sparseDot(vectors[i]!, centroids[j]!);
+        if (s > similarity) {
+          cluster = j;
+          similarity = s;
+        }
+      }
       cohesion += similarity;
       if (assignment[i] !== cluster) moved += 1;
       assignment[i] = cluster;
-    });
+    }
     if (moved === 0) break;
-    centroids = centroids.map((previous, j) => {
-      const sum = new Float64Array(dimensions);
-      let members = 0;
-      vectors.forEach((v, i) => {
-        if (assignment[i] !== j) return;
-        members += 1;
-        v.index.forEach((t, x) => (sum[t]! += v.value[x]!));
-      });
-      // An emptied cluster keeps its centre (it may win members back).
-      return members === 0 ? previous : unit(sum);
-    });
+    // Every centre recomputed in one pass over the vectors.
+    const sums = centroids.map(() => new Float64Array(dimensions));
+    const members = new Array<number>(centroids.length).fill(0);
+    for (let i = 0; i < vectors.length; i++) {
+      const v = vectors[i]!;
+      const sum = sums[assignment[i]!]!;
+      members[assignment[i]!]! += 1;
+      for (let x = 0; x < v.index.length; x++) sum[v.index[x]!]! += v.value[x]!;
+    }
+    // An emptied cluster keeps its centre (it may win members back).
+    centroids = centroids.map((previous, j) => (members[j] === 0 ? previous : unit(sums[j]!)));
   }
   return { assignment, centroids, cohesion };
 }

@@ -39,15 +39,17 @@ export const MIN_QUOTABLE_WORDS = 5;
 export const MAX_QUOTABLE_WORDS = 45;
 
 /**
- * Splits a comment's Markdown source into sentences (wink-nlp's sentence boundaries, per
- * paragraph) and content terms. Every sentence's text is a verbatim substring of the source.
+ * Splits a comment's Markdown source into sentences (wink-nlp's sentence boundaries, each
+ * line its own paragraph) and content terms. Every sentence's text is a verbatim substring of the source.
  */
 export function readComment(source: string): ReadComment {
   const sentences: Sentence[] = [];
   const terms: string[] = [];
   const forms: string[] = [];
-  for (const paragraph of ownParagraphs(source)) {
-    const doc = nlp.readDoc(paragraph);
+  // One document per comment: a blank line between its own lines is a sentence boundary.
+  const own = ownParagraphs(source);
+  if (own.length > 0) {
+    const doc = nlp.readDoc(own.join('\n\n'));
     doc.sentences().each((s: ItemSentence) => {
       const text = s.out().trim();
       if (!text || !source.includes(text)) return;
