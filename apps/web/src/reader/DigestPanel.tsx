@@ -76,7 +76,7 @@ function DigestView({ digest, slug, onPassage }: { digest: ArticleDigest } & Omi
         {digest.themes.map((theme) => (
           <li key={theme.label} className="digest-theme">
             <h3>
-              {theme.terms.join(' · ')} <span className="count">{plural(theme.commentIds.length, 'comment')}</span>
+              {theme.label} <span className="count">{plural(theme.commentIds.length, 'comment')}</span>
             </h3>
             {theme.passage && (
               <button
