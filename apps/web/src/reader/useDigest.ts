@@ -1,45 +1,8 @@
 import { api } from '../api/client.ts';
 import { useQuery } from '../ui/useQuery.ts';
+import { ARTICLE_DIGEST_QUERY, type ArticleDigest } from './digestQueries.ts';
 
-export const ARTICLE_DIGEST_QUERY = `
-  query ArticleDigest($articleId: ID!) {
-    articleDigest(articleId: $articleId) {
-      updatedAt
-      commentCount
-      sourceCommentIds
-      themes {
-        label
-        terms
-        commentIds
-        sentences { text commentId }
-        passage { threadId quote start end }
-      }
-      openQuestions { text commentId }
-    }
-  }
-`;
-
-export interface DigestSentence {
-  text: string;
-  commentId: string;
-}
-
-export interface DigestTheme {
-  label: string;
-  terms: string[];
-  commentIds: string[];
-  sentences: DigestSentence[];
-  passage: { threadId: string; quote: string; start: number; end: number } | null;
-}
-
-export interface ArticleDigest {
-  updatedAt: string;
-  commentCount: number;
-  /** Staff only; null for everyone else. */
-  sourceCommentIds: string[] | null;
-  themes: DigestTheme[];
-  openQuestions: DigestSentence[];
-}
+export type { ArticleDigest, DigestSentence, DigestTheme } from './digestQueries.ts';
 
 /** What readers are saying about an article: null until its first digest is built. Asked once `enabled`. */
 export function useDigest(articleId: string, enabled: boolean) {
