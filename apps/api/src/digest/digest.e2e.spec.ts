@@ -148,7 +148,7 @@ describe('the digest of what readers are saying', () => {
     expect(after.themes.some((t) => t.commentIds.includes(commentId))).toBe(true);
   });
 
-  it('drops a deleted comment at once and leaves it out of the rebuild', async () => {
+  it('drops a deleted comment at once and rebuilds without it, even when no event announced the delete', async () => {
     const { articleId } = await discussion();
     await digestOf(articleId);
     const before = await builtAfter(articleId);
@@ -157,8 +157,8 @@ describe('the digest of what readers are saying', () => {
 
     const served = (await digestOf(articleId, moderator.token))!;
     expect(JSON.stringify(served.themes)).not.toContain(cited.commentId);
-    // The delete itself announces no event here (written straight to the database): ask for the rebuild.
-    await worker.get((await import('./digest.service.js')).DigestService).schedule(articleId);
+    // Written straight to the database, the delete announced no event: the read that found the
+    // quoted comment gone asked for the rebuild.
     const rebuilt = await builtAfter(
       articleId,
       before.updatedAt,
@@ -166,5 +166,24 @@ describe('the digest of what readers are saying', () => {
     );
     expect(rebuilt.commentCount).toBe(before.commentCount - 1);
     expect(JSON.stringify(rebuilt)).not.toContain(cited.text);
+  });
+
+  it('rebuilds without a comment a moderator rejects, on the rejection alone', async () => {
+    const { articleId } = await discussion();
+    await digestOf(articleId);
+    const before = await builtAfter(articleId);
+    const quoted = new Set(before.themes.flatMap((t) => t.sentences.map((s) => s.commentId)));
+    // A comment the digest does not quote: nothing on the read path notices it went.
+    const unquoted = before.sourceCommentIds!.find((id) => !quoted.has(id))!;
+    const rejected = await api.gql(
+      `mutation($input: ModerateCommentInput!) { moderateComment(input: $input) { id } }`,
+      { input: { commentId: unquoted, action: 'REJECT', reason: 'off topic' } },
+      moderator.token,
+    );
+    expect(rejected.errors).toBeUndefined();
+
+    const rebuilt = await builtAfter(articleId, before.updatedAt, (d) => !d.sourceCommentIds!.includes(unquoted));
+    expect(rebuilt.commentCount).toBe(before.commentCount - 1);
+    expect(rebuilt.themes.some((t) => t.commentIds.includes(unquoted))).toBe(false);
   });
 });

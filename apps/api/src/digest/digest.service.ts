@@ -53,6 +53,8 @@ export class DigestService {
       ...stored.themes.flatMap((t) => t.sentences.map((s) => s.commentId)),
       ...stored.openQuestions.map((q) => q.commentId),
     ]);
+    // Hidden without an event (an account deleted with its comments): the stored text goes at the next build.
+    if (gone.size > 0) await this.schedule(articleId).catch(() => undefined);
     const kept = <T extends { commentId: string }>(list: T[]): T[] => list.filter((s) => !gone.has(s.commentId));
     return {
       articleId,
