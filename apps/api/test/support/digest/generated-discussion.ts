@@ -1,4 +1,5 @@
 import type { DigestSource } from '../../../src/digest/digest-builder.js';
+import { seeded } from '../../security/prng.js';
 
 /** Topics of the generated discussion: the nouns and adjectives readers use about each. */
 const TOPICS: Array<{ nouns: string[]; adjectives: string[] }> = [
@@ -45,18 +46,6 @@ const TEMPLATES = [
 ];
 const CHATTER = ['Great article, thanks.', 'Well said!', 'I agree.', 'Interesting read.'];
 
-/** A small seeded pseudo-random generator (mulberry32), so every run reads the same discussion. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A generated discussion of `count` comments by `commenters` readers over eight topics: each
  * comment two to five sentences about its topic (a few words shared by all topics), a third
@@ -67,8 +56,8 @@ export function generatedDiscussion(
   count: number,
   commenters = 400,
 ): { comments: DigestSource[]; topicOf: Map<string, number> } {
-  const next = random(count);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  // Seeded, so every run reads the same discussion.
+  const { next, pick } = seeded(count);
   const comments: DigestSource[] = [];
   const topicOf = new Map<string, number>();
   const byTopic: string[][] = TOPICS.map(() => []);
