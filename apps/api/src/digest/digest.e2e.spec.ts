@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
+import { JobQueue } from '../infra/queue/job-queue.js';
+import { DigestService } from './digest.service.js';
 import { TestApi, errorCode } from '../../test/support/api-client.js';
 import { TWO_TOPICS, writeComment } from '../../test/support/digest/discussion.js';
 import { eventually } from '../../test/support/eventually.js';
@@ -185,5 +187,31 @@ describe('the digest of what readers are saying', () => {
     const rebuilt = await builtAfter(articleId, before.updatedAt, (d) => !d.sourceCommentIds!.includes(unquoted));
     expect(rebuilt.commentCount).toBe(before.commentCount - 1);
     expect(rebuilt.themes.some((t) => t.commentIds.includes(unquoted))).toBe(false);
+  });
+
+  it('schedules one rebuild per article and window, at the end of the window', async () => {
+    const { articleId } = await discussion();
+    const digests = api.app.get(DigestService);
+    const queue = api.app.get(JobQueue).queue('maintenance');
+    // An hour ahead, so the jobs wait (delayed) while they are looked at.
+    const windowStart = (Math.floor(Date.now() / DEBOUNCE_MS) + Math.ceil(3_600_000 / DEBOUNCE_MS)) * DEBOUNCE_MS;
+    await digests.schedule(articleId, windowStart + 10);
+    await digests.schedule(articleId, windowStart + DEBOUNCE_MS - 10);
+    await digests.schedule(articleId, windowStart + DEBOUNCE_MS + 10);
+
+    const ids = [0, 1].map((n) => `digest-${articleId}-${windowStart / DEBOUNCE_MS + n}`);
+    const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
+    try {
+      // The first two changes share one job, due when their window ends; the third has its own.
+      expect(jobs.map((j) => j?.name)).toEqual(['build-digest', 'build-digest']);
+      expect(jobs[0]!.opts.delay).toBe(DEBOUNCE_MS - 10);
+      expect(jobs[1]!.opts.delay).toBe(DEBOUNCE_MS - 10);
+      const waiting = (await queue.getDelayed()).filter(
+        (j) => j.name === 'build-digest' && j.data.articleId === articleId,
+      );
+      expect(waiting).toHaveLength(2);
+    } finally {
+      await Promise.all(jobs.map((j) => j?.remove()));
+    }
   });
 });
