@@ -41,6 +41,7 @@ const BENCHES = {
   'hot-spots': apiBench('test/bench/hot-spots.bench.ts'),
   queues: apiBench('test/bench/queues.bench.ts'),
   fanout: apiBench('test/bench/fanout.bench.ts'),
+  digest: apiBench('test/bench/digest.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };

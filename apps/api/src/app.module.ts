@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
 import { CommentModule } from './comments/comment.module.js';
+import { DigestModule } from './digest/digest.module.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
 import { RealtimeRelay } from './realtime/realtime-relay.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -47,6 +48,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     ProfileModule,
     ArticleModule,
     CommentModule,
+    DigestModule,
     AnchoringModule,
     ImportModule,
     ImportedAuthorsModule,

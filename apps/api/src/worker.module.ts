@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReanchorWorkerModule } from './anchoring/reanchor.module.js';
 import { CORE_IMPORTS } from './app.module.js';
 import { ArticleModule, ArticleWorkerModule } from './articles/article.module.js';
+import { DigestWorkerModule } from './digest/digest.module.js';
 import { ImportWorkerModule } from './imports/import.module.js';
 import { OutboxRelay } from './infra/outbox/outbox-relay.js';
 import { OutboxModule } from './infra/outbox/outbox.module.js';
@@ -28,6 +29,7 @@ import { NotificationWorkerModule } from './notifications/notification.module.js
     MailModule,
     MailWorkerModule,
     NotificationWorkerModule,
+    DigestWorkerModule,
   ],
   providers: [OutboxRelay],
 })

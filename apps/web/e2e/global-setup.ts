@@ -186,6 +186,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       REGISTER_RATE_LIMIT: '1000',
       // The browser tests and their setup read anonymously from one address, fast.
       ANONYMOUS_RATE_LIMIT: '100000',
+      // The digest of what readers are saying is rebuilt half a second after a change, not a minute.
+      DIGEST_DEBOUNCE_MS: '500',
     };
     run('migrated', process.execPath, [path.join(apiDist, 'cli/main.js'), 'migrate'], stackRoot, env);
     run('seeded the demo', process.execPath, [path.join(apiDist, 'cli/main.js'), 'seed:demo'], stackRoot, env);

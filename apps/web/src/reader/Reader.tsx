@@ -16,6 +16,7 @@ import { ArticleBody } from './ArticleBody.tsx';
 import { ArticleHeader } from './ArticleHeader.tsx';
 import { DRAFT_ID } from './BlockText.tsx';
 import { CommentButton } from './CommentButton.tsx';
+import { DigestPanel } from './DigestPanel.tsx';
 import { Discussion } from './Discussion.tsx';
 import type { DiscussionTab } from './DiscussionTabs.tsx';
 import { Heatmap } from './Heatmap.tsx';
@@ -348,6 +349,7 @@ export function Reader({
           <span className="visually-hidden"> ({plural(threadTotal, 'thread')} on passages)</span>
         </button>
       )}
+      <DigestPanel articleId={article.id} slug={article.slug} onPassage={jumpToThread} />
       <PageComments threads={classified.page} actions={actions} onPost={postPageComment} readOnly={readOnly} />
       <LiveNotice live={live} />
     </div>

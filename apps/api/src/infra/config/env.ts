@@ -259,6 +259,15 @@ export class Env {
   @Max(256)
   MODERATION_CONCURRENCY = 8;
 
+  /**
+   * An article's digest of what readers are saying is rebuilt at most once per this many ms:
+   * a change to its published comments schedules a rebuild at the end of the current window.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DIGEST_DEBOUNCE_MS = 60_000;
+
   /** BullMQ: how often workers look for jobs whose lock expired (their worker died) and run them again. */
   @Transform(toInt)
   @IsInt()

@@ -26,6 +26,8 @@ export interface JobPayloads {
   'send-mail': { mailId: string };
   /** Mails one notification (its recipient wants each at once); checks, at send time, that they may still see it. */
   'notification-mail': { notificationId: string };
+  /** Rebuilds an article's digest of what readers are saying (delayed to the end of its debounce window). */
+  'build-digest': { articleId: string };
   /** Repeated every quarter hour: staff's queue summaries (and digests) for those whose morning came. */
   'daily-notifications': Record<string, never>;
 }
@@ -66,6 +68,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   },
   // Renders and queues a send-mail job; a second delivery finds the message's key taken.
   'notification-mail': { queue: 'email', options: retrying(8) },
+  // Rebuilding reads the comments as they are then, so a retry or a second run is harmless.
+  'build-digest': { queue: 'maintenance', options: retrying(3) },
   // Each run does what is due and skips what is done, so a failed run is simply the next one.
   'daily-notifications': {
     queue: 'maintenance',

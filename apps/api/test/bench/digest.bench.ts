@@ -1,0 +1,101 @@
+/**
+ * `pnpm bench digest`: building the digest of what readers are saying (digest/digest-builder.ts),
+ * in process, for
+ * - the opinion seed's 19 legacy comments (parsed as the import parses them), and
+ * - a generated discussion of 5,000 comments by 400 readers over eight topics
+ *   (test/support/digest/generated-discussion.ts).
+ * Baseline, same run: plain wink-nlp tokenization of the same comments (what reading alone
+ * costs). Targets: building ≤ 2 s; themes cover ≥ 80% of the comments with content words; no
+ * theme made of one commenter's comments. For information: how pure the generated themes are
+ * (share of a theme's comments from its most common topic).
+ */
+import { performance } from 'node:perf_hooks';
+import { buildDigest, type Digest, type DigestSource } from '../../src/digest/digest-builder.js';
+import { tokenCount } from '../../src/digest/digest-text.js';
+import { generatedDiscussion } from '../support/digest/generated-discussion.js';
+import { seedDiscussion } from '../support/digest/seed-discussion.js';
+import { BenchResult, machineLine, median } from './harness.js';
+
+const TARGET_MS = 2000;
+const TARGET_COVERAGE = 0.8;
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 5);
+
+function timed<T>(work: () => T): { ms: number[]; last: T } {
+  work();
+  const ms: number[] = [];
+  let last!: T;
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now();
+    last = work();
+    ms.push(performance.now() - t0);
+  }
+  return { ms, last };
+}
+
+function measure(result: BenchResult, label: string, comments: DigestSource[]): Digest {
+  const tokenize = timed(() => comments.reduce((n, c) => n + tokenCount(c.body), 0));
+  const build = timed(() => buildDigest(comments));
+  const baseline = result.repeated(`${label}: tokenization only (baseline)`, 'ms', tokenize.ms);
+  result.repeated(`${label}: build the digest`, 'ms', build.ms, {
+    baseline: { name: baseline.name, median: baseline.median },
+    ratio: median(build.ms) / baseline.median,
+    target: `≤ ${TARGET_MS} ms`,
+    pass: median(build.ms) <= TARGET_MS,
+  });
+  const digest = build.last;
+  result.figure({
+    name: `${label}: comments covered by a theme`,
+    unit: '%',
+    median: digest.coverage * 100,
+    target: `≥ ${TARGET_COVERAGE * 100}%`,
+    pass: digest.coverage >= TARGET_COVERAGE,
+  });
+  const commenter = new Map(comments.map((c) => [c.id, c.commenter]));
+  const lonely = digest.themes.filter((t) => new Set(t.commentIds.map((id) => commenter.get(id))).size < 2).length;
+  result.figure({
+    name: `${label}: themes made of one commenter`,
+    unit: 'themes',
+    median: lonely,
+    target: '0',
+    pass: lonely === 0,
+  });
+  result.figure({ name: `${label}: themes`, unit: 'themes', median: digest.themes.length });
+  console.log(
+    `${label}: build ${median(build.ms).toFixed(1)} ms (tokenize ${baseline.median.toFixed(1)} ms), ` +
+      `${digest.themes.length} themes, coverage ${(digest.coverage * 100).toFixed(1)}%, lonely ${lonely}`,
+  );
+  for (const t of digest.themes) console.log(`  ${t.label} (${t.commentIds.length})`);
+  return digest;
+}
+
+function main(): void {
+  const result = new BenchResult('digest', 'What readers are saying: building the digest');
+  const seed = seedDiscussion();
+  const generated = generatedDiscussion(5000);
+  result.setup.push(
+    `the opinion seed's ${seed.length} comments; a generated discussion of ${generated.comments.length.toLocaleString('en-US')} comments, 400 readers, 8 topics`,
+    `in process, ${REPEATS} runs after one warm-up; baseline: wink-nlp tokenization of the same comments`,
+    machineLine(result.machine),
+  );
+  const seedDigest = measure(result, 'seed (19 comments)', seed);
+  result.notes.push(`Seed themes: ${seedDigest.themes.map((t) => `“${t.label}”`).join(', ')}.`);
+  const digest = measure(result, 'generated (5,000 comments)', generated.comments);
+  const purity = digest.themes.map((t) => {
+    const topics = new Map<number, number>();
+    for (const id of t.commentIds) {
+      const topic = generated.topicOf.get(id)!;
+      topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    }
+    return Math.max(...topics.values()) / t.commentIds.length;
+  });
+  result.figure({
+    name: 'generated: theme purity (share of a theme from its main topic, mean)',
+    unit: '%',
+    median: (purity.reduce((a, b) => a + b, 0) / Math.max(1, purity.length)) * 100,
+  });
+  const file = result.write();
+  console.log(`wrote ${file}`);
+  if (!result.pass) process.exitCode = 1;
+}
+
+main();
