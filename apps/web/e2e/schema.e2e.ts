@@ -13,6 +13,7 @@ import * as accountDocuments from '../src/auth/accountQueries.ts';
 import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
 import * as profileDocuments from '../src/profiles/queries.ts';
+import * as stanceDocuments from '../src/reader/stanceQueries.ts';
 
 const isDocument = (value: unknown): value is string =>
   typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value);
@@ -25,6 +26,7 @@ const modules: Record<string, unknown> = {
   ...articleDeskDocuments,
   ...accountDocuments,
   ...profileDocuments,
+  ...stanceDocuments,
 };
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));
 

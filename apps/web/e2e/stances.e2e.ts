@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleBySlug, articleSlugByTitle, gql, waitForStatus } from './support/api.ts';
 import { launchBrowser, newAccount, newPage, registerViaApi, screenshot, signIn } from './support/browser.ts';
-import { dragSelect, passageOf } from './support/page-helpers.ts';
+import { dragSelect, passageOf, seriousA11yViolations } from './support/page-helpers.ts';
 
 const DEBATE_TITLE = 'Should the US normalize diplomatic relations with Russia?';
 
@@ -50,9 +50,12 @@ describe('stances and where readers disagree', () => {
     await disagree.focus();
     await page.keyboard.press('Space');
     expect(await disagree.getAttribute('aria-pressed')).toBe('true');
-    expect(await stances.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    expect(await stances.getByRole('button', { name: 'Agree', exact: true }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     await draft.getByText(/Reactions are others’ votes on a comment/).waitFor();
     await screenshot(page, 'stance-composer', true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await draft.getByRole('button', { name: 'Post', exact: true }).click();
 
     const card = page.locator('.margin .thread-card', { hasText: body });
@@ -88,10 +91,16 @@ describe('stances and where readers disagree', () => {
       .getByText('1')
       .waitFor();
     await screenshot(page, 'stance-disagreement-view', true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await item.getByRole('button').click();
     expect(await page.getByRole('tab', { name: /In the text/ }).getAttribute('aria-selected')).toBe('true');
-    await page.locator('.margin .thread-card', { hasText: body }).locator('.comment-body').waitFor();
+    // One of the passage's three threads is open, its comments shown.
+    const open = page.locator('.margin .thread-card.is-expanded');
+    await open.waitFor();
+    await expect
+      .poll(() => open.locator('.comment-body').textContent())
+      .toMatch(/agrees with the turn|Pressure did work/);
   });
 
   it('shades the text by disagreement and shows how readers lean on the debate', async () => {

@@ -2,25 +2,9 @@ import { api } from '../api/client.ts';
 import { plural } from '../ui/format.ts';
 import { useQuery } from '../ui/useQuery.ts';
 import { speakerTone } from './BlockView.tsx';
-import { debateLean, type StanceCounts } from './stance.ts';
+import { debateLean } from './stance.ts';
+import { DEBATE_STANCES_QUERY, type DebateStancesResult, type DebateTopic } from './stanceQueries.ts';
 import '../styles/stances.css';
-
-export const DEBATE_STANCES_QUERY = `
-  query DebateStances($slug: String!) {
-    article(slug: $slug) {
-      id
-      debateStances { topic start sides { speaker stances { agree disagree question evidence } } }
-    }
-  }
-`;
-
-interface DebateTopic {
-  topic: string | null;
-  start: number;
-  sides: Array<{ speaker: string; stances: StanceCounts }>;
-}
-
-type DebateStancesResult = { article: { id: string; debateStances: DebateTopic[] | null } | null };
 
 /**
  * On a debate: per topic, how readers' stances split between the two sides (agreeing with a

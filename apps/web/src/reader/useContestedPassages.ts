@@ -1,29 +1,7 @@
 import { useMemo } from 'react';
 import { api } from '../api/client.ts';
 import { useQuery } from '../ui/useQuery.ts';
-import type { StanceCounts } from './stance.ts';
-
-export const CONTESTED_PASSAGES_QUERY = `
-  query ContestedPassages($articleId: ID!) {
-    contestedPassages(articleId: $articleId, first: 50) {
-      start end quote stances { agree disagree question evidence } participants comments maxDepth score threadIds
-    }
-  }
-`;
-
-export interface ContestedPassage {
-  start: number;
-  end: number;
-  quote: string;
-  stances: StanceCounts;
-  participants: number;
-  comments: number;
-  maxDepth: number;
-  score: number;
-  threadIds: string[];
-}
-
-type ContestedResult = { contestedPassages: ContestedPassage[] };
+import { CONTESTED_PASSAGES_QUERY, type ContestedResult } from './stanceQueries.ts';
 
 /**
  * Where readers disagree: the divided passages (score above 0: both agreement and
