@@ -39,6 +39,7 @@ const BENCHES = {
   moderation: apiBench('test/bench/moderation.bench.ts'),
   search: apiBench('test/bench/search.bench.ts'),
   'hot-spots': apiBench('test/bench/hot-spots.bench.ts'),
+  contested: apiBench('test/bench/contested.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };

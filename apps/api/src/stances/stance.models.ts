@@ -19,7 +19,8 @@ export class ContestedPassageModel {
   @Field(() => StanceCountsModel) stances: StanceCountsModel;
   @Field(() => Int, { description: 'Distinct people who commented on it.' }) participants: number;
   @Field(() => Int, { description: 'Its published comments.' }) comments: number;
-  @Field(() => Int, { description: 'The deepest reply level in its threads (0: no replies).' }) maxDepth: number;
+  @Field(() => Int, { description: 'The deepest reply level in its threads, counted up to 4 (0: no replies).' })
+  maxDepth: number;
   @Field(() => Float, {
     description: 'balance × ln(1 + participants) × depth bonus (docs/discussion.md): what the list is ranked by.',
   })
