@@ -42,6 +42,7 @@ const BENCHES = {
   queues: apiBench('test/bench/queues.bench.ts'),
   fanout: apiBench('test/bench/fanout.bench.ts'),
   digest: apiBench('test/bench/digest.bench.ts'),
+  contested: apiBench('test/bench/contested.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };

@@ -20,6 +20,7 @@ import { MailModule } from './mail/mail.module.js';
 import { NotificationModule } from './notifications/notification.module.js';
 import { UserModule } from './users/user.module.js';
 import { SiteModule } from './sites/site.module.js';
+import { StancesModule } from './stances/stances.module.js';
 import { ProfileModule } from './profiles/profile.module.js';
 import { AppConfigModule } from './infra/config/config.module.js';
 import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
@@ -49,6 +50,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
     ArticleModule,
     CommentModule,
     DigestModule,
+    StancesModule,
     AnchoringModule,
     ImportModule,
     ImportedAuthorsModule,

@@ -14,6 +14,7 @@ import * as apiDocuments from '../src/api/queries.ts';
 import * as moderationDocuments from '../src/moderation/queries.ts';
 import * as profileDocuments from '../src/profiles/queries.ts';
 import * as digestDocuments from '../src/reader/digestQueries.ts';
+import * as stanceDocuments from '../src/reader/stanceQueries.ts';
 
 const isDocument = (value: unknown): value is string =>
   typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value);
@@ -27,6 +28,7 @@ const modules: Record<string, unknown> = {
   ...accountDocuments,
   ...profileDocuments,
   ...digestDocuments,
+  ...stanceDocuments,
 };
 const documents = Object.entries(modules).filter((entry): entry is [string, string] => isDocument(entry[1]));
 

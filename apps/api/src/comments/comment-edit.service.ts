@@ -31,6 +31,7 @@ const TARGET = {
   replyCount: true,
   bodySource: true,
   bodyHtml: true,
+  stance: true,
   createdAt: true,
   thread: { select: { articleId: true, article: { select: ARTICLE_GATE_SELECT } } },
 } as const;
@@ -67,6 +68,15 @@ export class CommentEditService {
     const { editWindowMinutes } = await this.settings.get();
     if (Date.now() - comment.createdAt.getTime() > editWindowMinutes * 60_000) {
       throw forbidden(`Comments can only be edited within ${editWindowMinutes} minutes of posting`);
+    }
+    // A stance is the author's framing, not text to moderate: it changes in place, whatever the body does.
+    if (input.stance !== undefined && input.stance !== comment.stance) {
+      const changed = await this.prisma.comment.updateMany({
+        where: { id: comment.id, status: comment.status, stance: comment.stance },
+        data: { stance: input.stance },
+      });
+      if (changed.count === 0) throw new DomainError('CONFLICT', 'The comment changed meanwhile; reload and retry');
+      if (body === comment.bodySource) await this.announce('COMMENT_EDITED', comment, comment.status);
     }
     if (body !== comment.bodySource && isHeldByPeople(comment)) {
       await this.editWhileHeld(comment, body, viewer);

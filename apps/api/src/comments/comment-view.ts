@@ -54,6 +54,7 @@ export function toCommentModel(
         : row.bodyHtml,
     bodySource: isOwn && !deleted ? row.bodySource : null,
     status: row.status,
+    stance: deleted ? null : row.stance,
     statusReason: isOwn || isStaff(viewer) ? row.statusReason : null,
     statusExplanation: isOwn && row.status !== 'PUBLISHED' ? statusExplanation(row.statusReason) : null,
     muted,

@@ -42,16 +42,18 @@ const ARTICLE = prepared<{
 );
 
 /**
- * A new PENDING comment ($1 id, $2 thread, $3 parent, $4 author, $5 body, $6 html, $7 now) and
- * its outbox row ($8–$12), as data-modifying CTEs.
+ * A new PENDING comment ($1 id, $2 thread, $3 parent, $4 author, $5 body, $6 html, $7 now, and
+ * its stance at `$stance`) and its outbox row ($8–$12), as data-modifying CTEs.
  */
-const COMMENT_ROWS = `
+const commentRows = (stance: number): string => `
   comment AS (
-    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "bodySource", "bodyHtml", status, "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, 'PENDING', $7::timestamp, $7::timestamp)
+    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "bodySource", "bodyHtml", stance, status, "createdAt",
+                           "updatedAt")
+    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $${stance}::"Stance", 'PENDING', $7::timestamp,
+            $7::timestamp)
   ), outbox AS (${outboxInsert(8)})`;
 
-/** COMMENT_ROWS, in a new thread: $13 article, $14–$19 the anchor (or nulls). */
+/** The comment rows, in a new thread: $13 article, $14–$19 the anchor (or nulls), $20 the stance. */
 const CREATE_THREAD = prepared<never>(
   'comments.create-thread',
   `WITH thread AS (
@@ -59,15 +61,15 @@ const CREATE_THREAD = prepared<never>(
                            "revisionId", "createdAt", "updatedAt")
      VALUES ($2::uuid, $13::uuid, $14::jsonb, $15::jsonb, $16::"AnchorStatus", $17::float8, $18::int, $19::uuid,
              $7::timestamp, $7::timestamp)
-   ), ${COMMENT_ROWS}
+   ), ${commentRows(20)}
    SELECT 1`,
   null,
 );
 
-/** COMMENT_ROWS as a reply to $3, whose reply count goes up. */
+/** The comment rows as a reply to $3, whose reply count goes up; $13 the stance. */
 const REPLY = prepared<never>(
   'comments.reply',
-  `WITH ${COMMENT_ROWS}, parent AS (
+  `WITH ${commentRows(13)}, parent AS (
      UPDATE "Comment" SET "replyCount" = "replyCount" + 1 WHERE id = $3::uuid
    )
    SELECT 1`,
@@ -182,6 +184,7 @@ export class CommentService {
       thread.anchorScore,
       thread.anchorStart,
       thread.revisionId,
+      input.stance ?? null,
     ]);
     // The answer is the post as accepted (PENDING), read before its job can decide it.
     const [created] = await this.reader.byIds([threadId], viewer);
@@ -213,7 +216,7 @@ export class CommentService {
       now: new Date(),
     });
     // Reply, the parent's reply count and the outbox row in one statement.
-    await this.prisma.run(REPLY, values);
+    await this.prisma.run(REPLY, [...values, input.stance ?? null]);
     const commentId = entry.payload.commentId;
     const created = await this.reader.comment(commentId, viewer);
     await this.announce(parent.articleId, parent.threadId, commentId, viewer.id);
@@ -231,7 +234,7 @@ export class CommentService {
       .catch(() => undefined);
   }
 
-  /** A new PENDING comment and its moderation job's outbox row: the values $1–$12 of COMMENT_ROWS. */
+  /** A new PENDING comment and its moderation job's outbox row: the values $1–$12 of commentRows. */
   private commentRows({
     threadId,
     parentId,

@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { CommentStatus } from '../generated/prisma/enums.js';
-import type { AnchorStatus } from '../generated/prisma/enums.js';
+import type { AnchorStatus, Stance } from '../generated/prisma/enums.js';
 import type { CommentSort, ThreadScope, ThreadSort } from './models/discussion-enums.js';
 import type { PageCursor } from '../infra/pagination/cursor.js';
 
@@ -40,6 +40,7 @@ export interface CommentSqlRow {
   bodyHtml: string;
   status: CommentStatus;
   statusReason: string | null;
+  stance: Stance | null;
   replyCount: number;
   reactionCount: number;
   editedAt: Date | null;
@@ -176,7 +177,8 @@ export function visibleCommentsSql(scope: Scope, viewerId: string | null): Prism
     : Prisma.sql`false`;
   return Prisma.sql`SELECT c.id::text AS id, c."threadId"::text AS "threadId", c."parentId"::text AS "parentId",
       c."authorId"::text AS "authorId", c."legacyAuthor", c."legacyNumber", c."legacyPostedAt",
-      ${source} AS "bodySource", c."bodyHtml", c.status::text AS status, c."statusReason", c."replyCount",
+      ${source} AS "bodySource", c."bodyHtml", c.status::text AS status, c."statusReason",
+      c.stance::text AS stance, c."replyCount",
       c."reactionCount", c."editedAt", c."createdAt",
       u.handle AS "authorHandle", u."displayName" AS "authorDisplayName", u.role::text AS "authorRole",
       u.status::text AS "authorStatus", u."createdAt" AS "authorCreatedAt", ${muted} AS "mutedAuthor"

@@ -170,6 +170,7 @@ export class AnnotationImportService {
         bodyHtml: renderMarkdown(body),
         status: 'PUBLISHED',
         statusReason: 'IMPORTED',
+        stance: p.received.stance,
       });
     }
     report.created = rows.length;

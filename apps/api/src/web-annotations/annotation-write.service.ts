@@ -51,23 +51,30 @@ export class AnnotationWriteService {
       if (parent && parent.thread.articleId !== article.id) {
         throw badInput('annotation.target', 'A reply must target an annotation of this article');
       }
-      const reply = await this.comments.reply({ parentId, body: received.body }, viewer, { budgetSpent: true });
+      const reply = await this.comments.reply({ parentId, body: received.body, stance: received.stance }, viewer, {
+        budgetSpent: true,
+      });
       return reply.id;
     }
     if (path !== `/a/${article.slug}`) {
       throw badInput('annotation.target', `target must be the article (/a/${article.slug}) or one of its annotations`);
     }
     const selector = received.selectors ? this.passage(article, received.selectors) : undefined;
-    const thread = await this.comments.createThread({ articleId: article.id, body: received.body, selector }, viewer, {
-      budgetSpent: true,
-    });
+    const thread = await this.comments.createThread(
+      { articleId: article.id, body: received.body, selector, stance: received.stance },
+      viewer,
+      {
+        budgetSpent: true,
+      },
+    );
     return thread.comments[0]!.id;
   }
 
-  /** Replaces the Markdown body (the rest of an annotation is not editable). */
+  /** Replaces the Markdown body and the stance (the rest of an annotation is not editable). */
   async update(commentId: string, value: unknown, viewer: Viewer): Promise<void> {
     const received = readAnnotation(value);
-    await this.edits.edit({ commentId, body: received.body }, viewer);
+    // A PUT replaces the annotation: no stance motivation clears the stance.
+    await this.edits.edit({ commentId, body: received.body, stance: received.stance }, viewer);
   }
 
   /** Refuses before any precondition is looked at: only the author may edit. */

@@ -15,6 +15,22 @@ describe('reading received annotations', () => {
     expect(readAnnotation({ ...base, bodyValue: 'short form' }).body).toBe('short form');
   });
 
+  it('reads a stance from a second motivation and its tag, never taking the tag as the text', () => {
+    const tag = { type: 'TextualBody', value: 'Disagree', purpose: 'tagging' };
+    const disagreeing = readAnnotation({
+      ...base,
+      motivation: ['commenting', 'oa:assessing'],
+      body: [tag, { type: 'TextualBody', value: 'Not so' }],
+    });
+    expect(disagreeing).toMatchObject({ motivation: 'commenting', stance: 'DISAGREE', body: 'Not so' });
+    const question = readAnnotation({ ...base, motivation: ['questioning', 'replying'], bodyValue: 'Why?' });
+    expect(question).toMatchObject({ motivation: 'replying', stance: 'QUESTION', targetIri: base.target });
+    const linking = `http://www.w3.org/ns/oa#linking`;
+    expect(readAnnotation({ ...base, motivation: linking, bodyValue: 'See' }).stance).toBe('EVIDENCE');
+    expect(readAnnotation({ ...base, motivation: 'assessing', bodyValue: 'Hm' }).stance).toBeNull();
+    expect(() => readAnnotation({ ...base, body: tag })).toThrow(DomainError);
+  });
+
   it('refuses what cannot become a comment, naming the field', () => {
     const refused = (value: unknown): string | undefined => {
       try {

@@ -1,6 +1,8 @@
 import type { Selectors } from '@marginalia/anchoring';
 import { MAX_BODY, MAX_QUOTE } from '../comments/dto/comment.inputs.js';
+import type { Stance } from '../generated/prisma/enums.js';
 import { badInput } from '../infra/errors/domain-error.js';
+import { stanceOf } from './stance-motivation.js';
 
 /** Longest prefix or suffix kept from a client's TextQuoteSelector. */
 export const MAX_CONTEXT = 256;
@@ -26,6 +28,8 @@ export interface ReceivedAnnotation {
   selectors: Selectors | null;
   creatorName: string | null;
   created: Date | null;
+  /** From a second motivation (and a tag), see stance-motivation.ts. */
+  stance: Stance | null;
 }
 
 export function readAnnotation(value: unknown, field = 'annotation'): ReceivedAnnotation {
@@ -34,10 +38,12 @@ export function readAnnotation(value: unknown, field = 'annotation'): ReceivedAn
   const targets = asList(value['target']);
   const target = targets[0];
   if (target === undefined) throw badInput(`${field}.target`, 'An annotation needs a target');
-  const written = asList(value['motivation']).find((m): m is string => typeof m === 'string') ?? null;
+  const motivations = asList(value['motivation'])
+    .filter((m): m is string => typeof m === 'string')
+    .map(motivationOf);
   // Hypothesis lists the ancestors of a reply in `references`, its direct parent last.
   const references = asList(value['references']).filter((r): r is string => typeof r === 'string' && r.length > 0);
-  const motivation = references.length > 0 ? 'replying' : motivationOf(written);
+  const motivation = references.length > 0 || motivations.includes('replying') ? 'replying' : (motivations[0] ?? null);
   const created = typeof value['created'] === 'string' ? new Date(value['created']) : null;
   return {
     id: typeof value['id'] === 'string' ? value['id'] : null,
@@ -47,13 +53,26 @@ export function readAnnotation(value: unknown, field = 'annotation'): ReceivedAn
     selectors: isObject(target) ? selectorsOf(target['selector'], `${field}.target.selector`) : null,
     creatorName: creatorNameOf(value['creator']),
     created: created && !Number.isNaN(created.getTime()) ? created : null,
+    stance: stanceOf(motivations, tagsOf(value)),
   };
+}
+
+/** The values of the bodies whose purpose is `tagging`. */
+function tagsOf(value: Json): string[] {
+  return asList(value['body'])
+    .filter(isObject)
+    .filter((body) => asList(body['purpose']).some((p) => typeof p === 'string' && motivationOf(p) === 'tagging'))
+    .map((body) => body['value'])
+    .filter((v): v is string => typeof v === 'string');
 }
 
 function bodyOf(value: Json, field: string): string {
   const candidates: Array<{ value: string; format: string | null }> = [];
   if (typeof value['bodyValue'] === 'string') candidates.push({ value: value['bodyValue'], format: 'text/plain' });
   for (const body of asList(value['body'])) {
+    // A tag (a stance's "agree", say) is not the comment's text.
+    if (isObject(body) && asList(body['purpose']).some((p) => typeof p === 'string' && motivationOf(p) === 'tagging'))
+      continue;
     if (isObject(body) && typeof body['value'] === 'string') {
       candidates.push({ value: body['value'], format: typeof body['format'] === 'string' ? body['format'] : null });
     }
@@ -71,8 +90,7 @@ function bodyOf(value: Json, field: string): string {
 const OA_NAMESPACE = 'http://www.w3.org/ns/oa#';
 
 /** `oa:replying` and `http://www.w3.org/ns/oa#replying` are the vocabulary's `replying`. */
-function motivationOf(written: string | null): string | null {
-  if (!written) return null;
+function motivationOf(written: string): string {
   if (written.startsWith('oa:')) return written.slice(3);
   if (written.startsWith(OA_NAMESPACE)) return written.slice(OA_NAMESPACE.length);
   return written;

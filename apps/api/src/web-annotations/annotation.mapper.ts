@@ -1,5 +1,6 @@
 import type { CommentModel, ThreadModel } from '../comments/models/comment.model.js';
 import type { AnnotationJson, PersonJson, SpecificResourceJson, TextualBody } from './annotation.types.js';
+import { stanceMotivation, stanceTagBody } from './stance-motivation.js';
 
 /** Where the annotations of an article live, and the article itself, for one request origin. */
 export interface ArticleIris {
@@ -34,11 +35,14 @@ export function toAnnotation(
   const created = comment.postedAt.toISOString();
   const deleted = comment.status === 'DELETED';
   const creator = deleted ? undefined : creatorOf(comment);
+  const primary = comment.parentId ? 'replying' : 'commenting';
+  const stance = deleted ? null : comment.stance;
+  const tag = stance ? stanceTagBody(stance) : null;
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: annotationIri(article, comment.id),
     type: 'Annotation',
-    motivation: comment.parentId ? 'replying' : 'commenting',
+    motivation: stance ? [primary, stanceMotivation(stance)] : primary,
     created,
     modified: (comment.editedAt ?? comment.postedAt).toISOString(),
     ...(creator ? { creator } : {}),
@@ -48,6 +52,7 @@ export function toAnnotation(
         : [
             { type: 'TextualBody', value: source, format: 'text/markdown' },
             { type: 'TextualBody', value: comment.bodyHtml, format: 'text/html' },
+            ...(tag ? [tag] : []),
           ],
     target: comment.parentId ? annotationIri(article, comment.parentId) : targetOf(article, thread, revisionDates),
   };

@@ -1,10 +1,14 @@
+import type { StanceMotivation } from './stance-motivation.js';
+
 /** The JSON-LD shapes this server emits (a subset of the Web Annotation vocabulary). */
+
+type Motivation = 'commenting' | 'replying';
 
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
   format: 'text/markdown' | 'text/html' | 'text/plain';
-  purpose?: 'commenting' | 'replying';
+  purpose?: 'commenting' | 'replying' | 'tagging';
 }
 
 export interface TextQuoteSelectorJson {
@@ -43,7 +47,8 @@ export interface AnnotationJson {
   '@context'?: string;
   id: string;
   type: 'Annotation';
-  motivation: 'commenting' | 'replying';
+  /** `commenting` or `replying`, then the stance's motivation if the comment has one. */
+  motivation: Motivation | [Motivation, StanceMotivation];
   created: string;
   modified: string;
   creator?: PersonJson;

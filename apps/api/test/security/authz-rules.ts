@@ -79,6 +79,8 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   flagComment: { access: 'active' },
   // Its author or staff; anyone else signed in is refused by the service (see comment-history.e2e.spec.ts).
   commentHistory: { access: 'signed-in' },
+  // Readers' stances over an article's passages (unpublished articles are NOT_FOUND to readers).
+  contestedPassages: { access: 'public' },
 
   // Moderation
   moderationQueue: { access: 'moderator' },

@@ -23,7 +23,13 @@ import { makeArticle } from '../support/factories.js';
 
 /** The web client's document modules (the ones apps/web/e2e/schema.e2e.ts validates). */
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/src');
-const MODULES = ['api/queries.ts', 'moderation/queries.ts', 'admin/queries.ts', 'api/client.ts'];
+const MODULES = [
+  'api/queries.ts',
+  'moderation/queries.ts',
+  'admin/queries.ts',
+  'api/client.ts',
+  'reader/stanceQueries.ts',
+];
 
 /** Page sizes the client asks for are at most this (ARTICLE_PAGE_SIZE, USERS_PAGE_SIZE, the queue's PAGE). */
 const LARGEST_CLIENT_PAGE = 50;

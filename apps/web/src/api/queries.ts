@@ -7,6 +7,7 @@ import type {
   ImportArticleInput,
   ImportJob,
   SelectorInput,
+  Stance,
   Thread,
   User,
 } from './types.ts';
@@ -14,7 +15,7 @@ import type {
 const USER_FIELDS = 'id handle displayName role status';
 
 const COMMENT_FIELDS = `
-  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status statusReason statusExplanation
+  id threadId parentId authorName legacyNumber postedAt bodyHtml bodySource status stance statusReason statusExplanation
   muted editedAt isOwn
   replyCount author { id handle displayName role }
   reactions { kind count }
@@ -97,7 +98,9 @@ export const CREATE_THREAD_MUTATION = `
   mutation CreateThread($input: CreateThreadInput!) { createThread(input: $input) { ${THREAD_FIELDS} } }
 `;
 export type CreateThreadResult = { createThread: Thread };
-export type CreateThreadVariables = { input: { articleId: string; selector?: SelectorInput; body: string } };
+export type CreateThreadVariables = {
+  input: { articleId: string; selector?: SelectorInput; body: string; stance?: Stance | null };
+};
 
 export const REPLY_MUTATION = `mutation Reply($input: ReplyInput!) { reply(input: $input) { ${COMMENT_FIELDS} } }`;
 export type ReplyResult = { reply: Comment };

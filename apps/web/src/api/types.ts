@@ -59,6 +59,9 @@ export interface ReactionCount {
   count: number;
 }
 
+/** The author's own framing of a comment toward its passage (or, in a reply, its parent). */
+export type Stance = 'AGREE' | 'DISAGREE' | 'QUESTION' | 'EVIDENCE';
+
 export interface Comment {
   id: string;
   threadId: string;
@@ -72,6 +75,8 @@ export interface Comment {
   bodySource?: string | null;
   replyCount?: number;
   status: CommentStatus;
+  /** What its author says it does; absent in documents that do not ask for it. */
+  stance?: Stance | null;
   statusReason: string | null;
   /** For its author, while held or rejected: why, in plain words. */
   statusExplanation?: string | null;

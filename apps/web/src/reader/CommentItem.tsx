@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FlagReason, ReactionKind } from '../api/queries.ts';
-import type { Comment } from '../api/types.ts';
+import type { Comment, Stance } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { CommentHistoryDialog } from '../moderation/CommentHistory.tsx';
 import { hasProfile, profilePath } from '../profiles/queries.ts';
@@ -11,15 +11,16 @@ import { Composer } from './Composer.tsx';
 import { DeleteConfirm, FlagForm, ReactionBar } from './CommentTools.tsx';
 import { sanitizeCommentHtml } from './sanitize.ts';
 import { SignInPrompt, useCommentPermission } from './SignInPrompt.tsx';
+import { StanceBadge } from './StanceBadge.tsx';
 import type { CommentNode } from './threads.ts';
 
 export interface CommentActions {
   slug: string;
   /** Comment to emphasise (permalink target). */
   targetId: string | null;
-  reply(parentId: string, body: string): Promise<void>;
+  reply(parentId: string, body: string, stance?: Stance | null): Promise<void>;
   react(comment: Comment, kind: ReactionKind, on: boolean): Promise<void>;
-  edit(comment: Comment, body: string): Promise<void>;
+  edit(comment: Comment, body: string, stance?: Stance | null): Promise<void>;
   remove(comment: Comment): Promise<void>;
   flag(comment: Comment, reason: FlagReason, note: string): Promise<void>;
   /** The discussion is closed or archived: no replies, edits or reactions (reports and deletions stay). */
@@ -137,6 +138,7 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
             ) : (
               <span className="comment-edited">edited</span>
             ))}
+          <StanceBadge comment={comment} />
           <StatusBadge comment={comment} />
         </header>
         {mode === 'edit' ? (
@@ -144,10 +146,12 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
             label="Edit your comment"
             submitLabel="Save"
             initialValue={comment.bodySource ?? ''}
+            stanceToward={comment.parentId ? 'comment' : 'passage'}
+            initialStance={comment.stance ?? null}
             autoFocus
             onCancel={() => setMode('idle')}
-            onSubmit={async (body) => {
-              await actions.edit(comment, body);
+            onSubmit={async (body, stance) => {
+              await actions.edit(comment, body, stance);
               setMode('idle');
             }}
           />
@@ -214,10 +218,11 @@ export function CommentItem({ node, actions, depth }: { node: CommentNode; actio
               label={`Reply to ${comment.author?.displayName ?? comment.authorName}`}
               placeholder="Write a reply…"
               submitLabel="Reply"
+              stanceToward="comment"
               autoFocus
               onCancel={() => setReplying(false)}
-              onSubmit={async (body) => {
-                await actions.reply(comment.id, body);
+              onSubmit={async (body, stance) => {
+                await actions.reply(comment.id, body, stance);
                 setReplying(false);
               }}
             />

@@ -3,7 +3,9 @@ import { Link, useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../api/errors.ts';
 import { loginHref } from '../auth/AuthContext.tsx';
 import { ResendVerification } from '../auth/ResendVerification.tsx';
+import type { Stance } from '../api/types.ts';
 import { renderPreview } from './markdownPreview.ts';
+import { StancePicker } from './StancePicker.tsx';
 
 export const MAX_BODY = 10_000;
 
@@ -12,13 +14,16 @@ interface ComposerProps {
   label: string;
   placeholder?: string;
   submitLabel?: string;
-  onSubmit(body: string): Promise<void>;
+  onSubmit(body: string, stance: Stance | null): Promise<void>;
   onCancel?: () => void;
   autoFocus?: boolean;
   /** Rendered above the text area (e.g. the passage being commented on). */
   context?: ReactNode;
   /** Starting text, e.g. the Markdown of a comment being edited. */
   initialValue?: string;
+  /** Offer the stance toggles, toward what; without it no stance is asked. */
+  stanceToward?: 'passage' | 'comment' | 'article';
+  initialStance?: Stance | null;
 }
 
 /**
@@ -34,11 +39,14 @@ export function Composer({
   autoFocus,
   context,
   initialValue = '',
+  stanceToward,
+  initialStance = null,
 }: ComposerProps) {
   const id = useId();
   const location = useLocation();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState(initialValue);
+  const [stance, setStance] = useState<Stance | null>(initialStance);
   const [error, setError] = useState<{ message: string; signIn: boolean; verify?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
@@ -74,8 +82,9 @@ export function Composer({
     setSubmitting(true);
     setError(null);
     try {
-      await onSubmit(text);
+      await onSubmit(text, stance);
       setBody('');
+      setStance(initialStance);
     } catch (caught) {
       const message = caught instanceof ApiError ? (caught.fieldErrors().body ?? caught.message) : errorMessage(caught);
       setError({
@@ -133,6 +142,7 @@ export function Composer({
         aria-describedby={error ? `${errorId} ${hintId}` : hintId}
         disabled={submitting}
       />
+      {stanceToward && <StancePicker value={stance} onChange={setStance} toward={stanceToward} disabled={submitting} />}
       <p id={hintId} className="composer-hint">
         Markdown works: <code>*italic*</code>, <code>**bold**</code>, <code>[link](https://…)</code>,{' '}
         <code>&gt; quote</code>.<span className="composer-shortcut"> Ctrl+Enter to post.</span>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Article, Thread } from '../api/types.ts';
+import type { Article, Stance, Thread } from '../api/types.ts';
 import type { CommentActions } from './CommentItem.tsx';
+import { ContestedView } from './ContestedView.tsx';
 import { DiscussionTabs, type DiscussionTab } from './DiscussionTabs.tsx';
 import { DraftCard } from './DraftCard.tsx';
 import { Drawer } from './Drawer.tsx';
@@ -10,6 +11,7 @@ import { ThreadCard } from './ThreadCard.tsx';
 import { SortSelect } from './SortSelect.tsx';
 import { findThreadElement, sortThreads, type ClassifiedThreads, type DiscussionOrder } from './threads.ts';
 import { useAnchorTops, type MeasuredRange } from './useAnchorTops.ts';
+import type { useContestedPassages } from './useContestedPassages.ts';
 
 const DRAFT_KEY = '__draft';
 
@@ -22,7 +24,7 @@ interface DiscussionProps {
   tab: DiscussionTab;
   onTab(tab: DiscussionTab): void;
   draft: OffsetRange | null;
-  onPostDraft(body: string): Promise<void>;
+  onPostDraft(body: string, stance: Stance | null): Promise<void>;
   onCancelDraft(): void;
   actions: CommentActions;
   bodyRef: RefObject<HTMLElement | null>;
@@ -30,6 +32,16 @@ interface DiscussionProps {
   onCloseDrawer(): void;
   /** A thread to focus when its card appears (just posted). */
   focusThreadId: string | null;
+  /** Where readers disagree, and opening a divided passage's threads. */
+  contested: ReturnType<typeof useContestedPassages>;
+  onOpenPassage(threadId: string): void;
+}
+
+/** The panel of the chosen tab. */
+function TabPanel(props: DiscussionProps & { threads: 'aligned' | 'stacked' }) {
+  if (props.tab === 'disagree') return <ContestedView contested={props.contested} onOpen={props.onOpenPassage} />;
+  if (props.tab === 'orphaned') return <OrphanedThreads {...props} />;
+  return props.threads === 'aligned' ? <AlignedThreads {...props} /> : <StackedThreads {...props} />;
 }
 
 /** What an empty margin says; a closed discussion does not invite new threads. */
@@ -39,7 +51,11 @@ const noThreadsNote = (readOnly: boolean | undefined): string =>
 /** Threads on passages: a margin beside the text on wide screens, a drawer on narrow ones. */
 export function Discussion(props: DiscussionProps) {
   const { wide, classified, tab, onTab } = props;
-  const counts = { text: classified.anchored.length, orphaned: classified.orphaned.length };
+  const counts = {
+    text: classified.anchored.length,
+    orphaned: classified.orphaned.length,
+    disagree: props.contested.passages?.length ?? null,
+  };
 
   if (wide) {
     return (
@@ -48,7 +64,7 @@ export function Discussion(props: DiscussionProps) {
           Discussion in the margin
         </h2>
         <DiscussionTabs idPrefix="margin" tab={tab} onChange={onTab} counts={counts}>
-          {tab === 'text' ? <AlignedThreads {...props} /> : <OrphanedThreads {...props} />}
+          <TabPanel {...props} threads="aligned" />
         </DiscussionTabs>
       </aside>
     );
@@ -71,7 +87,7 @@ export function Discussion(props: DiscussionProps) {
         />
       )}
       <DiscussionTabs idPrefix="drawer" tab={tab} onChange={onTab} counts={counts}>
-        {tab === 'text' ? <StackedThreads {...props} /> : <OrphanedThreads {...props} />}
+        <TabPanel {...props} threads="stacked" />
       </DiscussionTabs>
     </Drawer>
   );

@@ -1,21 +1,23 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 
-export type DiscussionTab = 'text' | 'orphaned';
+export type DiscussionTab = 'text' | 'orphaned' | 'disagree';
 
 interface DiscussionTabsProps {
   idPrefix: string;
   tab: DiscussionTab;
   onChange(tab: DiscussionTab): void;
-  counts: Record<DiscussionTab, number>;
+  /** Null while not known (where readers disagree is asked only when that tab opens). */
+  counts: Record<DiscussionTab, number | null>;
   children: ReactNode;
 }
 
 const TABS: ReadonlyArray<{ id: DiscussionTab; label: string }> = [
   { id: 'text', label: 'In the text' },
   { id: 'orphaned', label: 'Orphaned' },
+  { id: 'disagree', label: 'Where readers disagree' },
 ];
 
-/** WAI-ARIA tabs (arrow keys move between them) for passage threads vs orphaned threads. */
+/** WAI-ARIA tabs (arrow keys move between them): passage threads, orphaned threads, divided passages. */
 export function DiscussionTabs({ idPrefix, tab, onChange, counts, children }: DiscussionTabsProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
@@ -45,7 +47,8 @@ export function DiscussionTabs({ idPrefix, tab, onChange, counts, children }: Di
             onClick={() => onChange(t.id)}
             onKeyDown={onKeyDown}
           >
-            {t.label} <span className="tab-count">{counts[t.id]}</span>
+            {t.label}
+            {counts[t.id] !== null && <span className="tab-count"> {counts[t.id]}</span>}
           </button>
         ))}
       </div>

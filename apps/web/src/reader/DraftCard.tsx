@@ -1,4 +1,5 @@
 import type { CSSProperties, Ref } from 'react';
+import type { Stance } from '../api/types.ts';
 import { sliceCodePoints } from './codepoints.ts';
 import { Composer } from './Composer.tsx';
 import { SignInPrompt, useCommentPermission } from './SignInPrompt.tsx';
@@ -8,7 +9,7 @@ interface DraftCardProps {
   text: string;
   start: number;
   end: number;
-  onPost(body: string): Promise<void>;
+  onPost(body: string, stance: Stance | null): Promise<void>;
   onCancel(): void;
   ref?: Ref<HTMLElement>;
   style?: CSSProperties;
@@ -27,6 +28,7 @@ export function DraftCard({ text, start, end, onPost, onCancel, ref, style }: Dr
         <Composer
           label="Comment on the selected passage"
           placeholder="What do you make of this passage?"
+          stanceToward="passage"
           autoFocus
           onSubmit={onPost}
           onCancel={onCancel}

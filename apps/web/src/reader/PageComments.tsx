@@ -1,4 +1,4 @@
-import type { Thread } from '../api/types.ts';
+import type { Stance, Thread } from '../api/types.ts';
 import { plural } from '../ui/format.ts';
 import { CommentList, type CommentActions } from './CommentItem.tsx';
 import { Composer } from './Composer.tsx';
@@ -10,7 +10,7 @@ import { buildCommentTree, sortCommentNodes, type DiscussionOrder } from './thre
 interface PageCommentsProps {
   threads: readonly Thread[];
   actions: CommentActions;
-  onPost(body: string): Promise<void>;
+  onPost(body: string, stance: Stance | null): Promise<void>;
   /** The discussion takes no new comments (the reader is told why above). */
   readOnly?: boolean;
 }
@@ -40,6 +40,7 @@ export function PageComments({ threads, actions, onPost, readOnly = false }: Pag
         <Composer
           label="Comment on the whole article"
           placeholder="Share your thoughts on this article…"
+          stanceToward="article"
           onSubmit={onPost}
         />
       ) : (

@@ -9,7 +9,7 @@ import {
   type CreateThreadVariables,
   type ReattachThreadResult,
 } from '../api/queries.ts';
-import type { Article, Comment, Thread } from '../api/types.ts';
+import type { Article, Comment, Stance, Thread } from '../api/types.ts';
 import { plural } from '../ui/format.ts';
 import { useMediaQuery, WIDE_LAYOUT_QUERY } from '../ui/useMediaQuery.ts';
 import { ArticleBody } from './ArticleBody.tsx';
@@ -26,6 +26,9 @@ import { buildSelector } from './selector.ts';
 import { classifyThreads, findThreadOfComment, type PlacedThread } from './threads.ts';
 import { moderationShadingStatus, ShadingSwitch } from './ShadingSwitch.tsx';
 import { useHotSpots } from './useHotSpots.ts';
+import { DebateStances } from './DebateStances.tsx';
+import { DisagreementSwitch } from './DisagreementSwitch.tsx';
+import { useContestedPassages } from './useContestedPassages.ts';
 import type { HighlightSpan } from './segments.ts';
 import { useCommentActions } from './useCommentActions.ts';
 import { DiscussionNotice } from './DiscussionNotice.tsx';
@@ -103,10 +106,25 @@ export function Reader({
   const classified = useMemo(() => classifyThreads(article.threads, revision.id), [article.threads, revision.id]);
   const textLength = revision.blocks.at(-1)?.end ?? 0;
 
+  // Anyone may shade by how divided each passage is; asked again when the published discussion grows.
+  const [byDisagreement, setByDisagreement] = useState(false);
+  const published = article.threads.reduce((n, t) => n + t.commentCount, 0);
+  const contested = useContestedPassages(article.id, tab === 'disagree' || byDisagreement, published);
+  const chooseShading = useCallback((value: 'discussion' | 'moderation') => {
+    setShading(value);
+    if (value === 'moderation') setByDisagreement(false);
+  }, []);
+  const chooseDisagreement = useCallback((on: boolean) => {
+    setByDisagreement(on);
+    if (on) setShading('discussion');
+  }, []);
+
   const heatOf = hotSpots.heatOf;
+  const scoreOf = contested.scoreOf;
   const weightOf = useCallback(
-    (t: PlacedThread): number => (byModeration ? (heatOf.get(t.id) ?? 0) : Math.max(1, t.commentCount)),
-    [byModeration, heatOf],
+    (t: PlacedThread): number =>
+      byModeration ? (heatOf.get(t.id) ?? 0) : byDisagreement ? (scoreOf.get(t.id) ?? 0) : Math.max(1, t.commentCount),
+    [byModeration, heatOf, byDisagreement, scoreOf],
   );
   const spans = useMemo<HighlightSpan[]>(() => {
     const list: HighlightSpan[] = classified.anchored.map((t) => ({
@@ -149,10 +167,10 @@ export function Reader({
   }, []);
 
   const postDraft = useCallback(
-    async (body: string) => {
+    async (body: string, stance: Stance | null = null) => {
       if (!draft) return;
       const selector = await buildSelector(revision.text, draft.start, draft.end);
-      const variables: CreateThreadVariables = { input: { articleId: article.id, selector, body } };
+      const variables: CreateThreadVariables = { input: { articleId: article.id, selector, body, stance } };
       const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
       addThread(createThread);
       setDraft(null);
@@ -163,8 +181,8 @@ export function Reader({
   );
 
   const postPageComment = useCallback(
-    async (body: string) => {
-      const variables: CreateThreadVariables = { input: { articleId: article.id, body } };
+    async (body: string, stance: Stance | null = null) => {
+      const variables: CreateThreadVariables = { input: { articleId: article.id, body, stance } };
       const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
       addThread(createThread);
     },
@@ -290,8 +308,17 @@ export function Reader({
       {staff && classified.anchored.length > 0 && (
         <ShadingSwitch
           shading={shading}
-          onChange={setShading}
+          onChange={chooseShading}
           status={byModeration ? moderationShadingStatus(hotSpots) : null}
+        />
+      )}
+      {/* Only a debate (turns with speakers) has sides to lean toward: no request otherwise. */}
+      {revision.blocks.some((b) => b.kind === 'turn') && <DebateStances slug={article.slug} version={published} />}
+      {classified.anchored.length > 0 && (
+        <DisagreementSwitch
+          on={byDisagreement}
+          onChange={chooseDisagreement}
+          status={byDisagreement ? disagreementStatus(contested) : null}
         />
       )}
       <div className="reader-grid" ref={containerRef}>
@@ -301,7 +328,7 @@ export function Reader({
           activeId={activeId}
           onSelect={jumpToThread}
           weightOf={weightOf}
-          label={byModeration ? 'Moderation map' : 'Discussion map'}
+          label={byModeration ? 'Moderation map' : byDisagreement ? 'Disagreement map' : 'Discussion map'}
         />
         {/* Clicking highlights is a mouse shortcut; keyboard users reach every thread through
             the margin list and the discussion map. */}
@@ -332,6 +359,8 @@ export function Reader({
           drawerOpen={drawerOpen}
           onCloseDrawer={closeDrawer}
           focusThreadId={focusThreadId}
+          contested={contested}
+          onOpenPassage={jumpToThread}
         />
       </div>
       {!wide && (
@@ -354,4 +383,12 @@ export function Reader({
       <LiveNotice live={live} />
     </div>
   );
+}
+
+/** What the disagreement shading shows, or why it shows nothing (for the status line). */
+function disagreementStatus(contested: ReturnType<typeof useContestedPassages>): string {
+  if (contested.status === 'error' && !contested.passages) return 'Could not load where readers disagree.';
+  if (!contested.passages) return 'Loading where readers disagree…';
+  if (contested.passages.length === 0) return 'No passage divides readers yet.';
+  return `${plural(contested.passages.length, 'passage divides', 'passages divide')} readers; the darker, the more divided.`;
 }

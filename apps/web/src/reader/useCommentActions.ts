@@ -37,8 +37,10 @@ export function useCommentActions(
     () => ({
       slug,
       targetId,
-      reply: async (parentId, body) => {
-        const { reply } = await api.request<ReplyResult>(REPLY_MUTATION, { input: { parentId, body } });
+      reply: async (parentId, body, stance) => {
+        const { reply } = await api.request<ReplyResult>(REPLY_MUTATION, {
+          input: { parentId, body, ...(stance ? { stance } : {}) },
+        });
         addComment(reply);
       },
       react: async (comment, kind, on) => {
@@ -48,9 +50,10 @@ export function useCommentActions(
           : (await api.request<UnreactResult>(UNREACT_MUTATION, { input })).unreact;
         patchComment(updated);
       },
-      edit: async (comment, body) => {
+      edit: async (comment, body, stance) => {
         const { editComment } = await api.request<EditCommentResult>(EDIT_COMMENT_MUTATION, {
-          input: { commentId: comment.id, body },
+          // Left out, the stance stays as it is; null clears it.
+          input: { commentId: comment.id, body, ...(stance !== undefined ? { stance } : {}) },
         });
         patchComment(editComment);
       },

@@ -1,9 +1,23 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Stance } from '../models/discussion-enums.js';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** Longest comment body accepted, in characters. */
 export const MAX_BODY = 5000;
+/** The message of a stance that is not one of the four. */
+export const STANCE_MESSAGE = `stance must be one of ${Object.keys(Stance).join(', ')}`;
+
 /** Longest passage a thread may be anchored on, in characters. */
 export const MAX_QUOTE = 2000;
 
@@ -54,6 +68,11 @@ export class CreateThreadInput {
   @IsString()
   @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
   body: string;
+
+  @Field(() => Stance, { nullable: true, description: 'Toward the passage (none for no stance).' })
+  @IsOptional()
+  @IsEnum(Stance, { message: STANCE_MESSAGE })
+  stance?: Stance | null;
 }
 
 @InputType()
@@ -66,4 +85,9 @@ export class ReplyInput {
   @IsString()
   @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
   body: string;
+
+  @Field(() => Stance, { nullable: true, description: 'Toward the comment replied to (none for no stance).' })
+  @IsOptional()
+  @IsEnum(Stance, { message: STANCE_MESSAGE })
+  stance?: Stance | null;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MAX_BODY } from './comment.inputs.js';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MAX_BODY, STANCE_MESSAGE } from './comment.inputs.js';
+import { Stance } from '../models/discussion-enums.js';
 
 @InputType()
 export class EditCommentInput {
@@ -12,6 +13,14 @@ export class EditCommentInput {
   @IsString()
   @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
   body: string;
+
+  @Field(() => Stance, {
+    nullable: true,
+    description: 'The new stance; null clears it, leaving it out keeps the current one.',
+  })
+  @IsOptional()
+  @IsEnum(Stance, { message: STANCE_MESSAGE })
+  stance?: Stance | null;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AnchorStatus, CommentStatus } from '../../generated/prisma/enums.js';
 import { UserModel } from '../../users/models/user.model.js';
-import { ReactionKind } from './discussion-enums.js';
+import { ReactionKind, Stance } from './discussion-enums.js';
 import { listOf, COMMENTS_PER_THREAD } from '../../infra/graphql/query-cost.js';
 
 registerEnumType(CommentStatus, { name: 'CommentStatus' });
@@ -28,6 +28,11 @@ export class CommentModel {
   @Field(() => String, { nullable: true, description: 'Markdown source; only for its author.' }) bodySource:
     string | null;
   @Field(() => CommentStatus) status: CommentStatus;
+  @Field(() => Stance, {
+    nullable: true,
+    description: 'What its author says it does toward the passage (or the parent, in a reply).',
+  })
+  stance: Stance | null;
   @Field(() => String, { nullable: true, description: 'Why the comment has its status; for its author and staff.' })
   statusReason: string | null;
   @Field(() => String, {

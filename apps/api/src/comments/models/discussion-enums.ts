@@ -1,4 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { Stance } from '../../generated/prisma/enums.js';
+
+registerEnumType(Stance, {
+  name: 'Stance',
+  description:
+    "The author's own framing of a comment toward its passage (or, in a reply, its parent). Reactions are other readers' votes on a comment; a stance is what its author says it does.",
+});
+export { Stance };
 
 /** The reactions a reader can leave on a comment; stored as strings in Reaction.kind. */
 export const ReactionKind = {

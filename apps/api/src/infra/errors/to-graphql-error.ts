@@ -23,11 +23,20 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 export function toGraphQLError(error: unknown): GraphQLError {
   // graphql-js wraps what resolvers throw (sometimes twice); look at the innermost error.
   let original: unknown = error;
-  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  // A refused variable says where in its outer message and what was wrong in the inner one.
+  let refusedVariable: { message: string; field: string } | undefined;
+  while (original instanceof GraphQLError && original.originalError) {
+    const field = variableFieldOf(original.message);
+    if (field && !refusedVariable) refusedVariable = { message: original.message, field };
+    original = original.originalError;
+  }
   if (original instanceof GraphQLError) {
     // Already mapped (by the exception filter), or a parse/validation error from graphql-js.
     const code = original.extensions?.['code'] ?? 'GRAPHQL_VALIDATION_FAILED';
-    return new GraphQLError(original.message, { extensions: { ...original.extensions, code } });
+    const field = original.extensions?.['field'] ?? refusedVariable?.field ?? variableFieldOf(original.message);
+    return new GraphQLError(refusedVariable?.message ?? original.message, {
+      extensions: { ...original.extensions, code, ...(field ? { field } : {}) },
+    });
   }
   if (original instanceof DomainError) {
     return new GraphQLError(original.message, {
@@ -59,6 +68,18 @@ export function toGraphQLError(error: unknown): GraphQLError {
   return new GraphQLError(`Internal server error (reference ${correlationId})`, {
     extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
   });
+}
+
+/**
+ * The input field a variable was refused at by graphql-js (a value outside an enum, a string
+ * for a number): `Variable "$input" got invalid value "X" at "input.stance"` → `stance`, the
+ * name the validation pipe gives the same field.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)";/.exec(message);
+  if (!match) return undefined;
+  const path = match[2]!.split('.');
+  return path.length > 1 ? path.slice(1).join('.') : path[0];
 }
 
 /** The 4xx status Fastify or Mercurius attached to an error about the request, if any. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CodePointIndex } from '@marginalia/anchoring/codepoints';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { FlagReason } from '../../generated/prisma/enums.js';
+import { mergeOverlapping } from '../../common/passage-groups.js';
 import { notFound } from '../../infra/errors/domain-error.js';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import type { HotSpotsArgs } from './hot-spots.args.js';
@@ -125,23 +126,6 @@ export class HotSpotsService {
     const passages = ranked.map(({ group }) => toHotSpot(group, reasonsByThread, text));
     return { articleId: article.id, revisionId: revision.id, from, to, passages };
   }
-}
-
-/** Threads sorted by start, grouped where their passages overlap. */
-function mergeOverlapping<T extends { start: number; end: number }>(sorted: readonly T[]): T[][] {
-  const groups: T[][] = [];
-  let end = -1;
-  for (const thread of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && thread.start < end) {
-      last.push(thread);
-      end = Math.max(end, thread.end);
-    } else {
-      groups.push([thread]);
-      end = thread.end;
-    }
-  }
-  return groups;
 }
 
 function toHotSpot(
