@@ -108,12 +108,17 @@ export class ModerationQueueReader {
     const cursor = decodeTimeCursor(`queue:${order}`, after);
     if (cursor) {
       const beyond = direction === 'desc' ? 'lt' : 'gt';
-      where.push({
-        OR: [
-          { createdAt: { [beyond]: cursor.createdAt } },
-          { createdAt: cursor.createdAt, id: { [beyond]: cursor.id } },
-        ],
-      });
+      // The first condition repeats what the OR implies: PostgreSQL cannot start an index range
+      // at an OR, and without it page 1,000 read the queue from its start (`pnpm bench queues`).
+      where.push(
+        { createdAt: { [direction === 'desc' ? 'lte' : 'gte']: cursor.createdAt } },
+        {
+          OR: [
+            { createdAt: { [beyond]: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { [beyond]: cursor.id } },
+          ],
+        },
+      );
     }
     const rows = await this.prisma.comment.findMany({
       where: { AND: where },
