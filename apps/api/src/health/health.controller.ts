@@ -27,7 +27,17 @@ export class HealthController {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
       () => this.probe('redis', () => this.redis.ping()),
+      () => this.replicas(),
     ]);
+  }
+
+  /**
+   * Each read replica's reachability and lag. Up even when none answers: their reads go to
+   * the primary meanwhile, so the API still serves everything.
+   */
+  private async replicas(): Promise<Record<string, { status: 'up'; replicas: unknown[] }>> {
+    const states = await withTimeout(this.prisma.replicaStates(), 3000).catch(() => []);
+    return states.length ? this.indicator.check('replicas').up({ replicas: states }) : {};
   }
 
   private async probe(key: string, ping: () => Promise<unknown>): Promise<Record<string, { status: 'up' | 'down' }>> {
