@@ -86,6 +86,10 @@ describe('with a read replica', () => {
       // Right after posting, the author sees the comment: their reads stay on the primary.
       const own = await api.gql<ThreadsData>(THREADS, { slug: article.slug }, author.token);
       expect(comments(own.data)).toContain(id);
+      // The public W3C container, read anonymously, comes from the replica too.
+      const container = async (): Promise<string> => (await fetch(`${api.url}/annotations/${article.slug}/`)).text();
+      expect(await container()).toContain(article.slug);
+      expect(await container()).not.toContain(id);
       // An article created meanwhile is not on the replica either.
       const fresh = await makeArticle(prisma);
       expect((await api.gql<ThreadsData>(THREADS, { slug: fresh.slug })).data?.article).toBeNull();
@@ -102,9 +106,7 @@ describe('with a read replica', () => {
     }
     await eventually(
       async () => comments((await api.gql<ThreadsData>(THREADS, { slug: article.slug })).data).length > 0,
-      {
-        what: 'the comment on the replica once replay resumes',
-      },
+      { what: 'the comment on the replica once replay resumes' },
     );
   });
 
