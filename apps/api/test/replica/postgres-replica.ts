@@ -125,6 +125,12 @@ export class LocalPostgresReplica {
     return rows.map((r) => r.application_name);
   }
 
+  /** Whether the replica has the comment `id` (read directly, not through the application). */
+  async onReplica(database: string, id: string): Promise<boolean> {
+    const rows = await this.sql(this.replicaUrl(database), `SELECT 1 FROM "Comment" WHERE id = '${id}'`);
+    return rows.length > 0;
+  }
+
   async stopReplica(): Promise<void> {
     await this.ctl(path.join(this.dir, 'replica'), 'stop');
   }

@@ -4,6 +4,7 @@ import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { migrate } from '../../src/infra/prisma/migrate.js';
 import { TestApi } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
+import { withEnv } from '../support/with-env.js';
 import { makeArticle } from '../support/factories.js';
 import { LocalPostgresReplica } from './postgres-replica.js';
 
@@ -146,6 +147,32 @@ describe('with a read replica', () => {
       );
     } finally {
       await pg.startReplica();
+    }
+  });
+
+  it('moves reads off a replica further behind than DATABASE_REPLICA_MAX_LAG_SECONDS', async () => {
+    // Last: passport keeps one "jwt" strategy per process, the last application's, and closing
+    // this second application would leave the first signing in through a closed pool.
+    const strict = await withEnv({ DATABASE_REPLICA_MAX_LAG_SECONDS: '1' }, () => TestApi.start());
+    try {
+      const article = await replicatedArticle();
+      const author = await api.register();
+      await pg.pauseReplay();
+      try {
+        const id = await postPublished(article.id, author.token);
+        // Replay stands still: the replica is ever further behind, and the anonymous read moves to the primary.
+        await eventually(
+          async () => comments((await strict.gql<ThreadsData>(THREADS, { slug: article.slug })).data).includes(id),
+          {
+            what: 'the comment read from the primary once the replica is 1 s behind',
+          },
+        );
+        expect(await pg.onReplica(database, id)).toBe(false);
+      } finally {
+        await pg.resumeReplay();
+      }
+    } finally {
+      await strict.close();
     }
   });
 });

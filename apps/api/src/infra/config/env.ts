@@ -109,6 +109,16 @@ export class Env {
   @Max(3600)
   DATABASE_REPLICA_STICKY_SECONDS = 10;
 
+  /**
+   * A replica further behind than this (seconds since the last transaction it replayed, while
+   * it has more to replay) gets no reads until it catches up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  DATABASE_REPLICA_MAX_LAG_SECONDS = 30;
+
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 

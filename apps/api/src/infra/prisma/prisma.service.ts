@@ -47,7 +47,9 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
     // Tests start many applications side by side: they open connections as they need them.
     this.warmOnBoot = config.NODE_ENV !== 'test';
     const replicaUrls = replicaUrlsOf(config.DATABASE_REPLICA_URLS);
-    this.replicaPool = replicaUrls.length ? new ReplicaPool(replicaUrls, pool, size) : null;
+    this.replicaPool = replicaUrls.length
+      ? new ReplicaPool(replicaUrls, pool, size, config.DATABASE_REPLICA_MAX_LAG_SECONDS)
+      : null;
     this.replicaClient = this.replicaPool ? new PrismaClient({ adapter: new PrismaPg(this.replicaPool) }) : null;
     this.primaryClient = this;
   }

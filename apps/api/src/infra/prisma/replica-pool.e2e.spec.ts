@@ -29,7 +29,7 @@ describe('ReplicaPool', () => {
     (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
 
   it('sends queries to the replica and transactions to the primary', async () => {
-    const pool = new ReplicaPool([standIn], primary, 2);
+    const pool = new ReplicaPool([standIn], primary, 2, 30);
     try {
       expect(await database(pool)).toBe('postgres');
       const client = await pool.connect();
@@ -46,7 +46,7 @@ describe('ReplicaPool', () => {
 
   it('answers from the primary while the replica is unreachable, and says so once', async () => {
     const closed = `postgresql://postgres@127.0.0.1:${await freePort()}/postgres`;
-    const pool = new ReplicaPool([closed], primary, 2);
+    const pool = new ReplicaPool([closed], primary, 2, 30);
     try {
       const primaryName = new URL(primaryUrl).pathname.slice(1);
       expect(await database(pool)).toBe(primaryName);
@@ -62,7 +62,7 @@ describe('ReplicaPool', () => {
 
   it('throws a statement error as is instead of trying the primary', async () => {
     await primary.query('CREATE TABLE IF NOT EXISTS only_on_primary (n int)');
-    const pool = new ReplicaPool([standIn], primary, 2);
+    const pool = new ReplicaPool([standIn], primary, 2, 30);
     try {
       await expect(pool.query('SELECT n FROM only_on_primary')).rejects.toMatchObject({ code: '42P01' });
       expect(warnings).toBe(0);

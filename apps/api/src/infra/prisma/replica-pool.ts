@@ -5,6 +5,8 @@ import pg from 'pg';
 export const REPLICA_RETRY_MS = 5000;
 /** A replica that does not accept a connection in this time counts as down (the primary answers instead). */
 const CONNECT_TIMEOUT_MS = 2000;
+/** How often a replica in use is asked how far behind it is (one statement, off the request's path). */
+export const LAG_CHECK_MS = 1000;
 
 interface Replica {
   /** host:port/database, for logs and /health (never the password). */
@@ -12,6 +14,10 @@ interface Replica {
   pool: pg.Pool;
   /** Until when reads skip it (0: in service). */
   downUntil: number;
+  /** Whether its last measured lag was above the limit: reads skip it until it catches up. */
+  behind: boolean;
+  lagCheckedAt: number;
+  checkingLag: boolean;
 }
 
 export interface ReplicaState {
@@ -24,9 +30,11 @@ export interface ReplicaState {
 /**
  * A `pg` pool that sends each query to a read replica (round robin over those in service)
  * and, when the replica cannot answer (down, refusing connections, a conflict with
- * recovery), sends it to the primary instead: a replica never fails a read. Transactions
- * (`connect()`) always go to the primary. A pg.Pool itself because @prisma/adapter-pg
- * only takes a pool that is one.
+ * recovery), sends it to the primary instead: a replica never fails a read. A replica more
+ * than `maxLagSeconds` behind is skipped until it catches up (measured at most once a second
+ * while it is used), so a replica whose replay is stuck does not serve old data for long.
+ * Transactions (`connect()`) always go to the primary. A pg.Pool itself because
+ * @prisma/adapter-pg only takes a pool that is one.
  */
 export class ReplicaPool extends pg.Pool {
   private readonly logger = new Logger('ReplicaPool');
@@ -37,6 +45,7 @@ export class ReplicaPool extends pg.Pool {
     urls: readonly string[],
     private readonly primary: pg.Pool,
     size: number,
+    private readonly maxLagSeconds: number,
   ) {
     super({ max: 1 });
     this.replicas = urls.map((url) => {
@@ -47,7 +56,14 @@ export class ReplicaPool extends pg.Pool {
         application_name: 'marginalia-replica-reads',
       });
       const parsed = new URL(url);
-      const replica: Replica = { name: `${parsed.host}${parsed.pathname}`, pool, downUntil: 0 };
+      const replica: Replica = {
+        name: `${parsed.host}${parsed.pathname}`,
+        pool,
+        downUntil: 0,
+        behind: false,
+        lagCheckedAt: 0,
+        checkingLag: false,
+      };
       pool.on('error', (error) => this.markDown(replica, error));
       return replica;
     });
@@ -74,16 +90,37 @@ export class ReplicaPool extends pg.Pool {
     const now = Date.now();
     for (let i = 0; i < this.replicas.length; i++) {
       const replica = this.replicas[(this.next + i) % this.replicas.length]!;
-      if (replica.downUntil <= now) {
-        if (replica.downUntil !== 0) {
-          replica.downUntil = 0;
-          this.logger.log(`read replica ${replica.name}: trying again`);
-        }
-        this.next = (this.next + i + 1) % this.replicas.length;
-        return replica;
+      if (replica.downUntil > now) continue;
+      if (replica.downUntil !== 0) {
+        replica.downUntil = 0;
+        this.logger.log(`read replica ${replica.name}: trying again`);
       }
+      if (now - replica.lagCheckedAt >= LAG_CHECK_MS) void this.checkLag(replica, now);
+      if (replica.behind) continue;
+      this.next = (this.next + i + 1) % this.replicas.length;
+      return replica;
     }
     return null;
+  }
+
+  private async checkLag(replica: Replica, now: number): Promise<void> {
+    if (replica.checkingLag) return;
+    replica.checkingLag = true;
+    replica.lagCheckedAt = now;
+    try {
+      const { rows } = await replica.pool.query<{ lag: number | null }>(REPLICA_LAG_SQL);
+      const behind = (rows[0]?.lag ?? 0) > this.maxLagSeconds;
+      if (behind !== replica.behind) {
+        const lag = (rows[0]?.lag ?? 0).toFixed(1);
+        if (behind) this.logger.warn(`read replica ${replica.name} is ${lag} s behind; its reads go to the primary`);
+        else this.logger.log(`read replica ${replica.name} caught up (${lag} s behind)`);
+      }
+      replica.behind = behind;
+    } catch (error) {
+      if (isConnectionFailure(error)) this.markDown(replica, error);
+    } finally {
+      replica.checkingLag = false;
+    }
   }
 
   /** Logged once per outage: the first failure, not every read that falls back. */
