@@ -43,7 +43,8 @@ export class LocalPostgresReplica {
   }
 
   static async start(): Promise<LocalPostgresReplica> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'marginalia-replica-'));
+    // As root, in /tmp: the postgres user must reach the directory, and root's TMPDIR may be private.
+    const dir = await mkdtemp(path.join(userInfo().uid === 0 ? '/tmp' : tmpdir(), 'marginalia-replica-'));
     const cluster = new LocalPostgresReplica(dir, await binDir(), await freePort(), await freePort());
     try {
       await cluster.create();
@@ -63,7 +64,19 @@ export class LocalPostgresReplica {
     await chmod(this.dir, 0o700);
     const primary = path.join(this.dir, 'primary');
     const replica = path.join(this.dir, 'replica');
-    await this.run('initdb', ['-D', primary, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+    // No locale: whatever LANG the machine has, initdb needs nothing installed for it.
+    await this.run('initdb', [
+      '-D',
+      primary,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--no-locale',
+    ]);
     // Durability is not what these tests are about: no fsync keeps the start cheap.
     await appendFile(
       path.join(primary, 'postgresql.conf'),
