@@ -17,10 +17,12 @@ module.exports = {
       ...shared,
       displayName: 'api',
       roots: ['<rootDir>/src', '<rootDir>/test'],
-      testPathIgnorePatterns: ['/test/cluster/'],
+      testPathIgnorePatterns: ['/test/cluster/', '/test/replica/'],
     },
     // Multi-node data stores started for the run (a Redis Cluster): their own project, so their
     // cost shows on its own line.
     { ...shared, displayName: 'cluster', roots: ['<rootDir>/test/cluster'] },
+    // A PostgreSQL primary with a streaming replica (initdb + pg_basebackup), likewise.
+    { ...shared, displayName: 'replica', roots: ['<rootDir>/test/replica'] },
   ],
 };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { ArticleModule } from './articles/article.module.js';
@@ -27,6 +27,7 @@ import { AppExceptionFilter } from './infra/errors/graphql-exception.filter.js';
 import { AppGraphQLModule } from './infra/graphql/graphql.module.js';
 import { AppLoggerModule } from './infra/logging.module.js';
 import { PrismaModule } from './infra/prisma/prisma.module.js';
+import { ReadYourWritesInterceptor } from './infra/prisma/read-your-writes.interceptor.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 
@@ -65,6 +66,7 @@ export const CORE_IMPORTS = [AppConfigModule, AppLoggerModule, PrismaModule, Red
   providers: [
     { provide: APP_GUARD, useClass: AppAuthGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
     RealtimeRelay,
   ],
 })

@@ -67,7 +67,7 @@ export class ArticleService {
   /** A page of articles with their discussion counts, in one statement, ordered in SQL. */
   async page(args: ArticlePageArgs, viewer: Viewer | null): Promise<ArticleConnectionModel> {
     const order = args.orderBy ?? 'NEWEST';
-    const rows = await this.prisma.$queryRaw<ArticleRow[]>(
+    const rows = await this.prisma.reads.$queryRaw<ArticleRow[]>(
       articlePageSql({
         search: args.search?.trim().slice(0, MAX_SEARCH) || null,
         order,
@@ -100,14 +100,14 @@ export class ArticleService {
    */
   async bySlug(slug: string, viewer: Viewer | null): Promise<ArticleModel | null> {
     const article =
-      (await this.prisma.article.findUnique({ where: { slug }, select: ARTICLE_FIELDS })) ??
-      (await this.prisma.articleSlugRedirect.findUnique({ where: { slug } }).article({ select: ARTICLE_FIELDS }));
+      (await this.prisma.reads.article.findUnique({ where: { slug }, select: ARTICLE_FIELDS })) ??
+      (await this.prisma.reads.articleSlugRedirect.findUnique({ where: { slug } }).article({ select: ARTICLE_FIELDS }));
     return article && mayRead(article, viewer) ? this.view(article) : null;
   }
 
   /** The article by id, as bySlug. */
   async byId(id: string, viewer: Viewer | null): Promise<ArticleModel | null> {
-    const article = await this.prisma.article.findUnique({ where: { id }, select: ARTICLE_FIELDS });
+    const article = await this.prisma.reads.article.findUnique({ where: { id }, select: ARTICLE_FIELDS });
     return article && mayRead(article, viewer) ? this.view(article) : null;
   }
 
@@ -117,7 +117,7 @@ export class ArticleService {
     const [counts, site] = await Promise.all([
       this.countsFor([article.id]),
       article.siteId && article.commentsOpen === null
-        ? this.prisma.site.findUnique({ where: { id: article.siteId }, select: { commentsOpen: true } })
+        ? this.prisma.reads.site.findUnique({ where: { id: article.siteId }, select: { commentsOpen: true } })
         : null,
     ]);
     const { siteId: _siteId, ...fields } = article;
@@ -131,8 +131,8 @@ export class ArticleService {
   async revision(articleId: string, version?: number | null): Promise<ArticleRevisionModel> {
     const revision =
       version == null
-        ? await this.prisma.articleRevision.findFirst({ where: { articleId }, orderBy: { version: 'desc' } })
-        : await this.prisma.articleRevision.findUnique({ where: { articleId_version: { articleId, version } } });
+        ? await this.prisma.reads.articleRevision.findFirst({ where: { articleId }, orderBy: { version: 'desc' } })
+        : await this.prisma.reads.articleRevision.findUnique({ where: { articleId_version: { articleId, version } } });
     if (!revision) throw notFound('Revision', 'version');
     return revisionView(revision);
   }
@@ -140,7 +140,7 @@ export class ArticleService {
   /** Revisions newest first; the cursor holds the last version shown. */
   async revisions(articleId: string, args: RevisionPageArgs): Promise<ArticleRevisionConnectionModel> {
     const after = decodeCursor(REVISION_ORDER, args.after);
-    const rows = await this.prisma.articleRevision.findMany({
+    const rows = await this.prisma.reads.articleRevision.findMany({
       where: { articleId, ...(after ? { version: { lt: after.key ?? 0 } } : {}) },
       orderBy: { version: 'desc' },
       take: args.first + 1,
@@ -162,7 +162,7 @@ export class ArticleService {
    * threads forward one revision at a time, orphans included), with what it did to each.
    */
   async threadOutcomes(revisionId: string): Promise<RevisionThreadModel[]> {
-    const threads = await this.prisma.thread.findMany({
+    const threads = await this.prisma.reads.thread.findMany({
       where: { revisionId, anchorStatus: { not: null } },
       orderBy: [{ anchorStart: 'asc' }, { createdAt: 'asc' }],
       select: { id: true, anchor: true, originalAnchor: true, anchorStatus: true, commentCount: true },
@@ -186,7 +186,7 @@ export class ArticleService {
 
   private async countsFor(articleIds: string[]): Promise<Map<string, { threadCount: number; commentCount: number }>> {
     if (articleIds.length === 0) return new Map();
-    const rows = await this.prisma.thread.groupBy({
+    const rows = await this.prisma.reads.thread.groupBy({
       by: ['articleId'],
       where: { articleId: { in: articleIds }, commentCount: { gt: 0 } },
       _count: { _all: true },

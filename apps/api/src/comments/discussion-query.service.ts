@@ -41,7 +41,7 @@ export class DiscussionQueryService {
   }
 
   async replies(args: ReplyPageArgs, viewer: Viewer | null): Promise<CommentConnectionModel> {
-    const parent = await this.prisma.comment.findUnique({
+    const parent = await this.prisma.reads.comment.findUnique({
       where: { id: args.parentId },
       select: { thread: { select: { article: { select: { state: true } } } } },
     });
@@ -59,7 +59,7 @@ export class DiscussionQueryService {
     if (!comment) throw notFound('Comment', 'id');
     const [[thread], article] = await Promise.all([
       this.reader.byIds([comment.threadId], viewer),
-      this.prisma.thread.findUniqueOrThrow({ where: { id: comment.threadId } }).article({
+      this.prisma.reads.thread.findUniqueOrThrow({ where: { id: comment.threadId } }).article({
         select: { id: true, slug: true, title: true, state: true },
       }),
     ]);

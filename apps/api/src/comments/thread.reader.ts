@@ -51,7 +51,7 @@ export class ThreadReader {
   /** Every thread with something the viewer may see, in text order; page-level last. */
   async forArticle(articleId: string, viewer: Viewer | null): Promise<ThreadModel[]> {
     const [threads, comments] = await Promise.all([
-      this.prisma.$queryRaw<ThreadSqlRow[]>(articleThreadsSql(articleId)),
+      this.prisma.reads.$queryRaw<ThreadSqlRow[]>(articleThreadsSql(articleId)),
       this.comments({ articleId }, viewer),
     ]);
     return assemble(threads, comments, false);
@@ -61,7 +61,7 @@ export class ThreadReader {
   async byIds(threadIds: string[], viewer: Viewer | null, keepEmpty = false): Promise<ThreadModel[]> {
     if (threadIds.length === 0) return [];
     const [threads, comments] = await Promise.all([
-      this.prisma.$queryRaw<ThreadSqlRow[]>(threadsByIdSql(threadIds)),
+      this.prisma.reads.$queryRaw<ThreadSqlRow[]>(threadsByIdSql(threadIds)),
       this.comments({ threadIds }, viewer),
     ]);
     const byId = new Map(assemble(threads, comments, keepEmpty).map((t) => [t.id, t]));
@@ -69,7 +69,7 @@ export class ThreadReader {
   }
 
   async page(articleId: string, viewer: Viewer | null, options: ThreadPageOptions): Promise<ThreadConnectionModel> {
-    const rows = await this.prisma.$queryRaw<ThreadSqlRow[]>(
+    const rows = await this.prisma.reads.$queryRaw<ThreadSqlRow[]>(
       threadPageSql({ articleId, viewerId: viewer?.id ?? null, ...options, limit: options.first + 1 }),
     );
     const pageRows = rows.slice(0, options.first);
@@ -85,7 +85,7 @@ export class ThreadReader {
   }
 
   async replies(parentId: string, viewer: Viewer | null, options: ReplyPageOptions): Promise<CommentConnectionModel> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; sortKey: number }>>(
+    const rows = await this.prisma.reads.$queryRaw<Array<{ id: string; sortKey: number }>>(
       replyPageSql({ parentId, viewerId: viewer?.id ?? null, ...options, limit: options.first + 1 }),
     );
     const pageRows = rows.slice(0, options.first);
@@ -109,14 +109,14 @@ export class ThreadReader {
 
   /** Visible comments of a scope, oldest first, with reactions. */
   async comments(scope: Scope, viewer: Viewer | null): Promise<CommentModel[]> {
-    const rows = await this.prisma.$queryRaw<CommentSqlRow[]>(visibleCommentsSql(scope, viewer?.id ?? null));
+    const rows = await this.prisma.reads.$queryRaw<CommentSqlRow[]>(visibleCommentsSql(scope, viewer?.id ?? null));
     // Comment.reactionCount is kept in step with Reaction rows: most pages need no reaction query.
     const reacted = rows.some((r) => r.reactionCount > 0);
     const [counts, mine] = reacted
       ? await Promise.all([
-          this.prisma.$queryRaw<ReactionCountSqlRow[]>(reactionCountsSql(scope)),
+          this.prisma.reads.$queryRaw<ReactionCountSqlRow[]>(reactionCountsSql(scope)),
           viewer
-            ? this.prisma.$queryRaw<ViewerReactionSqlRow[]>(viewerReactionsSql(scope, viewer.id))
+            ? this.prisma.reads.$queryRaw<ViewerReactionSqlRow[]>(viewerReactionsSql(scope, viewer.id))
             : Promise.resolve([]),
         ])
       : [[], []];

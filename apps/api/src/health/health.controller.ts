@@ -5,11 +5,20 @@ import { Public } from '../auth/decorators.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { REDIS } from '../infra/redis/redis.module.js';
 
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-  ]);
+/** The timer is cleared once the promise settles: a check must not keep a closing process alive. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<T>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 @Public()
 @Controller('health')
@@ -27,7 +36,17 @@ export class HealthController {
     return this.health.check([
       () => this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`),
       () => this.probe('redis', () => this.redis.ping()),
+      () => this.replicas(),
     ]);
+  }
+
+  /**
+   * Each read replica's reachability and lag. Up even when none answers: their reads go to
+   * the primary meanwhile, so the API still serves everything.
+   */
+  private async replicas(): Promise<Record<string, { status: 'up'; replicas: unknown[] }>> {
+    const states = await withTimeout(this.prisma.replicaStates(), 3000).catch(() => []);
+    return states.length ? this.indicator.check('replicas').up({ replicas: states }) : {};
   }
 
   private async probe(key: string, ping: () => Promise<unknown>): Promise<Record<string, { status: 'up' | 'down' }>> {

@@ -19,6 +19,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { notFound } from '../infra/errors/domain-error.js';
+import { ReadRouting } from '../infra/prisma/read-routing.js';
 import {
   ANNO_MEDIA_TYPE,
   ANNOTATION_ALLOW,
@@ -62,6 +63,7 @@ export class AnnotationController {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly reader: AnnotationReader,
     private readonly writer: AnnotationWriteService,
+    private readonly routing: ReadRouting,
   ) {
     this.origin = config.PUBLIC_URL;
   }
@@ -83,7 +85,7 @@ export class AnnotationController {
     @CurrentUser() viewer: Viewer | null,
   ): Promise<Buffer> {
     mediaTypeFor(req);
-    const set = await this.reader.forArticle(slug, this.origin, viewer);
+    const set = await this.routing.mayLag(viewer?.id ?? null, () => this.reader.forArticle(slug, this.origin, viewer));
     const container = containerIri({ origin: this.origin, slug: set.article.slug });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     if (query.page !== undefined) {
@@ -112,7 +114,7 @@ export class AnnotationController {
     @CurrentUser() viewer: Viewer | null,
   ): Promise<Buffer> {
     mediaTypeFor(req);
-    const set = await this.reader.forArticle(slug, this.origin, viewer);
+    const set = await this.routing.mayLag(viewer?.id ?? null, () => this.reader.forArticle(slug, this.origin, viewer));
     const container = containerIri({ origin: this.origin, slug: set.article.slug });
     return represent(req, reply, exportView(set, container), { allow: PAGE_ALLOW, link: CONTAINER_LINKS });
   }
@@ -153,7 +155,8 @@ export class AnnotationController {
     @CurrentUser() viewer: Viewer | null,
   ): Promise<Buffer> {
     mediaTypeFor(req);
-    return represent(req, reply, await this.find(slug, id, req, viewer), ANNOTATION_HEADERS);
+    const annotation = await this.routing.mayLag(viewer?.id ?? null, () => this.find(slug, id, req, viewer));
+    return represent(req, reply, annotation, ANNOTATION_HEADERS);
   }
 
   /** Replaces the body; `If-Match` with the current ETag is required (428 without, 412 when stale). */

@@ -38,7 +38,7 @@ export class AnnotationReader {
 
   /** The article by slug, NOT_FOUND where there is none or the viewer may not read it (unpublished). */
   async article(slug: string, viewer: Viewer | 'staff' | null): Promise<ArticleRef & { gate: ArticleGate }> {
-    const article = await this.prisma.article.findUnique({
+    const article = await this.prisma.reads.article.findUnique({
       where: { slug },
       select: {
         id: true,
@@ -66,9 +66,9 @@ export class AnnotationReader {
     const [source, revision] = await Promise.all([
       comment.status === 'DELETED'
         ? null
-        : this.prisma.comment.findUnique({ where: { id: comment.id }, select: { bodySource: true } }),
+        : this.prisma.reads.comment.findUnique({ where: { id: comment.id }, select: { bodySource: true } }),
       thread.anchor
-        ? this.prisma.articleRevision.findUnique({
+        ? this.prisma.reads.articleRevision.findUnique({
             where: { id: thread.anchor.revisionId },
             select: { id: true, createdAt: true },
           })
@@ -89,11 +89,14 @@ export class AnnotationReader {
     const comments = threads.flatMap((t) => t.comments);
     // Sources of what the viewer may see; the reader's model keeps them for authors only (for editing).
     const [sources, revisions] = await Promise.all([
-      this.prisma.comment.findMany({
+      this.prisma.reads.comment.findMany({
         where: { id: { in: comments.filter((c) => c.status !== 'DELETED').map((c) => c.id) } },
         select: { id: true, bodySource: true },
       }),
-      this.prisma.articleRevision.findMany({ where: { articleId: article.id }, select: { id: true, createdAt: true } }),
+      this.prisma.reads.articleRevision.findMany({
+        where: { articleId: article.id },
+        select: { id: true, createdAt: true },
+      }),
     ]);
     const sourceOf = new Map(sources.map((s) => [s.id, s.bodySource]));
     const revisionDates = new Map(revisions.map((r) => [r.id, r.createdAt]));

@@ -83,10 +83,9 @@ async function main(): Promise<void> {
     await generate(client, console.log);
     const generatedS = (performance.now() - t0) / 1000;
     console.log(`generated in ${generatedS.toFixed(0)} s`);
-    const search = new CommentSearch(
-      prisma as unknown as PrismaService,
-      new ModerationQueueReader(prisma as unknown as PrismaService),
-    );
+    // The one client serves the reads too (PrismaService.reads without replicas).
+    const service = Object.assign(prisma, { reads: prisma }) as unknown as PrismaService;
+    const search = new CommentSearch(service, new ModerationQueueReader(service));
     const viewer: Viewer = {
       id: '00000000-0000-0000-0000-000000000000',
       role: 'ADMIN',

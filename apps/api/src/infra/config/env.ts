@@ -87,6 +87,38 @@ export class Env {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Read replicas (`postgresql://…,postgresql://…`), streaming from DATABASE_URL: reads that
+   * may lag (article text, discussions for readers who have not just written, staff search,
+   * public annotation GETs) go to them; everything else stays on the primary. Each gets a pool
+   * of DATABASE_POOL_SIZE. Empty: every statement goes to DATABASE_URL.
+   */
+  @IsString()
+  @Matches(/^\s*$|^\s*postgres(ql)?:\/\/[^,\s]+(\s*,\s*postgres(ql)?:\/\/[^,\s]+)*\s*$/, {
+    message: 'DATABASE_REPLICA_URLS must be postgresql:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS = '';
+
+  /**
+   * Seconds after a signed-in user's last write during which all their reads go to the
+   * primary (read-your-own-writes); keep it above the replicas' usual lag.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DATABASE_REPLICA_STICKY_SECONDS = 10;
+
+  /**
+   * A replica further behind than this (seconds since the last transaction it replayed, while
+   * it has more to replay) gets no reads until it catches up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  DATABASE_REPLICA_MAX_LAG_SECONDS = 30;
+
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 

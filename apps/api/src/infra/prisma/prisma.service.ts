@@ -4,11 +4,14 @@ import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/env.js';
+import { lagTolerated } from './lag-tolerance.js';
 import { declaredStatements, type Prepared } from './prepared.js';
+import { ReplicaPool, type ReplicaState } from './replica-pool.js';
 
 /**
  * The one entry point to PostgreSQL: Prisma's client over a `pg` pool, and the same pool for
- * the few named statements of the hot paths (`run`).
+ * the few named statements of the hot paths (`run`). With read replicas configured
+ * (DATABASE_REPLICA_URLS), a second client over them serves `reads` inside toleratingLag.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -16,6 +19,18 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
   private readonly pool: pg.Pool;
   private readonly size: number;
   private readonly warmOnBoot: boolean;
+  private readonly replicaPool: ReplicaPool | null;
+  /**
+   * Its own client, not a switch inside one pool: Prisma batches the findUnique calls made in
+   * one tick into a single statement whatever request they came from, so a pool that chose
+   * per statement could send a mutation's read to a replica along with a reader's.
+   */
+  private readonly replicaClient: PrismaClient | null;
+  /**
+   * This client as its constructor returned it: Prisma's client is a proxy that adds the
+   * models, and a getter reached through it sees the bare object as `this`.
+   */
+  private readonly primaryClient: PrismaClient;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // Connections stay open once made (min = max): a new PostgreSQL backend starts with cold
@@ -31,6 +46,25 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
     this.size = size;
     // Tests start many applications side by side: they open connections as they need them.
     this.warmOnBoot = config.NODE_ENV !== 'test';
+    const replicaUrls = replicaUrlsOf(config.DATABASE_REPLICA_URLS);
+    this.replicaPool = replicaUrls.length
+      ? new ReplicaPool(replicaUrls, pool, size, config.DATABASE_REPLICA_MAX_LAG_SECONDS)
+      : null;
+    this.replicaClient = this.replicaPool ? new PrismaClient({ adapter: new PrismaPg(this.replicaPool) }) : null;
+    this.primaryClient = this;
+  }
+
+  /**
+   * The client for a read that may lag: a replica's inside toleratingLag (falling back to the
+   * primary while no replica answers), this one everywhere else and when there are no replicas.
+   */
+  get reads(): PrismaClient {
+    return this.replicaClient && lagTolerated() ? this.replicaClient : this.primaryClient;
+  }
+
+  /** The read replicas' reachability and lag; empty without replicas. */
+  replicaStates(): Promise<ReplicaState[]> {
+    return this.replicaPool ? this.replicaPool.states() : Promise.resolve([]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,7 +101,7 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
     }
   }
 
-  /** Runs a named statement with positional values; its rows. */
+  /** Runs a named statement with positional values on the primary (they serve writes and sign-ins); its rows. */
   async run<Row>(statement: Prepared<Row>, values: readonly unknown[]): Promise<Row[]> {
     const result = await this.pool.query<Row & pg.QueryResultRow>({
       name: statement.name,
@@ -80,6 +114,8 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
   /** Prisma leaves a pool it was given open: the pool is ours to end. */
   override async $disconnect(): Promise<void> {
     await super.$disconnect();
+    await this.replicaClient?.$disconnect();
+    if (this.replicaPool && !this.replicaPool.ending) await this.replicaPool.end();
     if (!this.pool.ending) await this.pool.end();
   }
 
@@ -93,3 +129,9 @@ export class PrismaService extends PrismaClient implements OnApplicationBootstra
     this.logger.log('database pool closed');
   }
 }
+
+const replicaUrlsOf = (list: string): string[] =>
+  list
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);

@@ -44,7 +44,7 @@ export class CommentSearch {
     if (args.from) filters.push(Prisma.sql`c."createdAt" >= ${utc(args.from)}`);
     if (args.to) filters.push(Prisma.sql`c."createdAt" < ${utc(args.to)}`);
     if (cursor) filters.push(Prisma.sql`(c."createdAt", c.id) < (${utc(cursor.createdAt)}, ${cursor.id}::uuid)`);
-    const rows = await this.prisma.$queryRaw<HitRow[]>`
+    const rows = await this.prisma.reads.$queryRaw<HitRow[]>`
       SELECT page.id, page."createdAt",
              ts_headline('english', translate(page."bodySource", ${START + STOP}, ''), page.query, ${HEADLINE_OPTIONS})
                AS snippet
@@ -79,7 +79,7 @@ export class CommentSearch {
     const where: Prisma.UserWhereInput = byEmail
       ? { email: { equals: name, mode: 'insensitive' } }
       : { handle: { equals: name.replace(/^@/, ''), mode: 'insensitive' } };
-    const user = await this.prisma.user.findFirst({ where, select: { id: true } });
+    const user = await this.prisma.reads.user.findFirst({ where, select: { id: true } });
     return user?.id ?? null;
   }
 }
