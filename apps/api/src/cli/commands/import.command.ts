@@ -26,13 +26,18 @@ function formatFor(file: string, forced?: ImportFormat): ImportFormat | undefine
 /** Expands directories into the files they hold (not recursively), in name order. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const input of inputs) {
-    if (URL_INPUT.test(input)) {
-      out.push(input);
+  // `pnpm marginalia` (the `cli` script) runs in apps/api: a relative path means where the
+  // command was typed, which pnpm passes as INIT_CWD.
+  const typedIn = process.env['npm_lifecycle_event'] === 'cli' ? process.env['INIT_CWD'] : undefined;
+  const base = typedIn ?? process.cwd();
+  for (const given of inputs) {
+    if (URL_INPUT.test(given)) {
+      out.push(given);
       continue;
     }
+    const input = path.isAbsolute(given) ? given : path.relative(process.cwd(), path.resolve(base, given)) || '.';
     const info = await stat(input).catch(() => {
-      throw new CliError(`No such file or directory: ${input}`);
+      throw new CliError(`No such file or directory: ${given}`);
     });
     if (info.isDirectory()) {
       const names = (await readdir(input, { withFileTypes: true }))
