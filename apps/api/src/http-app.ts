@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCompress, { type FastifyCompressOptions } from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -8,6 +9,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module.js';
 import { applySessionHttpPolicy } from './auth/session-http-policy.js';
 import { trustProxyOf, type AppConfig } from './infra/config/env.js';
@@ -37,6 +39,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
+  await app.register(fastifyCompress, COMPRESSION);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -78,6 +81,20 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   }
   return app;
 }
+
+/**
+ * Answers of a kilobyte or more are compressed, br or gzip as the client accepts: a full
+ * discussion's JSON shrinks about tenfold. Brotli at quality 4 costs a few milliseconds on
+ * a 300 KB answer where the default 11 costs a hundred. Event streams are never buffered
+ * for compression (a live client would wait for events), nor already compressed files.
+ */
+const COMPRESSION = {
+  threshold: 1024,
+  encodings: ['br', 'gzip'],
+  brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  customTypes: (type: string) => !type.startsWith('text/event-stream') && COMPRESSIBLE.test(type),
+} satisfies FastifyCompressOptions;
+const COMPRESSIBLE = /^(text\/|application\/(json|graphql-response\+json|ld\+json|javascript|xml)|image\/svg\+xml)/;
 
 /**
  * Response headers other origins' scripts may read: the annotation protocol's (ETag for

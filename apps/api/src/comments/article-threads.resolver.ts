@@ -3,7 +3,9 @@ import { ArticleModel } from '../articles/models/article.model.js';
 import { CurrentUser, Public } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DiscussionQueryService } from './discussion-query.service.js';
-import { CommentArgs, ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
+import { CommentArgs, ReplyPageArgs, ThreadArgs, ThreadPageArgs, ThreadSummaryArgs } from './dto/page.args.js';
+import { DiscussionOverviewService } from './discussion-overview.service.js';
+import { HighlightRangeModel, ThreadSummaryConnectionModel } from './models/discussion-overview.model.js';
 import { ThreadModel } from './models/comment.model.js';
 import { CommentConnectionModel, CommentPermalinkModel, ThreadConnectionModel } from './models/connection.model.js';
 import { ThreadReader } from './thread.reader.js';
@@ -14,7 +16,30 @@ export class ArticleThreadsResolver {
   constructor(
     private readonly reader: ThreadReader,
     private readonly queries: DiscussionQueryService,
+    private readonly overview: DiscussionOverviewService,
   ) {}
+
+  @Public()
+  @ResolveField(() => [HighlightRangeModel], {
+    description:
+      'Every discussed passage of the current text, overlapping ones merged, with counts: enough to draw highlights and the discussion map.',
+    complexity: listOf(THREADS_PER_ARTICLE),
+  })
+  highlightMap(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<HighlightRangeModel[]> {
+    return this.overview.highlightMap(article.id, viewer);
+  }
+
+  @Public()
+  @ResolveField(() => ThreadSummaryConnectionModel, {
+    description: 'Summaries of the threads on passages meeting [from, to), in text order, a page at a time.',
+  })
+  threadSummaries(
+    @Parent() article: ArticleModel,
+    @Args() args: ThreadSummaryArgs,
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<ThreadSummaryConnectionModel> {
+    return this.overview.summaries(article.id, args, viewer);
+  }
 
   @Public()
   @ResolveField(() => [ThreadModel], {
@@ -50,7 +75,15 @@ export class ArticleThreadsResolver {
 @Public()
 @Resolver()
 export class DiscussionQueryResolver {
-  constructor(private readonly queries: DiscussionQueryService) {}
+  constructor(
+    private readonly queries: DiscussionQueryService,
+    private readonly overview: DiscussionOverviewService,
+  ) {}
+
+  @Query(() => ThreadModel, { description: 'A whole thread by id, as the viewer may see it.' })
+  thread(@Args() args: ThreadArgs, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel> {
+    return this.overview.thread(args.id, viewer);
+  }
 
   @Query(() => CommentPermalinkModel, { description: 'A comment by id, as the viewer may see it.' })
   comment(@Args() args: CommentArgs, @CurrentUser() viewer: Viewer | null): Promise<CommentPermalinkModel> {

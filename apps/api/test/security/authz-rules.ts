@@ -32,6 +32,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   articleById: { access: 'public' },
   comment: { access: 'public' },
   replies: { access: 'public' },
+  thread: { access: 'public' },
   articleEvents: { access: 'public' },
   notifications: { access: 'signed-in' },
   user: { access: 'public' },
