@@ -34,12 +34,18 @@ const BENCHES = {
   anchoring: { cwd: path.join(root, 'packages/anchoring'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   import: apiBench('test/bench/import.bench.ts'),
   read: apiBench('test/bench/read.bench.ts'),
+  'large-read': apiBench('test/bench/large-read.bench.ts'),
   mixed: apiBench('test/bench/load.bench.ts', 'mixed'),
   scale: apiBench('test/bench/load.bench.ts', 'scale'),
   moderation: apiBench('test/bench/moderation.bench.ts'),
   search: apiBench('test/bench/search.bench.ts'),
   'hot-spots': apiBench('test/bench/hot-spots.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
+  'web-large': {
+    cwd: path.join(root, 'apps/web'),
+    cmd: ['pnpm', 'run', '--silent', 'bench'],
+    env: { BENCH_WEB_THREADS: '10000', BENCH_WEB_EMBED: '0' },
+  },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };
 /** The soak takes BENCH_SOAK_MINUTES (10) on its own: run it by name. */
@@ -150,7 +156,7 @@ function writeDoc(results, runInfo, runMachine) {
   // A summary of every section, read back from their headings (kept sections included).
   const summary = ['| benchmark | result | run |', '|---|---|---|'];
   for (const section of body) {
-    const heading = /^## (.*) \(`pnpm bench (\w+)`\) — (.*)$/m.exec(section);
+    const heading = /^## (.*) \(`pnpm bench ([\w-]+)`\) — (.*)$/m.exec(section);
     const run = /^Run (\S+ \S+) UTC/m.exec(section);
     if (heading)
       summary.push(`| ${heading[1]} (\`pnpm bench ${heading[2]}\`) | ${heading[3]} | ${run ? `${run[1]} UTC` : '–'} |`);
@@ -233,7 +239,7 @@ for (const name of names) {
   const run = spawnSync(bench.cmd[0], bench.cmd.slice(1), {
     cwd: bench.cwd,
     stdio: 'inherit',
-    env: { ...process.env, BENCH_RESULT_FILE: file },
+    env: { ...process.env, ...bench.env, BENCH_RESULT_FILE: file },
   });
   const result = readResult(file);
   if (result) {
