@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import fastifyCompress, { type FastifyCompressOptions } from '@fastify/compress';
+import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -9,7 +9,6 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { constants as zlibConstants } from 'node:zlib';
 import { AppModule } from './app.module.js';
 import { applySessionHttpPolicy } from './auth/session-http-policy.js';
 import { trustProxyOf, type AppConfig } from './infra/config/env.js';
@@ -20,6 +19,7 @@ import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
 import { RateLimiter } from './infra/redis/rate-limiter.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
+import { COMPRESSION } from './infra/http/compression.js';
 import { registerEmbedPages } from './sites/embed/embed-pages.js';
 import { SiteOrigins } from './sites/site-origins.js';
 
@@ -81,20 +81,6 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   }
   return app;
 }
-
-/**
- * Answers of a kilobyte or more are compressed, br or gzip as the client accepts: a full
- * discussion's JSON shrinks about tenfold. Brotli at quality 4 costs a few milliseconds on
- * a 300 KB answer where the default 11 costs a hundred. Event streams are never buffered
- * for compression (a live client would wait for events), nor already compressed files.
- */
-const COMPRESSION = {
-  threshold: 1024,
-  encodings: ['br', 'gzip'],
-  brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
-  customTypes: (type: string) => !type.startsWith('text/event-stream') && COMPRESSIBLE.test(type),
-} satisfies FastifyCompressOptions;
-const COMPRESSIBLE = /^(text\/|application\/(json|graphql-response\+json|ld\+json|javascript|xml)|image\/svg\+xml)/;
 
 /**
  * Response headers other origins' scripts may read: the annotation protocol's (ETag for
