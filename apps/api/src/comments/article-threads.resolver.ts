@@ -3,7 +3,14 @@ import { ArticleModel } from '../articles/models/article.model.js';
 import { CurrentUser, Public } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DiscussionQueryService } from './discussion-query.service.js';
-import { CommentArgs, ReplyPageArgs, ThreadArgs, ThreadPageArgs, ThreadSummaryArgs } from './dto/page.args.js';
+import {
+  CommentArgs,
+  ReplyPageArgs,
+  ThreadArgs,
+  ThreadPageArgs,
+  ThreadsUpToArgs,
+  ThreadSummaryArgs,
+} from './dto/page.args.js';
 import { DiscussionOverviewService } from './discussion-overview.service.js';
 import { HighlightRangeModel, ThreadSummaryConnectionModel } from './models/discussion-overview.model.js';
 import { ThreadModel } from './models/comment.model.js';
@@ -47,6 +54,22 @@ export class ArticleThreadsResolver {
     complexity: listOf(THREADS_PER_ARTICLE),
   })
   threads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
+    return this.reader.forArticle(article.id, viewer);
+  }
+
+  @Public()
+  @ResolveField(() => [ThreadModel], {
+    nullable: true,
+    description:
+      'Every thread, as `threads`, when the article has at most `limit`; otherwise null: read highlightMap and threadSummaries instead.',
+    complexity: listOf(THREADS_PER_ARTICLE),
+  })
+  threadsUpTo(
+    @Parent() article: ArticleModel,
+    @Args() args: ThreadsUpToArgs,
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<ThreadModel[] | null> {
+    if (article.threadCount > args.limit) return Promise.resolve(null);
     return this.reader.forArticle(article.id, viewer);
   }
 

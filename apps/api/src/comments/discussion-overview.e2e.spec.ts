@@ -194,6 +194,25 @@ describe('the first view of a large discussion: highlight map, thread summaries,
     expect(errorCode(await api.gql(THREAD, { id: 'nope' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('reads every thread only up to a limit, and says null beyond it', async () => {
+    const UP_TO = `query($slug: String!, $limit: Int!) { article(slug: $slug) { threadCount threadsUpTo(limit: $limit) { id } } }`;
+    const read = async (limit: number) =>
+      (
+        await api.gql<{ article: { threadCount: number; threadsUpTo: Array<{ id: string }> | null } }>(UP_TO, {
+          slug: article.slug,
+          limit,
+        })
+      ).data!.article;
+    const { threadCount } = await read(0);
+    expect(threadCount).toBe(6); // a, b, c, f, the page-level one and the orphan
+    expect((await read(threadCount)).threadsUpTo?.map((t) => t.id).sort()).toEqual(
+      [ids['a'], ids['b'], ids['c'], ids['f'], ids['page'], ids['orphan']].sort(),
+    );
+    expect((await read(threadCount - 1)).threadsUpTo).toBeNull();
+    const bad = await api.gql(UP_TO, { slug: article.slug, limit: -1 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+  });
+
   it('keeps unpublished articles’ threads from readers', async () => {
     await prisma.article.update({ where: { id: article.id }, data: { state: 'UNPUBLISHED' } });
     try {

@@ -75,3 +75,11 @@ export class ThreadArgs {
   @IsUUID('all', { message: 'id must be an id' })
   id: string;
 }
+
+@ArgsType()
+export class ThreadsUpToArgs {
+  @Field(() => Int, { description: 'Most threads worth reading whole.' })
+  @IsInt()
+  @Min(0, { message: 'limit must be at least 0' })
+  limit: number;
+}
