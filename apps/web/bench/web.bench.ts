@@ -206,7 +206,6 @@ function largeAnswers(full: { data: { article: Record<string, unknown> } }): (bo
         threads: null,
         highlightMap: map,
         threadSummaries: summaries(0, 6000, null),
-        pageThreads: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
       },
     },
   });
@@ -223,6 +222,10 @@ function largeAnswers(full: { data: { article: Record<string, unknown> } }): (bo
       return JSON.stringify({ data: { article: { threadSummaries: page } } });
     }
     if (operation === 'Thread') return JSON.stringify({ data: { thread: byId.get(variables['id'] as string) } });
+    if (operation === 'PageThreads') {
+      const none = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      return JSON.stringify({ data: { article: { pageThreads: none } } });
+    }
     return first;
   };
 }

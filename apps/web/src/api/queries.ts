@@ -77,7 +77,8 @@ const SUMMARY_FIELDS =
 
 /**
  * The reader's article query: every thread when there are at most FULL_READ_UP_TO, otherwise
- * (threads null) the highlight map, summaries near the top and the first page-level threads.
+ * (threads null) the highlight map and summaries near the top; the page-level threads follow
+ * (PAGE_THREADS_QUERY), which keeps this document's cost within the query-cost budget.
  * The text comes as blocks only; the canonical text is the blocks joined by blank lines.
  */
 export const ARTICLE_READER_QUERY = `
@@ -88,10 +89,17 @@ export const ARTICLE_READER_QUERY = `
       threads: threadsUpTo(limit: $upTo) { ${THREAD_FIELDS} }
       highlightMap { start end threadCount commentCount }
       threadSummaries(from: 0, to: $firstTo, first: ${SUMMARY_PAGE}) { nodes { ${SUMMARY_FIELDS} } pageInfo { hasNextPage endCursor } }
-      pageThreads: threadConnection(scope: PAGE, first: 10) { nodes { ${THREAD_FIELDS} } pageInfo { hasNextPage endCursor } }
     }
   }
 `;
+
+/** The first page of a large discussion's page-level threads, asked for right after the text. */
+export const PAGE_THREADS_QUERY = `
+  query PageThreads($slug: String!) {
+    article(slug: $slug) { pageThreads: threadConnection(scope: PAGE, first: 10) { nodes { ${THREAD_FIELDS} } pageInfo { hasNextPage endCursor } } }
+  }
+`;
+export type PageThreadsResult = { article: { pageThreads: { nodes: Thread[]; pageInfo: PageInfo } } | null };
 export type ArticleReaderResult = {
   article:
     | (Omit<Article, 'threads' | 'revision'> & {
@@ -99,7 +107,6 @@ export type ArticleReaderResult = {
         threads: Thread[] | null;
         highlightMap?: HighlightRange[];
         threadSummaries?: { nodes: ThreadSummary[]; pageInfo: PageInfo };
-        pageThreads?: { nodes: Thread[]; pageInfo: PageInfo };
       })
     | null;
 };

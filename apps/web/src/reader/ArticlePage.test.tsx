@@ -248,9 +248,12 @@ describe('ArticlePage with a discussion too large to read whole', () => {
             threads: null,
             highlightMap: [{ start: 5, end: 15, threadCount: 3, commentCount: 7 }],
             threadSummaries: { nodes: [summary], pageInfo: noMore },
-            pageThreads: { nodes: [thread('page1')], pageInfo: noMore },
           },
         };
+      },
+      PageThreads: () => {
+        asked.push('page threads');
+        return { article: { pageThreads: { nodes: [thread('page1')], pageInfo: noMore } } };
       },
       ThreadSummaries: (variables) => {
         asked.push(`summaries ${String(variables['from'])}–${String(variables['to'])}`);
@@ -268,7 +271,7 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     expect(mark?.textContent).toBe('ng line 🙂 ');
     expect(document.querySelectorAll('mark[data-threads="t1"]')).toHaveLength(0);
     const discussion = screen.getByRole('region', { name: /Discussion/ });
-    expect(within(discussion).getByText('Body of page1-c1')).toBeTruthy();
+    expect(await within(discussion).findByText('Body of page1-c1')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Discussion/ }).textContent).toContain('3');
 
     fireEvent.click(mark!);
@@ -277,6 +280,6 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     // The summary shows at once; the whole thread, with its reply, once loaded.
     expect(await within(card).findByText('Body of c2')).toBeTruthy();
     // The range lay in the stretch the first view covered: no summaries were asked for again.
-    expect(asked).toEqual(['article up to 1000', 'thread t1']);
+    expect(asked).toEqual(['article up to 1000', 'page threads', 'thread t1']);
   });
 });

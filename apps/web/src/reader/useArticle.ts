@@ -23,14 +23,14 @@ interface ArticleData {
 /** The reader's answer as the reader draws it: text rebuilt from blocks, a large discussion set apart. */
 export function readerArticle({ article }: ArticleReaderResult): ArticleData {
   if (!article) return { article: null };
-  const { highlightMap, threadSummaries, pageThreads, threads, revision, ...rest } = article;
+  const { highlightMap, threadSummaries, threads, revision, ...rest } = article;
   const text = revision.text ?? revision.blocks.map((b) => b.text).join('\n\n');
   const base = { ...rest, revision: { ...revision, text } };
   if (threads) return { article: { ...base, threads }, overview: null };
   const summaries = threadSummaries?.nodes ?? [];
   const more = threadSummaries?.pageInfo.hasNextPage ?? false;
   return {
-    article: { ...base, threads: pageThreads?.nodes ?? [] },
+    article: { ...base, threads: [] },
     overview: {
       map: highlightMap ?? [],
       summaries,

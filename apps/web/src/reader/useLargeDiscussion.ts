@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import {
   ARTICLE_OVERVIEW_QUERY,
+  PAGE_THREADS_QUERY,
   THREAD_QUERY,
   THREAD_SUMMARIES_QUERY,
   type ArticleOverviewResult,
+  type PageThreadsResult,
   type ThreadResult,
   type ThreadSummariesResult,
 } from '../api/queries.ts';
@@ -135,6 +137,21 @@ export function useLargeDiscussion(
   threadsRef.current = threads;
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
+
+  // The page-level discussion, below the text, comes right after the first view.
+  useEffect(() => {
+    if (!first) return;
+    let live = true;
+    api.request<PageThreadsResult>(PAGE_THREADS_QUERY, { slug }).then(
+      (data) => {
+        if (live) for (const thread of data.article?.pageThreads?.nodes ?? []) putThread(thread);
+      },
+      () => undefined, // the page-level discussion stays empty; the text and margin work on
+    );
+    return () => {
+      live = false;
+    };
+  }, [first, slug, putThread]);
 
   const addSummaries = useCallback((list: readonly ThreadSummary[]) => {
     if (list.length === 0) return;
