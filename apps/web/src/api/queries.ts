@@ -124,6 +124,10 @@ export type ThreadSummariesResult = {
 export const THREAD_QUERY = `query Thread($id: ID!) { thread(id: $id) { ${THREAD_FIELDS} } }`;
 export type ThreadResult = { thread: Thread };
 
+/** The thread holding a comment (a permalink into a large discussion). */
+export const COMMENT_THREAD_QUERY = `query CommentThread($id: ID!) { comment(id: $id) { thread { ${THREAD_FIELDS} } } }`;
+export type CommentThreadResult = { comment: { thread: Thread } };
+
 export const ARTICLE_OVERVIEW_QUERY = `
   query ArticleOverview($slug: String!) {
     article(slug: $slug) { id threadCount commentCount state discussionStatus highlightMap { start end threadCount commentCount } }

@@ -282,4 +282,32 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     // The range lay in the stretch the first view covered: no summaries were asked for again.
     expect(asked).toEqual(['article up to 1000', 'page threads', 'thread t1']);
   });
+
+  it('loads the thread of a permalinked comment it has not loaded yet', async () => {
+    const far = anchored('t9', 30, 36, { comments: [comment('c9', 't9', { bodyHtml: '<p>Far away</p>' })] });
+    serve({
+      Article: () => {
+        const { text: _text, ...revision } = current.revision;
+        return {
+          article: {
+            ...current,
+            revision,
+            threads: null,
+            highlightMap: [{ start: 30, end: 36, threadCount: 1, commentCount: 1 }],
+            threadSummaries: { nodes: [], pageInfo: noMore },
+          },
+        };
+      },
+      PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
+      CommentThread: (variables) => {
+        expect(variables).toEqual({ id: 'c9' });
+        return { comment: { thread: far } };
+      },
+      Thread: () => ({ thread: far }),
+    });
+    renderAt('/a/essay/c/c9');
+    const dialog = await screen.findByRole('dialog', { name: 'Discussion' });
+    expect(await within(dialog).findByText('Far away')).toBeTruthy();
+    expect(screen.queryByText(/linked comment isn’t available/)).toBeNull();
+  });
 });

@@ -308,10 +308,22 @@ export function Reader({
 
   // ── Permalink: open the thread holding the comment, then bring the comment into view ──
   const handledPermalink = useRef<string | null>(null);
+  // A large discussion loads the permalinked comment's thread first (its id while in flight).
+  const askedPermalink = useRef<string | null>(null);
   useEffect(() => {
     if (!commentId || handledPermalink.current === commentId) return;
-    handledPermalink.current = commentId;
     const thread = findThreadOfComment(article.threads, commentId);
+    if (!thread && large && askedPermalink.current !== `done:${commentId}`) {
+      if (askedPermalink.current !== commentId) {
+        askedPermalink.current = commentId;
+        void large.openComment(commentId).then((found) => {
+          askedPermalink.current = `done:${commentId}`;
+          if (!found) setMissingComment(true);
+        });
+      }
+      return;
+    }
+    handledPermalink.current = commentId;
     setMissingComment(!thread);
     if (!thread) return;
     if (!classified.page.includes(thread)) openThread(thread.id);
@@ -323,7 +335,7 @@ export function Reader({
       el.focus({ preventScroll: true });
     }, 120);
     return () => clearTimeout(timer);
-  }, [commentId, article.threads, classified.page, openThread]);
+  }, [commentId, article.threads, classified.page, openThread, large]);
 
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const toggleThread = useCallback((id: string, expanded: boolean) => setActiveId(expanded ? id : null), []);

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import {
   ARTICLE_OVERVIEW_QUERY,
+  COMMENT_THREAD_QUERY,
   PAGE_THREADS_QUERY,
   THREAD_QUERY,
   THREAD_SUMMARIES_QUERY,
   type ArticleOverviewResult,
+  type CommentThreadResult,
   type PageThreadsResult,
   type ThreadResult,
   type ThreadSummariesResult,
@@ -30,6 +32,8 @@ export interface LargeDiscussion {
   loadSpan(span: Span): Promise<ThreadSummary[]>;
   /** Loads a thread whole (when opened), into the article's threads. */
   open(threadId: string): void;
+  /** Loads the thread holding a comment (a permalink); false when the viewer may not see it. */
+  openComment(commentId: string): Promise<boolean>;
   /** After live events: the map again, and the threads named, wherever they are shown. */
   refresh(threadIds: readonly string[]): Promise<void>;
 }
@@ -211,6 +215,18 @@ export function useLargeDiscussion(
     [putThread],
   );
 
+  const openComment = useCallback(
+    (commentId: string) =>
+      api.request<CommentThreadResult>(COMMENT_THREAD_QUERY, { id: commentId }).then(
+        ({ comment }) => {
+          putThread(comment.thread);
+          return true;
+        },
+        () => false,
+      ),
+    [putThread],
+  );
+
   const refresh = useCallback(
     async (threadIds: readonly string[]) => {
       const overview = await api.request<ArticleOverviewResult>(ARTICLE_OVERVIEW_QUERY, { slug });
@@ -258,8 +274,8 @@ export function useLargeDiscussion(
 
   const summaries = useMemo(() => [...byId.values()].sort(byPosition), [byId]);
   return useMemo(
-    () => (first ? { map, summaries, loadSpan, open, refresh } : null),
-    [first, map, summaries, loadSpan, open, refresh],
+    () => (first ? { map, summaries, loadSpan, open, openComment, refresh } : null),
+    [first, map, summaries, loadSpan, open, openComment, refresh],
   );
 }
 
