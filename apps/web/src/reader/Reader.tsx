@@ -122,12 +122,14 @@ export function Reader({
   }, [large, article]);
   const classified = useMemo(() => classifyThreads(shownThreads, revision.id), [shownThreads, revision.id]);
   const textLength = revision.blocks.at(-1)?.end ?? 0;
-  const chars = useMemo(() => (large ? Array.from(revision.text) : null), [large, revision.text]);
+  const isLarge = large !== null;
+  const map = large?.map ?? null;
+  const chars = useMemo(() => (isLarge ? Array.from(revision.text) : null), [isLarge, revision.text]);
   // The map's ranges as threads of their own, for the highlights and the discussion map.
   const rangeThreads = useMemo<PlacedThread[] | null>(
     () =>
-      large && chars
-        ? large.map.map((r) => ({
+      map && chars
+        ? map.map((r) => ({
             id: `${RANGE_PREFIX}${r.start}-${r.end}`,
             articleId: article.id,
             anchor: {
@@ -146,7 +148,7 @@ export function Reader({
             comments: [],
           }))
         : null,
-    [large, chars, article.id, article.createdAt, revision.id],
+    [map, chars, article.id, article.createdAt, revision.id],
   );
   useVisibleStretch(bodyRef, revision.blocks, large ? large.loadSpan : null);
 
