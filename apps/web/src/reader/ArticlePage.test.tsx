@@ -310,4 +310,39 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     expect(await within(dialog).findByText('Far away')).toBeTruthy();
     expect(screen.queryByText(/linked comment isn’t available/)).toBeNull();
   });
+
+  it('highlights the reader’s own new passage at once, before the map is read again', async () => {
+    const created = anchored('t-new', 22, 28, {
+      comments: [comment('new-c', 't-new', { isOwn: true, status: 'PENDING', bodyHtml: '<p>My take</p>' })],
+    });
+    serve({
+      Article: () => {
+        const { text: _text, ...revision } = current.revision;
+        return {
+          article: {
+            ...current,
+            revision,
+            threads: null,
+            highlightMap: [{ start: 8, end: 12, threadCount: 1, commentCount: 1 }],
+            threadSummaries: { nodes: [summary], pageInfo: noMore },
+          },
+        };
+      },
+      PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
+      CreateThread: () => ({ createThread: created }),
+      Thread: () => ({ thread: created }),
+    });
+    renderAt('/a/essay', true);
+    await screen.findByRole('heading', { level: 1 });
+    await settle();
+    selectText({ block: 1, offset: 0 }, { block: 1, offset: 6 });
+    fireEvent.keyDown(document.body, { key: 'c' });
+    const textarea = await screen.findByRole('textbox', { name: 'Comment on the selected passage' });
+    fireEvent.change(textarea, { target: { value: 'My take' } });
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Post' }));
+    });
+    await waitFor(() => expect(document.querySelector('mark[data-threads="range:22-28"]')?.textContent).toBe('Second'));
+    expect(screen.getByRole('button', { name: /Discussion/ }).textContent).toContain('2');
+  });
 });

@@ -220,11 +220,13 @@ export function Reader({
       const variables: CreateThreadVariables = { input: { articleId: article.id, selector, body } };
       const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
       addThread(createThread);
+      // A large discussion highlights from its map: the new passage shows before the map is read again.
+      large?.notePassage(draft, { threads: 1, comments: createThread.comments.length });
       setDraft(null);
       setActiveId(createThread.id);
       setFocusThreadId(createThread.id);
     },
-    [draft, revision.text, article.id, addThread],
+    [draft, revision.text, article.id, addThread, large],
   );
 
   const postPageComment = useCallback(

@@ -13,7 +13,7 @@ import {
   type ThreadSummariesResult,
 } from '../api/queries.ts';
 import type { Article, Comment, HighlightRange, Thread, ThreadSummary } from '../api/types.ts';
-import { meets, mergeSpans, missingSpans, type Span } from './discussionWindow.ts';
+import { adjustMap, meets, mergeSpans, missingSpans, type Span } from './discussionWindow.ts';
 import type { LiveArticleState } from './useLiveDiscussion.ts';
 
 /** What the article query brought for a very large discussion. */
@@ -34,6 +34,8 @@ export interface LargeDiscussion {
   open(threadId: string): void;
   /** Loads the thread holding a comment (a permalink); false when the viewer may not see it. */
   openComment(commentId: string): Promise<boolean>;
+  /** Counts a change on a passage at once (the reader's own new thread), before the server's map. */
+  notePassage(passage: { start: number; end: number }, delta: { threads: number; comments: number }): void;
   /** After live events: the map again, and the threads named, wherever they are shown. */
   refresh(threadIds: readonly string[]): Promise<void>;
 }
@@ -227,6 +229,12 @@ export function useLargeDiscussion(
     [putThread],
   );
 
+  const notePassage = useCallback(
+    (passage: { start: number; end: number }, delta: { threads: number; comments: number }) =>
+      setMap((current) => adjustMap(current, passage, delta)),
+    [],
+  );
+
   const refresh = useCallback(
     async (threadIds: readonly string[]) => {
       const overview = await api.request<ArticleOverviewResult>(ARTICLE_OVERVIEW_QUERY, { slug });
@@ -274,8 +282,8 @@ export function useLargeDiscussion(
 
   const summaries = useMemo(() => [...byId.values()].sort(byPosition), [byId]);
   return useMemo(
-    () => (first ? { map, summaries, loadSpan, open, openComment, refresh } : null),
-    [first, map, summaries, loadSpan, open, openComment, refresh],
+    () => (first ? { map, summaries, loadSpan, open, openComment, notePassage, refresh } : null),
+    [first, map, summaries, loadSpan, open, openComment, notePassage, refresh],
   );
 }
 
