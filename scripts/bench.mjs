@@ -34,6 +34,7 @@ const BENCHES = {
   anchoring: { cwd: path.join(root, 'packages/anchoring'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
   import: apiBench('test/bench/import.bench.ts'),
   read: apiBench('test/bench/read.bench.ts'),
+  'large-read': apiBench('test/bench/large-read.bench.ts'),
   mixed: apiBench('test/bench/load.bench.ts', 'mixed'),
   scale: apiBench('test/bench/load.bench.ts', 'scale'),
   moderation: apiBench('test/bench/moderation.bench.ts'),
@@ -44,6 +45,11 @@ const BENCHES = {
   digest: apiBench('test/bench/digest.bench.ts'),
   contested: apiBench('test/bench/contested.bench.ts'),
   web: { cwd: path.join(root, 'apps/web'), cmd: ['pnpm', 'run', '--silent', 'bench'] },
+  'web-large': {
+    cwd: path.join(root, 'apps/web'),
+    cmd: ['pnpm', 'run', '--silent', 'bench'],
+    env: { BENCH_WEB_THREADS: '10000', BENCH_WEB_EMBED: '0' },
+  },
   soak: apiBench('test/bench/load.bench.ts', 'soak'),
 };
 /** The soak takes BENCH_SOAK_MINUTES (10) on its own: run it by name. */
@@ -128,13 +134,15 @@ How to reproduce (PostgreSQL and Redis running as in the README; every benchmark
 drops its own database and Redis prefix):
 
 - \`pnpm bench\` builds and runs every benchmark except the soak (anchoring, import, read,
-  mixed, scale, moderation, web; about 10–15 minutes on 2 cores) and rewrites their sections.
+  large-read, mixed, scale, moderation, web, web-large; about 15–20 minutes on 2 cores) and
+  rewrites their sections.
 - \`pnpm bench soak\` runs the soak (BENCH_SOAK_MINUTES, default 10) and rewrites its section.
 - \`pnpm bench read mixed\` runs only those and rewrites only their sections; the other
   sections keep the run (and machine) they were measured on, shown in each section.
 - \`pnpm bench --report DIR\` re-renders the sections from saved JSON results in DIR.
 - Settings: BENCH_DURATION (seconds per load run; 20 for mixed/scale, 10 for read and
-  moderation), BENCH_CONNECTIONS (20), BENCH_RUNS (repeats of import, web), BENCH_SOAK_MINUTES.
+  moderation), BENCH_CONNECTIONS (20), BENCH_RUNS (repeats of import, web, and of
+  large-read's first view), BENCH_SOAK_MINUTES.
 
 The ratio column is the figure divided by its baseline. Where the machine is shared, the
 load generator (autocannon), the API, the worker, PostgreSQL and Redis all run on its cores.
@@ -154,7 +162,7 @@ function writeDoc(results, runInfo, runMachine) {
   // A summary of every section, read back from their headings (kept sections included).
   const summary = ['| benchmark | result | run |', '|---|---|---|'];
   for (const section of body) {
-    const heading = /^## (.*) \(`pnpm bench (\w+)`\) — (.*)$/m.exec(section);
+    const heading = /^## (.*) \(`pnpm bench ([\w-]+)`\) — (.*)$/m.exec(section);
     const run = /^Run (\S+ \S+) UTC/m.exec(section);
     if (heading)
       summary.push(`| ${heading[1]} (\`pnpm bench ${heading[2]}\`) | ${heading[3]} | ${run ? `${run[1]} UTC` : '–'} |`);
@@ -237,7 +245,7 @@ for (const name of names) {
   const run = spawnSync(bench.cmd[0], bench.cmd.slice(1), {
     cwd: bench.cwd,
     stdio: 'inherit',
-    env: { ...process.env, BENCH_RESULT_FILE: file },
+    env: { ...process.env, ...bench.env, BENCH_RESULT_FILE: file },
   });
   const result = readResult(file);
   if (result) {

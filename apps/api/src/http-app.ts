@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +19,7 @@ import { applyGraphQLHttpPolicy } from './infra/graphql/graphql-http-policy.js';
 import { RateLimiter } from './infra/redis/rate-limiter.js';
 import { validationPipe } from './infra/validation.js';
 import { registerQueueBoard } from './moderation/board/queue-board.js';
+import { COMPRESSION } from './infra/http/compression.js';
 import { registerEmbedPages } from './sites/embed/embed-pages.js';
 import { SiteOrigins } from './sites/site-origins.js';
 
@@ -37,6 +39,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestFastifyAppli
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(validationPipe);
+  await app.register(fastifyCompress, COMPRESSION);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -27,6 +27,8 @@ declare module 'vitest' {
     schemaFile: string;
     /** When the stack was started (ms since the epoch). */
     startedAt: number;
+    /** The throwaway database, for specs that need more data than an API call can make. */
+    databaseUrl: string;
   }
 }
 
@@ -204,6 +206,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.log(`[e2e] API on ${baseUrl}, database ${database}, Redis prefix ${redisPrefix}`);
 
     project.provide('baseUrl', baseUrl);
+    project.provide('databaseUrl', dbUrl.toString());
     project.provide('workerPid', worker.pid ?? 0);
     project.provide('artifactsDir', artifactsDir);
     project.provide('schemaFile', path.join(stackRoot, 'apps/api/schema.graphql'));

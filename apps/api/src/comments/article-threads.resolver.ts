@@ -4,7 +4,16 @@ import { CurrentUser, Public } from '../auth/decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ReadRouting } from '../infra/prisma/read-routing.js';
 import { DiscussionQueryService } from './discussion-query.service.js';
-import { CommentArgs, ReplyPageArgs, ThreadPageArgs } from './dto/page.args.js';
+import {
+  CommentArgs,
+  ReplyPageArgs,
+  ThreadArgs,
+  ThreadPageArgs,
+  ThreadsUpToArgs,
+  ThreadSummaryArgs,
+} from './dto/page.args.js';
+import { DiscussionOverviewService } from './discussion-overview.service.js';
+import { HighlightRangeModel, ThreadSummaryConnectionModel } from './models/discussion-overview.model.js';
 import { ThreadModel } from './models/comment.model.js';
 import { CommentConnectionModel, CommentPermalinkModel, ThreadConnectionModel } from './models/connection.model.js';
 import { ThreadReader } from './thread.reader.js';
@@ -20,7 +29,30 @@ export class ArticleThreadsResolver {
     private readonly reader: ThreadReader,
     private readonly queries: DiscussionQueryService,
     private readonly routing: ReadRouting,
+    private readonly overview: DiscussionOverviewService,
   ) {}
+
+  @Public()
+  @ResolveField(() => [HighlightRangeModel], {
+    description:
+      'Every discussed passage of the current text, overlapping ones merged, with counts: enough to draw highlights and the discussion map.',
+    complexity: listOf(THREADS_PER_ARTICLE),
+  })
+  highlightMap(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<HighlightRangeModel[]> {
+    return this.overview.highlightMap(article.id, viewer);
+  }
+
+  @Public()
+  @ResolveField(() => ThreadSummaryConnectionModel, {
+    description: 'Summaries of the threads on passages meeting [from, to), in text order, a page at a time.',
+  })
+  threadSummaries(
+    @Parent() article: ArticleModel,
+    @Args() args: ThreadSummaryArgs,
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<ThreadSummaryConnectionModel> {
+    return this.overview.summaries(article.id, args, viewer);
+  }
 
   @Public()
   @ResolveField(() => [ThreadModel], {
@@ -28,6 +60,22 @@ export class ArticleThreadsResolver {
     complexity: listOf(THREADS_PER_ARTICLE),
   })
   threads(@Parent() article: ArticleModel, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel[]> {
+    return this.routing.mayLag(viewer?.id ?? null, () => this.reader.forArticle(article.id, viewer));
+  }
+
+  @Public()
+  @ResolveField(() => [ThreadModel], {
+    nullable: true,
+    description:
+      'Every thread, as `threads`, when the article has at most `limit`; otherwise null: read highlightMap and threadSummaries instead.',
+    complexity: listOf(THREADS_PER_ARTICLE),
+  })
+  threadsUpTo(
+    @Parent() article: ArticleModel,
+    @Args() args: ThreadsUpToArgs,
+    @CurrentUser() viewer: Viewer | null,
+  ): Promise<ThreadModel[] | null> {
+    if (article.threadCount > args.limit) return Promise.resolve(null);
     return this.routing.mayLag(viewer?.id ?? null, () => this.reader.forArticle(article.id, viewer));
   }
 
@@ -59,7 +107,13 @@ export class DiscussionQueryResolver {
   constructor(
     private readonly queries: DiscussionQueryService,
     private readonly routing: ReadRouting,
+    private readonly overview: DiscussionOverviewService,
   ) {}
+
+  @Query(() => ThreadModel, { description: 'A whole thread by id, as the viewer may see it.' })
+  thread(@Args() args: ThreadArgs, @CurrentUser() viewer: Viewer | null): Promise<ThreadModel> {
+    return this.overview.thread(args.id, viewer);
+  }
 
   @Query(() => CommentPermalinkModel, { description: 'A comment by id, as the viewer may see it.' })
   comment(@Args() args: CommentArgs, @CurrentUser() viewer: Viewer | null): Promise<CommentPermalinkModel> {

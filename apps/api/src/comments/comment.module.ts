@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ModerationCoreModule } from '../moderation/moderation-core.module.js';
 import { ArticleEventsResolver } from './article-events.resolver.js';
+import { DiscussionOverviewService } from './discussion-overview.service.js';
 import { ArticleThreadsResolver, DiscussionQueryResolver } from './article-threads.resolver.js';
 import { CommentEditService } from './comment-edit.service.js';
 import { CommentHistoryResolver } from './comment-history.resolver.js';
@@ -26,6 +27,7 @@ import { ThreadReader } from './thread.reader.js';
     CommentModerationQueue,
     DiscussionSettingsService,
     DiscussionQueryService,
+    DiscussionOverviewService,
     ThreadReader,
     CommentResolver,
     ArticleThreadsResolver,

@@ -74,7 +74,7 @@ const THREAD_REACTIONS = Prisma.sql`(SELECT COALESCE(SUM(rc."reactionCount"), 0)
   WHERE rc."threadId" = t.id AND rc.status = 'PUBLISHED')`;
 
 /** What a viewer may see: published comments, deleted ones kept as placeholders, and their own. */
-function visibleTo(viewerId: string | null, alias = 'c'): Prisma.Sql {
+export function visibleTo(viewerId: string | null, alias = 'c'): Prisma.Sql {
   const c = Prisma.raw(alias);
   const own = viewerId
     ? Prisma.sql` OR (${c}."authorId" = ${viewerId}::uuid AND ${c}.status <> 'DELETED')`

@@ -41,14 +41,14 @@ export const READ_QUERY = `query Article($slug: String!) {
 
 // What Prisma sends for ArticleService.bySlug, countsFor and revision, verbatim (the bench
 // compares them with the API's statements at the start of every run).
-const ARTICLE_SQL = `SELECT "public"."Article"."id", "public"."Article"."slug", "public"."Article"."title",
+export const ARTICLE_SQL = `SELECT "public"."Article"."id", "public"."Article"."slug", "public"."Article"."title",
   "public"."Article"."author", "public"."Article"."siteName", "public"."Article"."sourceUrl",
   "public"."Article"."publishedAt", "public"."Article"."createdAt", "public"."Article"."currentRevisionId"
   FROM "public"."Article" WHERE ("public"."Article"."slug" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
-const COUNTS_SQL = `SELECT COUNT(*) AS "_count$_all", SUM("public"."Thread"."commentCount") AS "_sum$commentCount",
+export const COUNTS_SQL = `SELECT COUNT(*) AS "_count$_all", SUM("public"."Thread"."commentCount") AS "_sum$commentCount",
   "public"."Thread"."articleId" FROM "public"."Thread" WHERE ("public"."Thread"."articleId" IN ($1)
   AND "public"."Thread"."commentCount" > $2) GROUP BY "public"."Thread"."articleId" OFFSET $3`;
-const REVISION_SQL = `SELECT "public"."ArticleRevision"."id", "public"."ArticleRevision"."articleId",
+export const REVISION_SQL = `SELECT "public"."ArticleRevision"."id", "public"."ArticleRevision"."articleId",
   "public"."ArticleRevision"."version", "public"."ArticleRevision"."blocks", "public"."ArticleRevision"."canonicalText",
   "public"."ArticleRevision"."contentHash", "public"."ArticleRevision"."createdAt" FROM "public"."ArticleRevision"
   WHERE "public"."ArticleRevision"."articleId" = $1 ORDER BY "public"."ArticleRevision"."version" DESC LIMIT $2 OFFSET $3`;
@@ -56,9 +56,9 @@ const REVISION_SQL = `SELECT "public"."ArticleRevision"."id", "public"."ArticleR
 /** Prisma stores timestamps without time zone, in UTC. */
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
 
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+export const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-function threadJson(t: ThreadModel): unknown {
+export function threadJson(t: ThreadModel): unknown {
   return {
     id: t.id,
     articleId: t.articleId,
@@ -107,7 +107,7 @@ const run = <T>(pool: pg.Pool, sql: Prisma.Sql): Promise<T[]> =>
   pool.query(sql.text, sql.values as unknown[]).then((r) => r.rows as T[]);
 
 /** The same reads, in the same order and with the same concurrency as the resolvers. */
-async function readArticle(pool: pg.Pool, slug: string): Promise<unknown> {
+export async function readArticle(pool: pg.Pool, slug: string): Promise<unknown> {
   const [article] = (await pool.query(ARTICLE_SQL, [slug, 1, 0])).rows as Array<Record<string, unknown>>;
   if (!article) return { data: { article: null } };
   const id = article['id'] as string;
@@ -121,8 +121,6 @@ async function readArticle(pool: pg.Pool, slug: string): Promise<unknown> {
       return toComments(rows, counts, [], null);
     }),
   ]);
-  const revision = revisionRows[0]!;
-  const { blocks } = canonicalize(revision['blocks'] as Block[]);
   return {
     data: {
       article: {
@@ -136,38 +134,52 @@ async function readArticle(pool: pg.Pool, slug: string): Promise<unknown> {
         createdAt: iso(article['createdAt'] as Date),
         threadCount: Number(counts?.['_count$_all'] ?? 0),
         commentCount: Number(counts?.['_sum$commentCount'] ?? 0),
-        revision: {
-          id: revision['id'],
-          version: revision['version'],
-          text: revision['canonicalText'],
-          createdAt: iso(revision['createdAt'] as Date),
-          blocks: blocks.map((b) => ({
-            kind: b.kind,
-            text: b.text,
-            level: 'level' in b ? (b.level ?? null) : null,
-            speaker: 'speaker' in b ? (b.speaker ?? null) : null,
-            ordered: 'ordered' in b ? (b.ordered ?? null) : null,
-            href: 'href' in b ? (b.href ?? null) : null,
-            start: b.start,
-            end: b.end,
-          })),
-        },
+        revision: revisionJson(revisionRows[0]!, true),
         threads: assemble(threads, comments, false).map(threadJson),
       },
     },
   };
 }
 
-/** Starts the baseline on a loopback port; it answers every POST with the article named in the variables. */
-export async function startBaseline(databaseUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** The revision as the article query returns it; `withText` adds the canonical text. */
+export function revisionJson(revision: Record<string, unknown>, withText: boolean): Record<string, unknown> {
+  const { blocks } = canonicalize(revision['blocks'] as Block[]);
+  return {
+    id: revision['id'],
+    version: revision['version'],
+    ...(withText ? { text: revision['canonicalText'] } : {}),
+    createdAt: iso(revision['createdAt'] as Date),
+    blocks: blocks.map((b) => ({
+      kind: b.kind,
+      text: b.text,
+      level: 'level' in b ? (b.level ?? null) : null,
+      speaker: 'speaker' in b ? (b.speaker ?? null) : null,
+      ordered: 'ordered' in b ? (b.ordered ?? null) : null,
+      href: 'href' in b ? (b.href ?? null) : null,
+      start: b.start,
+      end: b.end,
+    })),
+  };
+}
+
+export type BaselineVariables = { slug: string } & Record<string, unknown>;
+
+/**
+ * Starts the baseline on a loopback port; it answers every POST with `answer` for the
+ * variables sent (by default the article read named by `slug`).
+ */
+export async function startBaseline(
+  databaseUrl: string,
+  answer: (pool: pg.Pool, variables: BaselineVariables) => Promise<unknown> = (pool, v) => readArticle(pool, v.slug),
+): Promise<{ url: string; close: () => Promise<void> }> {
   // The same pool size as the API's Prisma adapter.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: { slug: string } };
-      readArticle(pool, variables.slug).then(
+      const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables: BaselineVariables };
+      answer(pool, variables).then(
         (body) => {
           const json = JSON.stringify(body);
           res.writeHead(200, {

@@ -32,6 +32,7 @@ export const AUTHZ_RULES: Record<string, AuthzRule> = {
   articleById: { access: 'public' },
   comment: { access: 'public' },
   replies: { access: 'public' },
+  thread: { access: 'public' },
   articleEvents: { access: 'public' },
   // Anyone who may read the article; its sourceCommentIds field is null for all but staff (digest.e2e.spec.ts).
   articleDigest: { access: 'public' },

@@ -4,11 +4,14 @@ import type {
   ArticleSummary,
   AuthPayload,
   Comment,
+  HighlightRange,
   ImportArticleInput,
+  PageInfo,
   ImportJob,
   SelectorInput,
   Stance,
   Thread,
+  ThreadSummary,
   User,
 } from './types.ts';
 
@@ -64,6 +67,80 @@ export const ARTICLE_QUERY = `
   }
 `;
 export type ArticleResult = { article: Article | null };
+
+/** Up to this many threads an article's discussion is read whole; beyond, the reader windows it. */
+export const FULL_READ_UP_TO = 1000;
+/** Summaries in a page, and how far into the text the first view asks for them. */
+export const SUMMARY_PAGE = 50;
+export const FIRST_SUMMARIES_TO = 6000;
+const SUMMARY_FIELDS =
+  'id start end exact commentCount createdAt firstCommentId firstStatus excerpt authorName postedAt';
+
+/**
+ * The reader's article query: every thread when there are at most FULL_READ_UP_TO, otherwise
+ * (threads null) the highlight map and summaries near the top; the page-level threads follow
+ * (PAGE_THREADS_QUERY), which keeps this document's cost within the query-cost budget.
+ * The text comes as blocks only; the canonical text is the blocks joined by blank lines.
+ */
+export const ARTICLE_READER_QUERY = `
+  query Article($slug: String!, $upTo: Int!, $firstTo: Int!) {
+    article(slug: $slug) {
+      ${ARTICLE_SUMMARY_FIELDS}
+      revision { id version createdAt blocks { kind text level speaker ordered href start end } }
+      threads: threadsUpTo(limit: $upTo) { ${THREAD_FIELDS} }
+      highlightMap { start end threadCount commentCount }
+      threadSummaries(from: 0, to: $firstTo, first: ${SUMMARY_PAGE}) { nodes { ${SUMMARY_FIELDS} } pageInfo { hasNextPage endCursor } }
+    }
+  }
+`;
+
+/** The first page of a large discussion's page-level threads, asked for right after the text. */
+export const PAGE_THREADS_QUERY = `
+  query PageThreads($slug: String!) {
+    article(slug: $slug) { pageThreads: threadConnection(scope: PAGE, first: 10) { nodes { ${THREAD_FIELDS} } pageInfo { hasNextPage endCursor } } }
+  }
+`;
+export type PageThreadsResult = { article: { pageThreads: { nodes: Thread[]; pageInfo: PageInfo } } | null };
+export type ArticleReaderResult = {
+  article:
+    | (Omit<Article, 'threads' | 'revision'> & {
+        revision: Omit<Article['revision'], 'text'> & { text?: string };
+        threads: Thread[] | null;
+        highlightMap?: HighlightRange[];
+        threadSummaries?: { nodes: ThreadSummary[]; pageInfo: PageInfo };
+      })
+    | null;
+};
+
+export const THREAD_SUMMARIES_QUERY = `
+  query ThreadSummaries($slug: String!, $from: Int!, $to: Int!, $after: String) {
+    article(slug: $slug) { threadSummaries(from: $from, to: $to, first: ${SUMMARY_PAGE}, after: $after) {
+      nodes { ${SUMMARY_FIELDS} } pageInfo { hasNextPage endCursor } } }
+  }
+`;
+export type ThreadSummariesResult = {
+  article: { threadSummaries: { nodes: ThreadSummary[]; pageInfo: PageInfo } } | null;
+};
+
+export const THREAD_QUERY = `query Thread($id: ID!) { thread(id: $id) { ${THREAD_FIELDS} } }`;
+export type ThreadResult = { thread: Thread };
+
+/** The thread holding a comment (a permalink into a large discussion). */
+export const COMMENT_THREAD_QUERY = `query CommentThread($id: ID!) { comment(id: $id) { thread { ${THREAD_FIELDS} } } }`;
+export type CommentThreadResult = { comment: { thread: Thread } };
+
+export const ARTICLE_OVERVIEW_QUERY = `
+  query ArticleOverview($slug: String!) {
+    article(slug: $slug) { id threadCount commentCount state discussionStatus highlightMap { start end threadCount commentCount } }
+  }
+`;
+export type ArticleOverviewResult = {
+  article:
+    | (Pick<Article, 'id' | 'threadCount' | 'commentCount' | 'state' | 'discussionStatus'> & {
+        highlightMap: HighlightRange[];
+      })
+    | null;
+};
 
 // Never `refreshToken`: the API sets it as an HttpOnly cookie, out of reach of scripts.
 export const AUTH_FIELDS = `accessToken user { ${USER_FIELDS} email emailVerified }`;

@@ -121,7 +121,36 @@ export type DiscussionStatus = 'OPEN' | 'CLOSED' | 'ARCHIVED' | 'UNPUBLISHED';
 
 export interface Article extends ArticleSummary {
   revision: ArticleRevision;
+  /** Every thread; for a very large discussion only the page-level ones and those opened. */
   threads: Thread[];
+}
+
+/** Discussed passages that overlap, merged, with counts (`highlightMap`). */
+export interface HighlightRange {
+  start: number;
+  end: number;
+  threadCount: number;
+  commentCount: number;
+}
+
+/** A passage thread in brief (`threadSummaries`). */
+export interface ThreadSummary {
+  id: string;
+  start: number;
+  end: number;
+  exact: string;
+  commentCount: number;
+  createdAt: string;
+  firstCommentId: string;
+  firstStatus: CommentStatus;
+  excerpt: string;
+  authorName: string | null;
+  postedAt: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
 }
 
 export interface SelectorInput {

@@ -214,3 +214,135 @@ describe('ArticlePage', () => {
     expect(await screen.findByText(/linked comment isn’t available/)).toBeTruthy();
   });
 });
+
+describe('ArticlePage with a discussion too large to read whole', () => {
+  const summary = {
+    id: 't1',
+    start: 8,
+    end: 12,
+    exact: 'line',
+    commentCount: 2,
+    createdAt: '2024-05-01T12:00:00Z',
+    firstCommentId: 'c1',
+    firstStatus: 'PUBLISHED' as const,
+    excerpt: 'Body of c1',
+    authorName: 'Author c1',
+    postedAt: '2024-05-01T12:00:00Z',
+  };
+  const noMore = { hasNextPage: false, endCursor: null };
+
+  it('draws merged ranges and the page-level comments, and loads a thread whole when its range is clicked', async () => {
+    const whole = anchored('t1', 8, 12, {
+      commentCount: 2,
+      comments: [comment('c1', 't1'), comment('c2', 't1', { parentId: 'c1' })],
+    });
+    const asked: string[] = [];
+    serve({
+      Article: (variables) => {
+        asked.push(`article up to ${String(variables['upTo'])}`);
+        const { text: _text, ...revision } = current.revision;
+        return {
+          article: {
+            ...current,
+            revision,
+            threads: null,
+            highlightMap: [{ start: 5, end: 15, threadCount: 3, commentCount: 7 }],
+            threadSummaries: { nodes: [summary], pageInfo: noMore },
+          },
+        };
+      },
+      PageThreads: () => {
+        asked.push('page threads');
+        return { article: { pageThreads: { nodes: [thread('page1')], pageInfo: noMore } } };
+      },
+      ThreadSummaries: (variables) => {
+        asked.push(`summaries ${String(variables['from'])}–${String(variables['to'])}`);
+        return { article: { threadSummaries: { nodes: [summary], pageInfo: noMore } } };
+      },
+      Thread: (variables) => {
+        asked.push(`thread ${String(variables['id'])}`);
+        return { thread: whole };
+      },
+    });
+    renderAt('/a/essay');
+    await screen.findByRole('heading', { level: 1, name: 'On Reading Closely' });
+    // One highlight for the merged range, none per thread; the text was rebuilt from its blocks.
+    const mark = document.querySelector<HTMLElement>('mark[data-threads="range:5-15"]');
+    expect(mark?.textContent).toBe('ng line 🙂 ');
+    expect(document.querySelectorAll('mark[data-threads="t1"]')).toHaveLength(0);
+    const discussion = screen.getByRole('region', { name: /Discussion/ });
+    expect(await within(discussion).findByText('Body of page1-c1')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Discussion/ }).textContent).toContain('3');
+
+    fireEvent.click(mark!);
+    const dialog = await screen.findByRole('dialog', { name: 'Discussion' });
+    const card = within(dialog).getByRole('article', { name: /Thread on/ });
+    // The summary shows at once; the whole thread, with its reply, once loaded.
+    expect(await within(card).findByText('Body of c2')).toBeTruthy();
+    // The range lay in the stretch the first view covered: no summaries were asked for again.
+    expect(asked).toEqual(['article up to 1000', 'page threads', 'thread t1']);
+  });
+
+  it('loads the thread of a permalinked comment it has not loaded yet', async () => {
+    const far = anchored('t9', 30, 36, { comments: [comment('c9', 't9', { bodyHtml: '<p>Far away</p>' })] });
+    serve({
+      Article: () => {
+        const { text: _text, ...revision } = current.revision;
+        return {
+          article: {
+            ...current,
+            revision,
+            threads: null,
+            highlightMap: [{ start: 30, end: 36, threadCount: 1, commentCount: 1 }],
+            threadSummaries: { nodes: [], pageInfo: noMore },
+          },
+        };
+      },
+      PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
+      CommentThread: (variables) => {
+        expect(variables).toEqual({ id: 'c9' });
+        return { comment: { thread: far } };
+      },
+      Thread: () => ({ thread: far }),
+    });
+    renderAt('/a/essay/c/c9');
+    const dialog = await screen.findByRole('dialog', { name: 'Discussion' });
+    expect(await within(dialog).findByText('Far away')).toBeTruthy();
+    expect(screen.queryByText(/linked comment isn’t available/)).toBeNull();
+  });
+
+  it('highlights the reader’s own new passage at once, before the map is read again', async () => {
+    const created = anchored('t-new', 22, 28, {
+      comments: [comment('new-c', 't-new', { isOwn: true, status: 'PENDING', bodyHtml: '<p>My take</p>' })],
+    });
+    serve({
+      Article: () => {
+        const { text: _text, ...revision } = current.revision;
+        return {
+          article: {
+            ...current,
+            revision,
+            threads: null,
+            highlightMap: [{ start: 8, end: 12, threadCount: 1, commentCount: 1 }],
+            threadSummaries: { nodes: [summary], pageInfo: noMore },
+          },
+        };
+      },
+      PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
+      CreateThread: () => ({ createThread: created }),
+      Thread: () => ({ thread: created }),
+    });
+    renderAt('/a/essay', true);
+    await screen.findByRole('heading', { level: 1 });
+    await settle();
+    selectText({ block: 1, offset: 0 }, { block: 1, offset: 6 });
+    fireEvent.keyDown(document.body, { key: 'c' });
+    const textarea = await screen.findByRole('textbox', { name: 'Comment on the selected passage' });
+    fireEvent.change(textarea, { target: { value: 'My take' } });
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Post' }));
+    });
+    await waitFor(() => expect(document.querySelector('mark[data-threads="range:22-28"]')?.textContent).toBe('Second'));
+    expect(screen.getByRole('button', { name: /Discussion/ }).textContent).toContain('2');
+  });
+});

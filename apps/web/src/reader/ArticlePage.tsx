@@ -13,7 +13,8 @@ export default function ArticlePage() {
   const { slug = '', commentId } = useParams();
   const { user, loading: authLoading } = useAuth();
   // Wait for the session check so the article is not fetched twice (anonymous, then as the user).
-  const data = useArticle(slug, user?.id ?? 'anonymous', !authLoading);
+  const staff = user?.role === 'MODERATOR' || user?.role === 'ADMIN';
+  const data = useArticle(slug, user?.id ?? 'anonymous', !authLoading, staff);
   const article = data.article && data.article.slug === slug ? data.article : null;
   useDocumentTitle(article?.title);
 
@@ -34,6 +35,7 @@ export default function ArticlePage() {
       patchComment={data.patchComment}
       removeComment={data.removeComment}
       replaceThread={data.replaceThread}
+      large={data.large}
       live={{ hiddenCount: data.hiddenCount, reveal: data.revealNew, revised: data.revised }}
     />
   );

@@ -34,6 +34,17 @@ import { useCommentActions } from './useCommentActions.ts';
 import { DiscussionNotice } from './DiscussionNotice.tsx';
 import { useTextSelection } from './useTextSelection.ts';
 import { LiveNotice, type LiveState } from './LiveNotice.tsx';
+import { mapTotals } from './discussionWindow.ts';
+import { summaryThread, type LargeDiscussion } from './useLargeDiscussion.ts';
+import { useVisibleStretch } from './useVisibleStretch.ts';
+
+/** Highlights of a very large discussion are merged ranges, not threads: their ids say so. */
+const RANGE_PREFIX = 'range:';
+const isRange = (id: string): boolean => id.startsWith(RANGE_PREFIX);
+function rangeOf(id: string): { start: number; end: number } | null {
+  const [start, end] = id.slice(RANGE_PREFIX.length).split('-').map(Number);
+  return Number.isInteger(start) && Number.isInteger(end) ? { start: start!, end: end! } : null;
+}
 
 interface ReaderProps {
   article: Article;
@@ -44,6 +55,8 @@ interface ReaderProps {
   removeComment(comment: Comment): void;
   replaceThread(thread: Thread): void;
   live: LiveState;
+  /** A discussion too large to read whole: the map, summaries near the viewport, threads opened. */
+  large?: LargeDiscussion | null;
 }
 
 const prefersReducedMotion = (): boolean =>
@@ -78,6 +91,7 @@ export function Reader({
   removeComment,
   replaceThread,
   live,
+  large = null,
 }: ReaderProps) {
   const { user } = useAuth();
   const staff = user?.role === 'MODERATOR' || user?.role === 'ADMIN';
@@ -103,8 +117,44 @@ export function Reader({
   const hotSpots = useHotSpots(article.id, byModeration);
 
   const { revision } = article;
-  const classified = useMemo(() => classifyThreads(article.threads, revision.id), [article.threads, revision.id]);
+  // A large discussion shows the threads opened whole and, for the others, their summaries.
+  const shownThreads = useMemo(() => {
+    if (!large) return article.threads;
+    const whole = new Set(article.threads.map((t) => t.id));
+    const summaries = large.summaries.filter((s) => !whole.has(s.id)).map((s) => summaryThread(s, article));
+    return [...article.threads, ...summaries];
+  }, [large, article]);
+  const classified = useMemo(() => classifyThreads(shownThreads, revision.id), [shownThreads, revision.id]);
   const textLength = revision.blocks.at(-1)?.end ?? 0;
+  const isLarge = large !== null;
+  const map = large?.map ?? null;
+  const chars = useMemo(() => (isLarge ? Array.from(revision.text) : null), [isLarge, revision.text]);
+  // The map's ranges as threads of their own, for the highlights and the discussion map.
+  const rangeThreads = useMemo<PlacedThread[] | null>(
+    () =>
+      map && chars
+        ? map.map((r) => ({
+            id: `${RANGE_PREFIX}${r.start}-${r.end}`,
+            articleId: article.id,
+            anchor: {
+              revisionId: revision.id,
+              start: r.start,
+              end: r.end,
+              exact: chars.slice(r.start, Math.min(r.end, r.start + 120)).join(''),
+              prefix: '',
+              suffix: '',
+              status: 'ANCHORED',
+            },
+            originalQuote: null,
+            anchorStatus: 'ANCHORED',
+            commentCount: r.commentCount,
+            createdAt: article.createdAt,
+            comments: [],
+          }))
+        : null,
+    [map, chars, article.id, article.createdAt, revision.id],
+  );
+  useVisibleStretch(bodyRef, revision.blocks, large ? large.loadSpan : null);
 
   // Anyone may shade by how divided each passage is; asked again when the published discussion grows.
   const [byDisagreement, setByDisagreement] = useState(false);
@@ -127,7 +177,7 @@ export function Reader({
     [byModeration, heatOf, byDisagreement, scoreOf],
   );
   const spans = useMemo<HighlightSpan[]>(() => {
-    const list: HighlightSpan[] = classified.anchored.map((t) => ({
+    const list: HighlightSpan[] = (rangeThreads ?? classified.anchored).map((t) => ({
       id: t.id,
       start: t.anchor.start,
       end: t.anchor.end,
@@ -135,7 +185,7 @@ export function Reader({
     }));
     if (draft) list.push({ id: DRAFT_ID, start: draft.start, end: draft.end, weight: 0 });
     return list;
-  }, [classified.anchored, draft, weightOf]);
+  }, [rangeThreads, classified.anchored, draft, weightOf]);
 
   const openThread = useCallback(
     (threadId: string | null) => {
@@ -148,6 +198,22 @@ export function Reader({
     },
     [classified.orphaned, wide],
   );
+
+  // A range of a large discussion opens its first thread, once the range's summaries are in.
+  const openRange = useCallback(
+    (id: string) => {
+      const range = rangeOf(id);
+      if (!range || !large) return;
+      void large.loadSpan({ from: range.start, to: range.end }).then((list) => {
+        if (list[0]) openThread(list[0].id);
+      });
+    },
+    [large, openThread],
+  );
+  // An opened summary is loaded whole.
+  useEffect(() => {
+    if (large && activeId && !isRange(activeId)) large.open(activeId);
+  }, [large, activeId]);
 
   // ── New passage thread ────────────────────────────────────────────────────────────────
   const openComposer = useCallback(() => {
@@ -173,11 +239,13 @@ export function Reader({
       const variables: CreateThreadVariables = { input: { articleId: article.id, selector, body, stance } };
       const { createThread } = await api.request<CreateThreadResult>(CREATE_THREAD_MUTATION, variables);
       addThread(createThread);
+      // A large discussion highlights from its map: the new passage shows before the map is read again.
+      large?.notePassage(draft, { threads: 1, comments: createThread.comments.length });
       setDraft(null);
       setActiveId(createThread.id);
       setFocusThreadId(createThread.id);
     },
-    [draft, revision.text, article.id, addThread],
+    [draft, revision.text, article.id, addThread, large],
   );
 
   const postPageComment = useCallback(
@@ -243,28 +311,42 @@ export function Reader({
       if (!window.getSelection()?.isCollapsed) return; // finishing a selection, not a click
       const mark = (event.target as Element).closest<HTMLElement>('mark[data-threads]');
       const id = mark?.dataset.threads?.split(' ').find((t) => t !== DRAFT_ID);
-      if (id) openThread(id);
+      if (id && isRange(id)) openRange(id);
+      else if (id) openThread(id);
     },
-    [openThread],
+    [openThread, openRange],
   );
 
   const jumpToThread = useCallback(
     (threadId: string) => {
-      openThread(threadId);
+      if (isRange(threadId)) openRange(threadId);
+      else openThread(threadId);
       firstMarkOf(bodyRef.current, threadId)?.scrollIntoView?.({
         block: 'center',
         behavior: prefersReducedMotion() ? 'auto' : 'smooth',
       });
     },
-    [openThread],
+    [openThread, openRange],
   );
 
   // ── Permalink: open the thread holding the comment, then bring the comment into view ──
   const handledPermalink = useRef<string | null>(null);
+  // A large discussion loads the permalinked comment's thread first (its id while in flight).
+  const askedPermalink = useRef<string | null>(null);
   useEffect(() => {
     if (!commentId || handledPermalink.current === commentId) return;
-    handledPermalink.current = commentId;
     const thread = findThreadOfComment(article.threads, commentId);
+    if (!thread && large && askedPermalink.current !== `done:${commentId}`) {
+      if (askedPermalink.current !== commentId) {
+        askedPermalink.current = commentId;
+        void large.openComment(commentId).then((found) => {
+          askedPermalink.current = `done:${commentId}`;
+          if (!found) setMissingComment(true);
+        });
+      }
+      return;
+    }
+    handledPermalink.current = commentId;
     setMissingComment(!thread);
     if (!thread) return;
     if (!classified.page.includes(thread)) openThread(thread.id);
@@ -276,11 +358,11 @@ export function Reader({
       el.focus({ preventScroll: true });
     }, 120);
     return () => clearTimeout(timer);
-  }, [commentId, article.threads, classified.page, openThread]);
+  }, [commentId, article.threads, classified.page, openThread, large]);
 
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const toggleThread = useCallback((id: string, expanded: boolean) => setActiveId(expanded ? id : null), []);
-  const threadTotal = classified.anchored.length + classified.orphaned.length;
+  const threadTotal = (large ? mapTotals(large.map).threads : classified.anchored.length) + classified.orphaned.length;
 
   return (
     <div className={`reader${wide ? ' is-wide' : ''}${byModeration ? ' is-moderation-heat' : ''}`}>
@@ -323,7 +405,7 @@ export function Reader({
       )}
       <div className="reader-grid" ref={containerRef}>
         <Heatmap
-          threads={classified.anchored}
+          threads={rangeThreads ?? classified.anchored}
           textLength={textLength}
           activeId={activeId}
           onSelect={jumpToThread}

@@ -24,16 +24,27 @@ export function useLiveDiscussion(
   articleId: string | null,
   viewerKey: string,
   onThreads: (threads: Thread[], state: LiveArticleState) => void,
+  /** For a very large discussion: what to do instead of reading every thread again. */
+  onChanged?: (threadIds: string[]) => void,
 ): { revised: boolean; refresh: () => void } {
   const [revised, setRevised] = useState(false);
   const onThreadsRef = useRef(onThreads);
   onThreadsRef.current = onThreads;
+  const onChangedRef = useRef(onChanged);
+  onChangedRef.current = onChanged;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const generation = useRef(0);
+  const changed = useRef(new Set<string>());
 
   const refresh = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      if (onChangedRef.current) {
+        const ids = [...changed.current];
+        changed.current.clear();
+        onChangedRef.current(ids);
+        return;
+      }
       const mine = ++generation.current;
       api.request<ArticleThreadsResult>(ARTICLE_THREADS_QUERY, { slug }).then(
         (data) => {
@@ -56,7 +67,10 @@ export function useLiveDiscussion(
       {
         next: ({ articleEvents }) => {
           if (articleEvents.type === 'THREAD_REANCHORED') setRevised(true);
-          else refresh();
+          else {
+            if (articleEvents.threadId) changed.current.add(articleEvents.threadId);
+            refresh();
+          }
         },
         reconnected: refresh,
       },

@@ -47,3 +47,39 @@ export class CommentArgs {
   @IsUUID('all', { message: 'id must be an id' })
   id: string;
 }
+
+export const MAX_SUMMARY_PAGE = 200;
+
+@ArgsType()
+export class ThreadSummaryArgs extends AfterArgs {
+  @Field(() => Int, { description: 'Start of the stretch of text (code points).' })
+  @IsInt()
+  @Min(0, { message: 'from must be at least 0' })
+  from: number;
+
+  @Field(() => Int, { description: 'End of the stretch of text (code points, exclusive); above from.' })
+  @IsInt()
+  @Min(1, { message: 'to must be above from' })
+  to: number;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @IsInt()
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_SUMMARY_PAGE, { message: `first must be at most ${MAX_SUMMARY_PAGE}` })
+  first: number = 50;
+}
+
+@ArgsType()
+export class ThreadArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id' })
+  id: string;
+}
+
+@ArgsType()
+export class ThreadsUpToArgs {
+  @Field(() => Int, { description: 'Most threads worth reading whole.' })
+  @IsInt()
+  @Min(0, { message: 'limit must be at least 0' })
+  limit: number;
+}
