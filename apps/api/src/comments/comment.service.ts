@@ -42,15 +42,17 @@ const ARTICLE = prepared<{
 );
 
 /**
- * A new PENDING comment ($1 id, $2 thread, $3 parent, $4 author, $5 body, $6 html, $7 now, and
- * its stance at `$stance`) and its outbox row ($8–$12), as data-modifying CTEs.
+ * A new PENDING comment ($1 id, $2 thread, $3 parent, $4 author, $5 body, $6 html, $7 now, its
+ * stance at `$stance` and its article at `$article`) and its outbox row ($8–$12), as
+ * data-modifying CTEs. The article is given because a thread inserted by the same statement is
+ * not visible to the trigger that otherwise sets it (migration `comment_article_id`).
  */
-const commentRows = (stance: number): string => `
+const commentRows = (stance: number, article: number): string => `
   comment AS (
-    INSERT INTO "Comment" (id, "threadId", "parentId", "authorId", "bodySource", "bodyHtml", stance, status, "createdAt",
-                           "updatedAt")
-    VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $${stance}::"Stance", 'PENDING', $7::timestamp,
-            $7::timestamp)
+    INSERT INTO "Comment" (id, "threadId", "articleId", "parentId", "authorId", "bodySource", "bodyHtml", stance, status,
+                           "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2::uuid, $${article}::uuid, $3::uuid, $4::uuid, $5::text, $6::text, $${stance}::"Stance",
+            'PENDING', $7::timestamp, $7::timestamp)
   ), outbox AS (${outboxInsert(8)})`;
 
 /** The comment rows, in a new thread: $13 article, $14–$19 the anchor (or nulls), $20 the stance. */
@@ -61,15 +63,15 @@ const CREATE_THREAD = prepared<never>(
                            "revisionId", "createdAt", "updatedAt")
      VALUES ($2::uuid, $13::uuid, $14::jsonb, $15::jsonb, $16::"AnchorStatus", $17::float8, $18::int, $19::uuid,
              $7::timestamp, $7::timestamp)
-   ), ${commentRows(20)}
+   ), ${commentRows(20, 13)}
    SELECT 1`,
   null,
 );
 
-/** The comment rows as a reply to $3, whose reply count goes up; $13 the stance. */
+/** The comment rows as a reply to $3, whose reply count goes up; $13 the stance, $14 the article. */
 const REPLY = prepared<never>(
   'comments.reply',
-  `WITH ${commentRows(13)}, parent AS (
+  `WITH ${commentRows(13, 14)}, parent AS (
      UPDATE "Comment" SET "replyCount" = "replyCount" + 1 WHERE id = $3::uuid
    )
    SELECT 1`,
@@ -216,7 +218,7 @@ export class CommentService {
       now: new Date(),
     });
     // Reply, the parent's reply count and the outbox row in one statement.
-    await this.prisma.run(REPLY, [...values, input.stance ?? null]);
+    await this.prisma.run(REPLY, [...values, input.stance ?? null, parent.articleId]);
     const commentId = entry.payload.commentId;
     const created = await this.reader.comment(commentId, viewer);
     await this.announce(parent.articleId, parent.threadId, commentId, viewer.id);

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 
     /** The cursor after `skip` items of the queue, as the previous page's endCursor would be. */
     const cursorAfter = async (queue: ModerationQueue, skip: number, article: string | null): Promise<string> => {
-      const where = article ? { AND: [queueWhere(queue), { thread: { articleId: article } }] } : queueWhere(queue);
+      const where = article ? { AND: [queueWhere(queue), { articleId: article }] } : queueWhere(queue);
       const [row] = await prisma.comment.findMany({
         where,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

@@ -104,7 +104,7 @@ export class ModerationQueueReader {
   async page({ queue, articleId, first, after, order }: QueueQuery): Promise<ModerationQueuePageModel> {
     const direction = order === 'NEWEST' ? 'desc' : 'asc';
     const where: Prisma.CommentWhereInput[] = [queueWhere(queue)];
-    if (articleId) where.push({ thread: { articleId } });
+    if (articleId) where.push({ articleId });
     const cursor = decodeTimeCursor(`queue:${order}`, after);
     if (cursor) {
       const beyond = direction === 'desc' ? 'lt' : 'gt';

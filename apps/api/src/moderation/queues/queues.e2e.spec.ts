@@ -106,6 +106,21 @@ describe('moderation queues', () => {
     }
   }
 
+  it("keeps every comment's article on the comment, however it was written", async () => {
+    // Per-article queues read Comment.articleId, which a trigger sets from the thread.
+    const article = await makeArticle(prisma);
+    const thread = await prisma.thread.create({ data: { articleId: article.id } });
+    const viaPrisma = await prisma.comment.create({
+      data: { threadId: thread.id, bodySource: 'a', bodyHtml: '<p>a</p>', status: 'HELD' },
+    });
+    const id = randomUUID();
+    await prisma.$executeRaw`INSERT INTO "Comment" (id, "threadId", "bodySource", "bodyHtml", "updatedAt")
+      VALUES (${id}::uuid, ${thread.id}::uuid, 'b', '<p>b</p>', now())`;
+    const forged = await prisma.comment.update({ where: { id }, data: { articleId: randomUUID() } });
+    expect(viaPrisma.articleId).toBe(article.id);
+    expect(forged.articleId).toBe(article.id);
+  });
+
   it('pages through a queue with keyset cursors, newest or oldest first, without gaps or repeats', async () => {
     const { article, expected } = await heldComments(25);
     const moderator = await registerAs(api, prisma, 'MODERATOR');

@@ -39,7 +39,7 @@ export class CommentSearch {
     if (args.status) filters.push(Prisma.sql`c.status = ${args.status}::"CommentStatus"`);
     if (authorId) filters.push(Prisma.sql`c."authorId" = ${authorId}::uuid`);
     if (args.articleId) {
-      filters.push(Prisma.sql`c."threadId" IN (SELECT id FROM "Thread" WHERE "articleId" = ${args.articleId}::uuid)`);
+      filters.push(Prisma.sql`c."articleId" = ${args.articleId}::uuid`);
     }
     if (args.from) filters.push(Prisma.sql`c."createdAt" >= ${utc(args.from)}`);
     if (args.to) filters.push(Prisma.sql`c."createdAt" < ${utc(args.to)}`);
