@@ -36,8 +36,9 @@ const ARTICLES = 10;
 const TARGET_RATIO = 1.5;
 
 /**
- * Comments numbered from..to (inclusive), i-th the i-th newest-but-one second; its queue
- * from i mod 200: 0–11 held (Pending), 12 hidden by reports (Reported), 13–21 published with
+ * Comments numbered from..to (inclusive), i-th the i-th newest-but-one second, 200 at a time
+ * on each thread in turn (so every thread, and every article, has its share of each queue); its
+ * queue from i mod 200: 0–11 held (Pending), 12 hidden by reports (Reported), 13–21 published with
  * open reports, 22–28 rejected, 29–61 published unreviewed, the rest published and reviewed.
  */
 async function generate(client: pg.Client, from: number, to: number): Promise<void> {
@@ -48,7 +49,7 @@ async function generate(client: pg.Client, from: number, to: number): Promise<vo
             u AS (SELECT array_agg(id ORDER BY id) AS ids FROM "User")
        INSERT INTO "Comment" (id, "threadId", "authorId", "bodySource", "bodyHtml", status, "statusReason",
                               "openFlagCount", "reviewedAt", "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), t.ids[1 + i % array_length(t.ids, 1)], u.ids[1 + i % 500],
+       SELECT gen_random_uuid(), t.ids[1 + (i / 200) % array_length(t.ids, 1)], u.ids[1 + i % 500],
               'Comment ' || i || ' on the harbour budget.', '<p>Comment ' || i || ' on the harbour budget.</p>',
               (CASE WHEN i % 200 < 13 THEN 'HELD' WHEN i % 200 BETWEEN 22 AND 28 THEN 'REJECTED'
                     ELSE 'PUBLISHED' END)::"CommentStatus",
