@@ -105,8 +105,9 @@ describe("the web client's documents", () => {
     const costs = Object.fromEntries(documents.map(([name, source]) => [name, costOf(schema, source)]));
     const over = Object.entries(costs).filter(([, cost]) => cost >= limit);
     expect(over).toEqual([]);
-    // The most expensive one (an article with its whole discussion) leaves room to grow.
-    expect(Math.max(...Object.values(costs))).toBeLessThan(limit * 0.7);
+    // The most expensive one (an article with its whole discussion, or the first view of a very
+    // large one) leaves a quarter of the limit to grow into (docs/limits.md).
+    expect(Math.max(...Object.values(costs))).toBeLessThan(limit * 0.75);
   });
 
   it('pass the limit over HTTP for an anonymous reader and a signed-in one', async () => {
