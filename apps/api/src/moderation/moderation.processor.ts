@@ -1,11 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
-import { CommentDecisions } from './decisions/comment-decisions.service.js';
+import { CommentDecisions, type Applied } from './decisions/comment-decisions.service.js';
+import type { PendingDecision } from './decisions/pipeline-decision.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
-import { loadPipelineInput } from './pipeline-input.js';
+import { MicroBatcher } from '../infra/batching/micro-batcher.js';
+import { APP_CONFIG } from '../infra/config/config.module.js';
+import type { AppConfig } from '../infra/config/env.js';
+import { loadPipelineInput, loadPipelineInputs, type PipelineInput } from './pipeline-input.js';
 import { runPipeline } from './pipeline/index.js';
 
 /** statusReason of a comment the pipeline could not decide (it waits in the Pending queue). */
@@ -15,12 +19,37 @@ export const PIPELINE_FAILED = 'PIPELINE_FAILED';
 @Injectable()
 export class ModerationProcessor {
   private readonly logger = new Logger(ModerationProcessor.name);
+  /**
+   * The jobs running at once read their inputs in one statement: a round trip and a
+   * statement per job was most of a decision's cost (see docs/scaling.md, "Moderation
+   * throughput"). A batch holds at most the jobs the worker runs at once.
+   */
+  private readonly inputs: MicroBatcher<string, PipelineInput>;
+  /** And write their decisions in one statement (a failed batch is written one by one). */
+  private readonly writes: MicroBatcher<PendingDecision, Applied>;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly settings: ModerationSettingsService,
     private readonly decisions: CommentDecisions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.inputs = new MicroBatcher(
+      (ids) => loadPipelineInputs(this.prisma, ids, this.settings.latest()),
+      config.MODERATION_CONCURRENCY,
+    );
+    this.writes = new MicroBatcher(async (batch) => {
+      const applied = await this.decisions.decidePending(batch);
+      // Of two deliveries of the same comment in one batch, the first is the one applied.
+      const byDecision = new Map<PendingDecision, Applied>();
+      for (const decision of batch) {
+        const done = applied.get(decision.comment.id);
+        if (done) byDecision.set(decision, done);
+        applied.delete(decision.comment.id);
+      }
+      return byDecision;
+    }, config.MODERATION_CONCURRENCY);
+  }
 
   @HandlesJob('moderate-comment')
   async moderate(payload: JobPayloads['moderate-comment'], job?: Job): Promise<void> {
@@ -60,12 +89,11 @@ export class ModerationProcessor {
     // Settings rarely change: read the comment with the last known ones, and the settings'
     // version with it; in the rare case they changed, load them and read the comment again
     // (their windows shape the read).
-    const assumed = this.settings.latest();
-    const early = await loadPipelineInput(this.prisma, commentId, assumed);
+    const early = (await this.inputs.load(commentId.toLowerCase())) ?? null;
     let input = early;
     if (early && !this.settings.isLatest(early.settingsStamp)) {
       const settings = await this.settings.get();
-      if (settings !== assumed) input = await loadPipelineInput(this.prisma, commentId, settings);
+      if (settings !== early.context.settings) input = await loadPipelineInput(this.prisma, commentId, settings);
     }
     // Gone, or decided already (a duplicate delivery): nothing to do, exactly once.
     if (!input || input.status !== 'PENDING') return;
@@ -73,11 +101,14 @@ export class ModerationProcessor {
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
     // first, leaves it alone. The decision clears `reviewedAt`: an edited comment goes back
     // to Unmoderated.
-    const applied = await this.decisions.decidePending(input.comment, {
-      status: decision.status,
-      reason: decision.reason,
-      note: decision.detail ?? null,
-      scores: { ...decision.scores, detail: decision.detail ?? null },
+    const applied = await this.writes.load({
+      comment: input.comment,
+      verdict: {
+        status: decision.status,
+        reason: decision.reason,
+        note: decision.detail ?? null,
+        scores: { ...decision.scores, detail: decision.detail ?? null },
+      },
     });
     if (applied) this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
   }
