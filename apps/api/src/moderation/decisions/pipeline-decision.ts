@@ -49,7 +49,7 @@ interface BatchItem {
 
 /**
  * The pipeline's decisions on PENDING comments, any number of them, as ONE statement: $1 the
- * decisions (a JSON array of BatchItem), $2 now. It writes what DECISION_WRITES_SQL writes
+ * decisions (a JSON array of BatchItem), $2 now, $3 the decisions' comment ids. It writes what DECISION_WRITES_SQL writes
  * for one decision (status, reason, review mark cleared, scores; thread and author counters,
  * summed per thread and author; the audit row) and then the reply and mention notifications
  * of the published ones (publishedRecipientsSql, per comment). The row lock and the status
@@ -75,7 +75,9 @@ const DECIDE_PENDING = prepared<{
       SET status = i.status::"CommentStatus", "statusReason" = i.reason, "reviewedAt" = NULL,
           "moderationScores" = i.scores, "updatedAt" = $2::timestamp
       FROM input i
-      WHERE c.id = i.id AND c.status = 'PENDING'
+      -- The ids again as an array: the planner then reads the comments by primary key, where
+      -- joining the recordset alone (estimated at 100 rows) it read every PENDING comment.
+      WHERE c.id = ANY($3::uuid[]) AND c.id = i.id AND c.status = 'PENDING'
       RETURNING c.id, c."parentId"
     ), thread AS (
       UPDATE "Thread" t SET "commentCount" = t."commentCount" + d.n, "updatedAt" = $2::timestamp
@@ -118,7 +120,7 @@ const DECIDE_PENDING = prepared<{
     SELECT ARRAY(SELECT id::text FROM decided) AS applied, counts.counts,
       ${writesJsonSql('(SELECT a.slug FROM input i JOIN "Article" a ON a.id = i."articleId" WHERE i.id = w."commentId")')}
     FROM counts`,
-  ['[]', new Date(0).toISOString()],
+  ['[]', new Date(0).toISOString(), []],
 );
 
 export interface PipelineVerdict {
@@ -168,7 +170,11 @@ export async function applyPipelineDecisions(
       handles: comment.mentions,
     };
   });
-  const [row] = await prisma.run(DECIDE_PENDING, [JSON.stringify(items), now.toISOString()]);
+  const [row] = await prisma.run(DECIDE_PENDING, [
+    JSON.stringify(items),
+    now.toISOString(),
+    items.map((i) => i.id),
+  ]);
   const decided = new Set(row?.applied ?? []);
   const { notified, mail } = toWrites(row);
   const commentOf = new Map(notified.map((n) => [n.id, n.commentId]));
