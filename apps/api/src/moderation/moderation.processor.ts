@@ -3,8 +3,7 @@ import type { Job } from 'bullmq';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
-import { CommentDecisions, type Applied } from './decisions/comment-decisions.service.js';
-import type { PendingDecision } from './decisions/pipeline-decision.js';
+import { CommentDecisions } from './decisions/comment-decisions.service.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { MicroBatcher } from '../infra/batching/micro-batcher.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
@@ -25,8 +24,6 @@ export class ModerationProcessor {
    * throughput"). A batch holds at most the jobs the worker runs at once.
    */
   private readonly inputs: MicroBatcher<string, PipelineInput>;
-  /** And write their decisions in one statement (a failed batch is written one by one). */
-  private readonly writes: MicroBatcher<PendingDecision, Applied>;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -38,17 +35,6 @@ export class ModerationProcessor {
       (ids) => loadPipelineInputs(this.prisma, ids, this.settings.latest()),
       config.MODERATION_CONCURRENCY,
     );
-    this.writes = new MicroBatcher(async (batch) => {
-      const applied = await this.decisions.decidePending(batch);
-      // Of two deliveries of the same comment in one batch, the first is the one applied.
-      const byDecision = new Map<PendingDecision, Applied>();
-      for (const decision of batch) {
-        const done = applied.get(decision.comment.id);
-        if (done) byDecision.set(decision, done);
-        applied.delete(decision.comment.id);
-      }
-      return byDecision;
-    }, config.MODERATION_CONCURRENCY);
   }
 
   @HandlesJob('moderate-comment')
@@ -101,14 +87,11 @@ export class ModerationProcessor {
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
     // first, leaves it alone. The decision clears `reviewedAt`: an edited comment goes back
     // to Unmoderated.
-    const applied = await this.writes.load({
-      comment: input.comment,
-      verdict: {
-        status: decision.status,
-        reason: decision.reason,
-        note: decision.detail ?? null,
-        scores: { ...decision.scores, detail: decision.detail ?? null },
-      },
+    const applied = await this.decisions.decidePending(input.comment, {
+      status: decision.status,
+      reason: decision.reason,
+      note: decision.detail ?? null,
+      scores: { ...decision.scores, detail: decision.detail ?? null },
     });
     if (applied) this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
   }
