@@ -284,12 +284,16 @@ export class Env {
   @Min(500)
   QUEUE_LOCK_DURATION_MS = 30_000;
 
-  /** Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis). */
+  /**
+   * Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis,
+   * and those running at once read their inputs in one statement). 32 drained a backlog about
+   * 1.5× as fast as 8 on the 2-core bench machine (docs/scaling.md, "Moderation throughput").
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(256)
-  MODERATION_CONCURRENCY = 8;
+  MODERATION_CONCURRENCY = 32;
 
   /**
    * An article's digest of what readers are saying is rebuilt at most once per this many ms:
