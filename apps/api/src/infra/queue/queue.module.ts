@@ -103,6 +103,6 @@ function workerOptions(): { concurrency: number; lockDuration?: number; stalledI
       stalledInterval: config.QUEUE_STALLED_INTERVAL_MS,
     };
   } catch {
-    return { concurrency: 32 };
+    return { concurrency: 8 };
   }
 }
