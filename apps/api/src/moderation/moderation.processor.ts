@@ -19,9 +19,9 @@ export const PIPELINE_FAILED = 'PIPELINE_FAILED';
 export class ModerationProcessor {
   private readonly logger = new Logger(ModerationProcessor.name);
   /**
-   * The jobs running at once read their inputs in one statement: a round trip and a
-   * statement per job was most of a decision's cost (see docs/scaling.md, "Moderation
-   * throughput"). A batch holds at most the jobs the worker runs at once.
+   * The jobs running at once read their inputs in one statement: at a concurrency of 32 a
+   * backlog drained 718 a second against 606 with one read per job (docs/scaling.md,
+   * "Moderation throughput"). A batch holds at most the jobs the worker runs at once.
    */
   private readonly inputs: MicroBatcher<string, PipelineInput>;
 
