@@ -77,9 +77,9 @@ describe('moderate-comment job', () => {
 });
 
 function kind(sql: string): string {
+  if (sql.includes('decided AS')) return 'decision';
   if (sql.includes('CROSS JOIN LATERAL')) return 'input';
   if (sql.includes('"Setting"')) return 'settings';
-  if (sql.includes('WITH decided AS')) return 'decision';
   if (sql.includes('"ModerationQueueCount"')) return 'counts';
   return sql.replace(/\s+/g, ' ').slice(0, 80);
 }

@@ -11,6 +11,7 @@ const DAY = 24 * 3600 * 1000;
 const EPOCH = new Date(0).toISOString();
 
 interface InputRow {
+  id: string;
   status: CommentStatus;
   threadId: string;
   articleId: string;
@@ -34,7 +35,8 @@ interface InputRow {
 }
 
 /**
- * $1 comment, $2 history window start, $3 repeat window start (ISO timestamps), $4 and $5 the
+ * $1 comments (an array: the moderation jobs running at once read their inputs together,
+ * see PipelineInputs), $2 history window start, $3 repeat window start (ISO timestamps), $4 and $5 the
  * standing of flaggers (standingFlagsSql). For an edit it also reads the standing decision:
  * the last status a person other than the author gave the comment, and the flags with
  * standing on it (two index lookups, for edits only). The author's
@@ -45,7 +47,7 @@ interface InputRow {
 const PIPELINE_INPUT = prepared<InputRow>(
   'moderation.pipeline-input',
   `
-    SELECT c.status::text AS status, c."threadId", t."articleId", c."openFlagCount", u."displayName" AS "authorName",
+    SELECT c.id, c.status::text AS status, c."threadId", t."articleId", c."openFlagCount", u."displayName" AS "authorName",
            c."bodySource", c."editedAt" IS NOT NULL AS "isEdit",
            u.id AS "authorId", u.status::text AS "authorStatus", u.premod, u.role::text AS role,
            u."commentCount", u."rejectedCount", a.premod AS "articlePremod",
@@ -60,7 +62,8 @@ const PIPELINE_INPUT = prepared<InputRow>(
            ) END AS "humanStatus",
            CASE WHEN c."editedAt" IS NOT NULL AND c."openFlagCount" > 0
              THEN ${standingFlagsSql('c.id', '$4::timestamp', '$5::int')} ELSE 0 END AS "standingFlags"
-    FROM "Comment" c
+    FROM unnest($1::uuid[]) AS wanted(id)
+    JOIN "Comment" c ON c.id = wanted.id
     JOIN "Thread" t ON t.id = c."threadId"
     JOIN "Article" a ON a.id = t."articleId"
     JOIN "User" u ON u.id = c."authorId"
@@ -75,9 +78,8 @@ const PIPELINE_INPUT = prepared<InputRow>(
              ))[1:20], '{}') AS bodies
       FROM "Comment" o
       WHERE o."authorId" = c."authorId" AND o.id <> c.id AND o."createdAt" >= least($2::timestamp, $3::timestamp)
-    ) h
-    WHERE c.id = $1::uuid`,
-  [NO_ID, EPOCH, EPOCH, EPOCH, 0],
+    ) h`,
+  [[NO_ID], EPOCH, EPOCH, EPOCH, 0],
 );
 
 export interface PipelineInput {
@@ -102,15 +104,28 @@ export async function loadPipelineInput(
   settings: ModerationSettings,
   now = Date.now(),
 ): Promise<PipelineInput | null> {
+  return (await loadPipelineInputs(prisma, [commentId], settings, now)).get(commentId.toLowerCase()) ?? null;
+}
+
+/** loadPipelineInput for several comments in the same one statement; a comment gone has no entry. */
+export async function loadPipelineInputs(
+  prisma: PrismaService,
+  commentIds: string[],
+  settings: ModerationSettings,
+  now = Date.now(),
+): Promise<Map<string, PipelineInput>> {
   const since = new Date(now - settings.history.windowDays * DAY).toISOString();
   const repeatSince = new Date(now - settings.repeatWindowMinutes * 60_000).toISOString();
-  const [row] = await prisma.run(PIPELINE_INPUT, [commentId, since, repeatSince, ...standingParams(settings, now)]);
-  if (!row) return null;
+  const rows = await prisma.run(PIPELINE_INPUT, [commentIds, since, repeatSince, ...standingParams(settings, now)]);
+  return new Map(rows.map((row) => [row.id, toInput(row, settings)]));
+}
+
+function toInput(row: InputRow, settings: ModerationSettings): PipelineInput {
   return {
     status: row.status,
     settingsStamp: row.settingsStamp,
     comment: {
-      id: commentId,
+      id: row.id,
       threadId: row.threadId,
       articleId: row.articleId,
       authorId: row.authorId,

@@ -58,7 +58,7 @@ const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const WARMUP_S = Number(process.env['BENCH_WARMUP'] ?? 3);
 const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
 const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
-/** The real moderation worker's concurrency (MODERATION_CONCURRENCY), given to the no-op worker too. */
+/** The real moderation worker's concurrency (MODERATION_CONCURRENCY, default 8), given to the no-op worker too. */
 const CONCURRENCY = Number(process.env['MODERATION_CONCURRENCY'] ?? 8);
 const TARGET_P99_MS = 100;
 const TARGET_RATIO = 3;

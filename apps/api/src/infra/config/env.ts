@@ -284,7 +284,12 @@ export class Env {
   @Min(500)
   QUEUE_LOCK_DURATION_MS = 30_000;
 
-  /** Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis). */
+  /**
+   * Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis,
+   * and those running at once read their inputs in one statement). 32 drained a backlog
+   * 1.2-1.4× as fast as 8 on the 2-core bench machine but made the job's p99 at 50 comments/s
+   * worse in each of three runs (docs/scaling.md, "Moderation throughput").
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
