@@ -14,6 +14,7 @@ import { PrismaClient } from '../../src/generated/prisma/client.js';
 import type { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { HotSpotsArgs } from '../../src/moderation/hot-spots/hot-spots.args.js';
 import { HotSpotsService } from '../../src/moderation/hot-spots/hot-spots.service.js';
+import { seedAnchoredArticle } from './anchored-article.js';
 import { BenchResult, createBenchEnv, machineLine, median, timedRuns } from './harness.js';
 
 const THREADS = Number(process.env['BENCH_HOT_SPOT_THREADS'] ?? 10_000);
@@ -23,30 +24,7 @@ const TARGET_MS = 100;
 const STEP = 40;
 
 async function generate(client: pg.Client): Promise<string> {
-  await client.query(`INSERT INTO "User" (id, email, handle, "displayName", "passwordHash", "updatedAt")
-    SELECT gen_random_uuid(), 'bench' || i || '@example.test', 'bench' || i, 'Bench ' || i, 'x', now()
-      FROM generate_series(1, 200) i`);
-  const article = await client.query<{ id: string }>(
-    `INSERT INTO "Article" (id, slug, title, "updatedAt") VALUES (gen_random_uuid(), 'bench', 'Bench', now()) RETURNING id`,
-  );
-  const articleId = article.rows[0]!.id;
-  const revision = await client.query<{ id: string }>(
-    `INSERT INTO "ArticleRevision" (id, "articleId", version, blocks, "canonicalText", "contentHash")
-     VALUES (gen_random_uuid(), $1, 1, '[]', repeat('The margin holds what the page cannot say. ', $2), 'bench') RETURNING id`,
-    [articleId, Math.ceil(((THREADS + 1) * STEP) / 43)],
-  );
-  const revisionId = revision.rows[0]!.id;
-  await client.query(`UPDATE "Article" SET "currentRevisionId" = $1 WHERE id = $2`, [revisionId, articleId]);
-  await client.query(
-    `INSERT INTO "Thread" (id, "articleId", anchor, "anchorStatus", "anchorScore", "anchorStart", "revisionId", "updatedAt")
-     SELECT gen_random_uuid(), $1,
-            jsonb_build_object('revisionId', $2::text,
-                               'position', jsonb_build_object('start', i * ${STEP}, 'end', i * ${STEP} + CASE WHEN i % 10 = 0 THEN 50 ELSE 30 END),
-                               'quote', jsonb_build_object('exact', '', 'prefix', '', 'suffix', '')),
-            'ANCHORED', 1, i * ${STEP}, $2::uuid, now()
-       FROM generate_series(0, $3 - 1) i`,
-    [articleId, revisionId, THREADS],
-  );
+  const articleId = await seedAnchoredArticle(client, THREADS, STEP);
   await client.query(
     `WITH t AS (SELECT array_agg(id) AS ids FROM "Thread"), u AS (SELECT array_agg(id) AS ids FROM "User")
      INSERT INTO "Comment" (id, "threadId", "authorId", "bodySource", "bodyHtml", status, "createdAt", "updatedAt")
