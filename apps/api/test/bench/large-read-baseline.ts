@@ -26,6 +26,7 @@ import { encodeCursor } from '../../src/infra/pagination/cursor.js';
 import {
   ARTICLE_SQL,
   COUNTS_SQL,
+  articleFieldsJson,
   iso,
   REVISION_SQL,
   revisionJson,
@@ -92,16 +93,7 @@ export async function firstView(pool: pg.Pool, variables: BaselineVariables): Pr
   return {
     data: {
       article: {
-        id,
-        slug: article['slug'],
-        title: article['title'],
-        author: article['author'],
-        siteName: article['siteName'],
-        sourceUrl: article['sourceUrl'],
-        publishedAt: iso(article['publishedAt'] as Date | null),
-        createdAt: iso(article['createdAt'] as Date),
-        threadCount: Number(counts?.['_count$_all'] ?? 0),
-        commentCount: Number(counts?.['_sum$commentCount'] ?? 0),
+        ...articleFieldsJson(id, article, counts),
         revision: revisionJson(revisionRows[0]!, false),
         highlightMap: map.map((r) => ({
           start: r.start,

@@ -43,7 +43,9 @@ export const READ_QUERY = `query Article($slug: String!) {
 // compares them with the API's statements at the start of every run).
 export const ARTICLE_SQL = `SELECT "public"."Article"."id", "public"."Article"."slug", "public"."Article"."title",
   "public"."Article"."author", "public"."Article"."siteName", "public"."Article"."sourceUrl",
-  "public"."Article"."publishedAt", "public"."Article"."createdAt", "public"."Article"."currentRevisionId"
+  "public"."Article"."publishedAt", "public"."Article"."createdAt", "public"."Article"."currentRevisionId",
+  "public"."Article"."premod", "public"."Article"."state"::text, "public"."Article"."commentsOpen",
+  "public"."Article"."commentsClosesAt", "public"."Article"."siteId"
   FROM "public"."Article" WHERE ("public"."Article"."slug" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
 export const COUNTS_SQL = `SELECT COUNT(*) AS "_count$_all", SUM("public"."Thread"."commentCount") AS "_sum$commentCount",
   "public"."Thread"."articleId" FROM "public"."Thread" WHERE ("public"."Thread"."articleId" IN ($1)
@@ -124,16 +126,7 @@ export async function readArticle(pool: pg.Pool, slug: string): Promise<unknown>
   return {
     data: {
       article: {
-        id,
-        slug: article['slug'],
-        title: article['title'],
-        author: article['author'],
-        siteName: article['siteName'],
-        sourceUrl: article['sourceUrl'],
-        publishedAt: iso(article['publishedAt'] as Date | null),
-        createdAt: iso(article['createdAt'] as Date),
-        threadCount: Number(counts?.['_count$_all'] ?? 0),
-        commentCount: Number(counts?.['_sum$commentCount'] ?? 0),
+        ...articleFieldsJson(id, article, counts),
         revision: revisionJson(revisionRows[0]!, true),
         threads: assemble(threads, comments, false).map(threadJson),
       },
@@ -142,6 +135,26 @@ export async function readArticle(pool: pg.Pool, slug: string): Promise<unknown>
 }
 
 /** The revision as the article query returns it; `withText` adds the canonical text. */
+/** The article's own fields as the API answers them, from ARTICLE_SQL's and COUNTS_SQL's rows. */
+export function articleFieldsJson(
+  id: string,
+  article: Record<string, unknown>,
+  counts: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return {
+    id,
+    slug: article['slug'],
+    title: article['title'],
+    author: article['author'],
+    siteName: article['siteName'],
+    sourceUrl: article['sourceUrl'],
+    publishedAt: iso(article['publishedAt'] as Date | null),
+    createdAt: iso(article['createdAt'] as Date),
+    threadCount: Number(counts?.['_count$_all'] ?? 0),
+    commentCount: Number(counts?.['_sum$commentCount'] ?? 0),
+  };
+}
+
 export function revisionJson(revision: Record<string, unknown>, withText: boolean): Record<string, unknown> {
   const { blocks } = canonicalize(revision['blocks'] as Block[]);
   return {
