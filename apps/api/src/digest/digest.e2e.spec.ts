@@ -210,6 +210,10 @@ describe('the digest of what readers are saying', () => {
         (j) => j.name === 'build-digest' && j.data.articleId === articleId,
       );
       expect(waiting).toHaveLength(2);
+      // A window already scheduled is not asked for again: its job, removed here, stays gone.
+      await jobs[1]!.remove();
+      await digests.schedule(articleId, windowStart + DEBOUNCE_MS + 20);
+      expect(await queue.getJob(ids[1]!)).toBeUndefined();
     } finally {
       await Promise.all(jobs.map((j) => j?.remove()));
     }

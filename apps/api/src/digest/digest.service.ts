@@ -29,8 +29,14 @@ type StoredDigest = Pick<Digest, 'themes' | 'openQuestions' | 'coverage'>;
  * debounce window (one job per article and window: its jobId), so an article's digest is
  * rebuilt at most once per DIGEST_DEBOUNCE_MS.
  */
+/** Articles whose scheduled window a process remembers; past that it forgets them all and asks again. */
+const SCHEDULED_KEPT = 10_000;
+
 @Injectable()
 export class DigestService {
+  /** The window each article's rebuild was last scheduled for (schedule), for at most SCHEDULED_KEPT articles. */
+  private readonly scheduled = new Map<string, number>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly jobs: JobQueue,
@@ -71,14 +77,19 @@ export class DigestService {
   /**
    * Schedules a rebuild at the end of the current window of DIGEST_DEBOUNCE_MS. Every change
    * inside one window adds the same jobId (a no-op while the job waits); a change while the
-   * job runs falls in the next window and gets a job of its own.
+   * job runs falls in the next window and gets a job of its own. A window this process has
+   * already scheduled is not asked for again: every published comment is a change, and at
+   * hundreds a second the repeated adds were a round trip to Redis each.
    */
   async schedule(articleId: string, now = Date.now()): Promise<void> {
     const window = this.config.DIGEST_DEBOUNCE_MS;
     const bucket = Math.floor(now / window);
+    if (this.scheduled.get(articleId) === bucket) return;
     await this.jobs.add('build-digest', { articleId }, `digest-${articleId}-${bucket}`, {
       delay: (bucket + 1) * window - now,
     });
+    if (this.scheduled.size >= SCHEDULED_KEPT) this.scheduled.clear();
+    this.scheduled.set(articleId, bucket);
   }
 
   /** Builds the digest from the published comments as they are now and stores it. */

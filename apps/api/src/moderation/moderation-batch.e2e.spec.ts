@@ -6,7 +6,7 @@ import { startWorker } from '../../test/support/worker.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { ModerationProcessor } from './moderation.processor.js';
 
-/** Moderation jobs running at once read their inputs together. */
+/** Moderation jobs running at once read their inputs together and write their decisions together. */
 describe('moderate-comment jobs running at once', () => {
   let worker: INestApplicationContext;
   let prisma: PrismaService;
@@ -27,7 +27,7 @@ describe('moderate-comment jobs running at once', () => {
       },
     });
 
-  it('reads the inputs of several comments in one statement, and decides each with its own counters, audit row and notifications', async () => {
+  it('reads the inputs of several comments in one statement and writes their decisions in one more, each with its counters, audit row and notifications', async () => {
     const article = await makeArticle(prisma);
     const [parentAuthor, writer, mentioned] = await Promise.all(['p', 'w', 'm'].map(makeUser));
     await prisma.notificationPreference.createMany({
@@ -56,7 +56,7 @@ describe('moderate-comment jobs running at once', () => {
     expect(statements.filter((sql) => sql.includes('CROSS JOIN LATERAL') && !sql.includes('decided AS'))).toHaveLength(
       1,
     );
-    expect(statements.filter((sql) => sql.includes('decided AS'))).toHaveLength(3);
+    expect(statements.filter((sql) => sql.includes('decided AS'))).toHaveLength(1);
 
     const decided = await prisma.comment.findMany({ where: { id: { in: comments.map((c) => c.id) } } });
     expect(decided.map((c) => c.status)).toEqual(['PUBLISHED', 'PUBLISHED', 'PUBLISHED']);

@@ -10,6 +10,8 @@ import { APP_CONFIG } from '../infra/config/config.module.js';
 import type { AppConfig } from '../infra/config/env.js';
 import { loadPipelineInput, loadPipelineInputs, type PipelineInput } from './pipeline-input.js';
 import { runPipeline } from './pipeline/index.js';
+import type { PendingDecision } from './decisions/pipeline-decision.js';
+import type { Applied } from './decisions/applied.js';
 
 /** statusReason of a comment the pipeline could not decide (it waits in the Pending queue). */
 export const PIPELINE_FAILED = 'PIPELINE_FAILED';
@@ -19,11 +21,17 @@ export const PIPELINE_FAILED = 'PIPELINE_FAILED';
 export class ModerationProcessor {
   private readonly logger = new Logger(ModerationProcessor.name);
   /**
-   * The jobs running at once read their inputs in one statement: at a concurrency of 32 a
-   * backlog drained 718 a second against 606 with one read per job (docs/scaling.md,
-   * "Moderation throughput"). A batch holds at most the jobs the worker runs at once.
+   * The jobs running at once read their inputs in one statement, and write their decisions in
+   * one more (applyPipelineDecisions): one round trip, one commit and one run of the
+   * queue-count trigger for the batch (docs/scaling.md, "Moderation throughput"). A read
+   * holds at most the jobs the worker runs at once.
    */
   private readonly inputs: MicroBatcher<string, PipelineInput>;
+  /**
+   * One write at a time per worker: decisions that came in meanwhile wait for it and go in the
+   * next. Two writes at once could lock the same threads' and authors' rows in opposite orders.
+   */
+  private readonly writes: MicroBatcher<PendingDecision, Applied>;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -35,6 +43,9 @@ export class ModerationProcessor {
       (ids) => loadPipelineInputs(this.prisma, ids, this.settings.latest()),
       config.MODERATION_CONCURRENCY,
     );
+    this.writes = new MicroBatcher((batch) => this.decisions.decidePending(batch), config.MODERATION_CONCURRENCY, {
+      serial: true,
+    });
   }
 
   @HandlesJob('moderate-comment')
@@ -87,11 +98,14 @@ export class ModerationProcessor {
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
     // first, leaves it alone. The decision clears `reviewedAt`: an edited comment goes back
     // to Unmoderated.
-    const applied = await this.decisions.decidePending(input.comment, {
-      status: decision.status,
-      reason: decision.reason,
-      note: decision.detail ?? null,
-      scores: { ...decision.scores, detail: decision.detail ?? null },
+    const applied = await this.writes.load({
+      comment: input.comment,
+      verdict: {
+        status: decision.status,
+        reason: decision.reason,
+        note: decision.detail ?? null,
+        scores: { ...decision.scores, detail: decision.detail ?? null },
+      },
     });
     if (applied) this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
   }

@@ -86,50 +86,39 @@ export const toWrites = (
 });
 
 /**
- * The recipients of a comment that has just become PUBLISHED: its parent's author (a reply)
- * and the users it mentions; each once per comment (a reply that mentions its parent's author
- * is a reply; after an edit only users not yet told of this comment), never its own author.
- * Every argument is an SQL expression; `gate` decides whether there are any.
+ * The recipients of comments that have just become PUBLISHED: each one's parent's author (a
+ * reply) and the users it mentions; each once per comment (a reply that mentions its parent's
+ * author is a reply; after an edit only users not yet told of this comment), never the
+ * comment's own author, nor someone who muted them. `source` names a CTE with a row per
+ * comment: "commentId", author, "parentAuthor", handles (text[], lower-cased),
+ * "replyMessage" and "mentionMessage".
  */
-export function publishedRecipientsSql(a: {
-  gate: string;
-  comment: string;
-  author: string;
-  parentAuthor: string;
-  handles: string;
-  replyMessage: string;
-  mentionMessage: string;
-}): string {
+export function publishedRecipientsSql(source: string): string {
   return `
-    SELECT DISTINCT ON (r."userId") r."userId", r.kind, r.message, ${a.comment} AS "commentId"
+    SELECT DISTINCT ON (r."commentId", r."userId") r."userId", r.kind, r.message, r."commentId"
     FROM (
-      SELECT ${a.parentAuthor} AS "userId", 'REPLY'::"NotificationKind" AS kind, ${a.replyMessage} AS message, 0 AS rank
+      SELECT s."commentId", s.author, s."parentAuthor" AS "userId", 'REPLY'::"NotificationKind" AS kind,
+        s."replyMessage" AS message, 0 AS rank
+      FROM ${source} s
       UNION ALL
-      SELECT m.id, 'MENTION'::"NotificationKind", ${a.mentionMessage}, 1
-      FROM "User" m WHERE lower(m.handle) = ANY(${a.handles})
+      SELECT s."commentId", s.author, m.id, 'MENTION'::"NotificationKind", s."mentionMessage", 1
+      FROM ${source} s CROSS JOIN LATERAL unnest(s.handles) AS h(handle)
+      JOIN "User" m ON lower(m.handle) = h.handle
     ) r
-    WHERE ${a.gate} AND r."userId" IS NOT NULL AND r."userId" IS DISTINCT FROM ${a.author}
-      AND NOT EXISTS (SELECT 1 FROM "UserMute" um WHERE um."userId" = r."userId" AND um."mutedUserId" = ${a.author})
+    WHERE r."userId" IS NOT NULL AND r."userId" IS DISTINCT FROM r.author
+      AND NOT EXISTS (SELECT 1 FROM "UserMute" um WHERE um."userId" = r."userId" AND um."mutedUserId" = r.author)
       AND NOT EXISTS (
         SELECT 1 FROM "Notification" n
-        WHERE n."userId" = r."userId" AND n."commentId" = ${a.comment} AND n.kind IN ('REPLY', 'MENTION')
+        WHERE n."userId" = r."userId" AND n."commentId" = r."commentId" AND n.kind IN ('REPLY', 'MENTION')
       )
-    ORDER BY r."userId", r.rank`;
+    ORDER BY r."commentId", r."userId", r.rank`;
 }
 
 const PUBLISHED_IN_TX = `
-  WITH ${notificationWritesSql(
-    publishedRecipientsSql({
-      gate: 'true',
-      comment: '$1::uuid',
-      author: '$2::uuid',
-      parentAuthor: '$3::uuid',
-      handles: '$4::text[]',
-      replyMessage: '$5::text',
-      mentionMessage: '$6::text',
-    }),
-    '$7::timestamp',
-  )}
+  WITH published AS (
+    SELECT $1::uuid AS "commentId", $2::uuid AS author, $3::uuid AS "parentAuthor", $4::text[] AS handles,
+      $5::text AS "replyMessage", $6::text AS "mentionMessage"
+  ), ${notificationWritesSql(publishedRecipientsSql('published'), '$7::timestamp')}
   SELECT ${writesJsonSql('(SELECT slug FROM "Article" WHERE id = $8::uuid)')}`;
 
 /**

@@ -44,4 +44,32 @@ describe('MicroBatcher', () => {
       { status: 'fulfilled', value: 'B' },
     ]);
   });
+
+  it('serial: runs one batch at a time, and the calls made meanwhile go together after it', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (release = resolve));
+    let running = 0;
+    let most = 0;
+    const batcher = new MicroBatcher(
+      async (keys: number[]) => {
+        batches.push(keys);
+        most = Math.max(most, ++running);
+        if (batches.length === 1) await first;
+        running--;
+        return new Map(keys.map((k) => [k, k]));
+      },
+      2,
+      { serial: true },
+    );
+    const one = batcher.load(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [2, 3, 4].map((k) => batcher.load(k));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    release();
+    expect(await Promise.all([one, ...later])).toEqual([1, 2, 3, 4]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    expect(most).toBe(1);
+  });
 });

@@ -15,7 +15,7 @@ import { queueChanges, type QueueState } from '../queues/queue-membership.js';
 import { counterDeltas } from './counter-deltas.js';
 import { DECISION_WRITES_SQL, decisionWriteValues } from './decision-writes.js';
 import type { Applied } from './applied.js';
-import { applyPipelineDecision, type PendingComment, type PipelineVerdict } from './pipeline-decision.js';
+import { applyPipelineDecisions, type PendingDecision } from './pipeline-decision.js';
 import type { AuditAction } from '../audit/audit-action.js';
 
 export type { Applied } from './applied.js';
@@ -64,8 +64,8 @@ interface LockedRow {
  * Decisions about comments that may be in any status (moderators, flags, bans): under a row
  * lock it writes what every decision writes (DECISION_WRITES_SQL: status, counters, open
  * flags, audit row) and the notifications in one transaction; after commit it announces the change to readers (article topic) and moderators
- * (moderation topic). The pipeline's decision on a PENDING comment (decidePending) writes the
- * same statement without a lock, in one round trip (applyPipelineDecision).
+ * (moderation topic). The pipeline's decisions on PENDING comments (decidePending) write the
+ * same without a lock, a batch of them in one round trip (applyPipelineDecisions).
  */
 @Injectable()
 export class CommentDecisions {
@@ -83,16 +83,20 @@ export class CommentDecisions {
     return outcome ?? { missing: true };
   }
 
-  /** The pipeline's decision on a PENDING comment, in one statement (see pipeline-decision.ts). */
-  async decidePending(comment: PendingComment, verdict: PipelineVerdict): Promise<Applied | null> {
-    const decided = await applyPipelineDecision(this.prisma, comment, verdict);
-    if (!decided) return null;
-    const { counts, ...applied } = decided;
-    // The statement read the counts too: the event needs no further round trip. The pipeline
+  /**
+   * The pipeline's decisions on PENDING comments, in one statement (see pipeline-decision.ts),
+   * then announced together. A comment no longer PENDING, or given twice, is decided once:
+   * the result maps each decision that changed its comment to what it applied.
+   */
+  async decidePending(decisions: readonly PendingDecision[]): Promise<Map<PendingDecision, Applied>> {
+    const seen = new Set<string>();
+    const once = decisions.filter((d) => !seen.has(d.comment.id) && seen.add(d.comment.id));
+    const { applied, counts } = await applyPipelineDecisions(this.prisma, once);
+    // The statement read the counts too: the events need no further round trip. The pipeline
     // runs in the worker, whose queue connections close while a draining job finishes: the
     // outbox rows of its notifications' mail are left to the worker's relay (a second or two).
-    await this.announce([applied], counts, 'relay');
-    return applied;
+    await this.announce([...applied.values()], counts, 'relay');
+    return new Map(once.flatMap((d) => (applied.has(d.comment.id) ? [[d, applied.get(d.comment.id)!]] : [])));
   }
 
   /** Inside the caller's transaction; call announce() with the applied ones after commit. */

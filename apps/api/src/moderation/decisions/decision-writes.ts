@@ -3,10 +3,10 @@ import type { AuditAction } from '../audit/audit-action.js';
 import type { CounterDeltas } from './counter-deltas.js';
 
 /**
- * What a decision about one comment writes, for every path that decides (the pipeline's one
- * statement and CommentDecisions under a row lock alike): the comment's status, reason,
- * review mark, open flags and scores; its thread's and author's counters; its open flags
- * resolved; the audit row. Everything hangs off `decided`, the UPDATE of the comment, which
+ * What a decision about one comment writes (CommentDecisions, under a row lock; the
+ * pipeline's statement in pipeline-decision.ts writes the same for a batch of comments): the
+ * comment's status, reason, review mark, open flags and scores; its thread's and author's
+ * counters; its open flags resolved; the audit row. Everything hangs off `decided`, the UPDATE of the comment, which
  * matches only while the comment is still in `from`: when it is not (a duplicate delivery, a
  * moderator first), nothing at all is written.
  */
