@@ -285,16 +285,16 @@ export class Env {
   QUEUE_LOCK_DURATION_MS = 30_000;
 
   /**
-   * Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis,
-   * and those running at once read their inputs in one statement). 32 drained a backlog
-   * 1.2-1.4× as fast as 8 on the 2-core bench machine but made the job's p99 at 50 comments/s
-   * worse in each of three runs (docs/scaling.md, "Moderation throughput").
+   * Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis;
+   * those running at once read their inputs in one statement and write their decisions in
+   * one more). On the 2-core bench machine 32 drained a backlog 1.9× as fast as 8 (1,161
+   * against 621 decisions a second; docs/scaling.md, "Moderation throughput").
    */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(256)
-  MODERATION_CONCURRENCY = 8;
+  MODERATION_CONCURRENCY = 32;
 
   /**
    * An article's digest of what readers are saying is rebuilt at most once per this many ms:
