@@ -75,6 +75,48 @@ describe('moderate-comment jobs running at once', () => {
     expect((await prisma.thread.findUniqueOrThrow({ where: { id: thread.id } })).commentCount).toBe(3);
   });
 
+  it('sums the counters of a batch with different outcomes, by thread and by author', async () => {
+    const settings = worker.get(ModerationSettingsService);
+    await settings.update({ bannedWords: ['zorblax'] });
+    await settings.get();
+    try {
+      const article = await makeArticle(prisma);
+      const author = await makeUser('mixed');
+      const [one, two] = await Promise.all([1, 2].map(() => prisma.thread.create({ data: { articleId: article.id } })));
+      const write = (threadId: string, bodySource: string) =>
+        prisma.comment.create({ data: { threadId, authorId: author.id, bodySource, bodyHtml: 'x' } });
+      const comments = await Promise.all([
+        write(one!.id, 'A careful reading of the first passage.'),
+        write(one!.id, 'What a zorblax of an argument.'),
+        write(two!.id, 'The second passage says otherwise.'),
+      ]);
+      const processor = worker.get(ModerationProcessor);
+      const statements = await recordStatements(async () => {
+        await Promise.all(comments.map((c) => processor.moderate({ commentId: c.id })));
+      });
+      expect(statements.filter((sql) => sql.includes('decided AS'))).toHaveLength(1);
+
+      const byId = new Map(
+        (await prisma.comment.findMany({ where: { id: { in: comments.map((c) => c.id) } } })).map((c) => [c.id, c]),
+      );
+      expect(comments.map((c) => byId.get(c.id)!.status)).toEqual(['PUBLISHED', 'REJECTED', 'PUBLISHED']);
+      expect(byId.get(comments[1]!.id)!.statusReason).toBe('BANNED_WORD');
+      const threads = await prisma.thread.findMany({ where: { id: { in: [one!.id, two!.id] } } });
+      expect(new Map(threads.map((t) => [t.id, t.commentCount]))).toEqual(
+        new Map([
+          [one!.id, 1],
+          [two!.id, 1],
+        ]),
+      );
+      const counted = await prisma.user.findUniqueOrThrow({ where: { id: author.id } });
+      expect([counted.commentCount, counted.rejectedCount]).toEqual([2, 1]);
+      const audit = await prisma.moderationAction.findMany({ where: { commentId: { in: comments.map((c) => c.id) } } });
+      expect(audit.map((a) => a.toStatus).sort()).toEqual(['PUBLISHED', 'PUBLISHED', 'REJECTED']);
+    } finally {
+      await settings.update({ bannedWords: [] });
+    }
+  });
+
   it('decides a comment delivered twice in the same batch once', async () => {
     const article = await makeArticle(prisma);
     const author = await makeUser('twice');

@@ -60,7 +60,7 @@ const DECIDE_PENDING = prepared<{
     ), thread AS (
       UPDATE "Thread" t SET "commentCount" = t."commentCount" + d.n, "updatedAt" = $14::timestamp
       FROM (SELECT "threadId", sum("threadDelta")::int AS n FROM mine GROUP BY "threadId") d
-      WHERE t.id = ANY($5::uuid[]) AND t.id = d."threadId" AND d.n <> 0
+      WHERE t.id = d."threadId" AND d.n <> 0
     ), author AS (
       UPDATE "User" u
       SET "commentCount" = u."commentCount" + d.published, "rejectedCount" = u."rejectedCount" + d.rejected,
@@ -69,7 +69,7 @@ const DECIDE_PENDING = prepared<{
         SELECT "authorId", sum("publishedDelta")::int AS published, sum("rejectedDelta")::int AS rejected
         FROM mine GROUP BY "authorId"
       ) d
-      WHERE u.id = ANY($6::uuid[]) AND u.id = d."authorId" AND (d.published <> 0 OR d.rejected <> 0)
+      WHERE u.id = d."authorId" AND (d.published <> 0 OR d.rejected <> 0)
     ), audit AS (
       INSERT INTO "ModerationAction"
         (id, "commentId", "articleId", "targetUserId", "actorId", action, reason, "fromStatus", "toStatus", "createdAt")
