@@ -101,6 +101,11 @@ describe('moderate-comment jobs running at once', () => {
       );
       expect(comments.map((c) => byId.get(c.id)!.status)).toEqual(['PUBLISHED', 'REJECTED', 'PUBLISHED']);
       expect(byId.get(comments[1]!.id)!.statusReason).toBe('BANNED_WORD');
+      // Each comment keeps its own scores, stored as an object.
+      expect(byId.get(comments[1]!.id)!.moderationScores).toEqual(
+        expect.objectContaining({ bannedWords: ['zorblax'] }),
+      );
+      expect(byId.get(comments[0]!.id)!.moderationScores).not.toHaveProperty('bannedWords');
       const threads = await prisma.thread.findMany({ where: { id: { in: [one!.id, two!.id] } } });
       expect(new Map(threads.map((t) => [t.id, t.commentCount]))).toEqual(
         new Map([
