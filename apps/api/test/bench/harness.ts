@@ -47,6 +47,34 @@ export async function timedRuns(run: () => Promise<unknown>, repeats: number): P
   return samples;
 }
 
+/**
+ * Runs `a` and `b` in turn (three warm-ups each, then `repeats` of each): on a shared machine
+ * both meet the same moments of load, so their ratio is steadier than that of two series run
+ * one after the other. The durations of each, in ms.
+ */
+export async function pairedRuns(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  repeats: number,
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
+  }
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < repeats; i++) {
+    for (const [run, into] of [
+      [a, samples[0]],
+      [b, samples[1]],
+    ] as const) {
+      const t0 = performance.now();
+      await run();
+      into.push(performance.now() - t0);
+    }
+  }
+  return samples;
+}
+
 export interface Spread {
   min: number;
   max: number;
