@@ -134,15 +134,15 @@ How to reproduce (PostgreSQL and Redis running as in the README; every benchmark
 drops its own database and Redis prefix):
 
 - \`pnpm bench\` builds and runs every benchmark except the soak (anchoring, import, read,
-  large-read, mixed, scale, moderation, web, web-large; about 15–20 minutes on 2 cores) and
-  rewrites their sections.
+  large-read, mixed, scale, moderation, search, hot-spots, queues, fanout, digest, contested,
+  web, web-large; about 25 minutes on 2 cores) and rewrites their sections.
 - \`pnpm bench soak\` runs the soak (BENCH_SOAK_MINUTES, default 10) and rewrites its section.
 - \`pnpm bench read mixed\` runs only those and rewrites only their sections; the other
   sections keep the run (and machine) they were measured on, shown in each section.
 - \`pnpm bench --report DIR\` re-renders the sections from saved JSON results in DIR.
 - Settings: BENCH_DURATION (seconds per load run; 20 for mixed/scale, 10 for read and
-  moderation), BENCH_CONNECTIONS (20), BENCH_RUNS (repeats of import, web, and of
-  large-read's first view), BENCH_SOAK_MINUTES.
+  moderation), BENCH_CONNECTIONS (20), BENCH_RUNS (repeats of import, web, moderation (5),
+  and of large-read's first view), BENCH_SOAK_MINUTES.
 
 The ratio column is the figure divided by its baseline. Where the machine is shared, the
 load generator (autocannon), the API, the worker, PostgreSQL and Redis all run on its cores.
