@@ -62,7 +62,11 @@ describe('fault: PostgreSQL drops the connections while comments are posted', ()
     await traffic.posted();
     await traffic.stop();
 
-    expect({ api: api.running, worker: worker.running }).toEqual({ api: true, worker: true });
+    // A process that died shows why: the last lines it wrote.
+    const died = [api, worker]
+      .filter((child) => !child.running)
+      .map((child) => `${child.name} (${child.process.exitCode ?? child.process.signalCode}):\n${child.tail()}`);
+    expect(died).toEqual([]);
     expect(await api.health()).toBe(200);
     // Every answer is either the data asked for or a retryable INTERNAL_SERVER_ERROR (with a
     // correlation id). Never UNAUTHENTICATED: a drop that hits the token's user lookup says
