@@ -31,9 +31,6 @@ export interface DecisionWrite {
   auditReason: string;
 }
 
-/** The number of values of DECISION_WRITES_SQL; a statement that extends it numbers its own from here + 1. */
-export const DECISION_WRITE_VALUES = 18;
-
 /** CTEs `decided` (RETURNING id, "parentId"), thread, author, flags and audit, for a WITH clause. */
 export const DECISION_WRITES_SQL = `
   decided AS (

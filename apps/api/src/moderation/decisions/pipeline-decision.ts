@@ -130,7 +130,7 @@ export async function applyPipelineDecisions(
     column((d) => d.comment.id),
     column((d) => d.verdict.status),
     column((d) => d.verdict.reason),
-    column((d) => JSON.stringify({ ...d.verdict.scores })),
+    column((d) => JSON.stringify(d.verdict.scores)),
     column((d) => d.comment.threadId),
     column((d) => d.comment.authorId),
     column((d) => d.comment.articleId),
