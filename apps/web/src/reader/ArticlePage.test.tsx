@@ -230,6 +230,19 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     postedAt: '2024-05-01T12:00:00Z',
   };
   const noMore = { hasNextPage: false, endCursor: null };
+  /** A large discussion's first view: the text without its threads, the highlight map and these summaries. */
+  const firstView = (highlightMap: object[], summaries: object[]) => {
+    const { text: _text, ...revision } = current.revision;
+    return {
+      article: {
+        ...current,
+        revision,
+        threads: null,
+        highlightMap,
+        threadSummaries: { nodes: summaries, pageInfo: noMore },
+      },
+    };
+  };
 
   it('draws merged ranges and the page-level comments, and loads a thread whole when its range is clicked', async () => {
     const whole = anchored('t1', 8, 12, {
@@ -240,16 +253,7 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     serve({
       Article: (variables) => {
         asked.push(`article up to ${String(variables['upTo'])}`);
-        const { text: _text, ...revision } = current.revision;
-        return {
-          article: {
-            ...current,
-            revision,
-            threads: null,
-            highlightMap: [{ start: 5, end: 15, threadCount: 3, commentCount: 7 }],
-            threadSummaries: { nodes: [summary], pageInfo: noMore },
-          },
-        };
+        return firstView([{ start: 5, end: 15, threadCount: 3, commentCount: 7 }], [summary]);
       },
       PageThreads: () => {
         asked.push('page threads');
@@ -287,16 +291,7 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     const far = anchored('t9', 30, 36, { comments: [comment('c9', 't9', { bodyHtml: '<p>Far away</p>' })] });
     serve({
       Article: () => {
-        const { text: _text, ...revision } = current.revision;
-        return {
-          article: {
-            ...current,
-            revision,
-            threads: null,
-            highlightMap: [{ start: 30, end: 36, threadCount: 1, commentCount: 1 }],
-            threadSummaries: { nodes: [], pageInfo: noMore },
-          },
-        };
+        return firstView([{ start: 30, end: 36, threadCount: 1, commentCount: 1 }], []);
       },
       PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
       CommentThread: (variables) => {
@@ -317,16 +312,7 @@ describe('ArticlePage with a discussion too large to read whole', () => {
     });
     serve({
       Article: () => {
-        const { text: _text, ...revision } = current.revision;
-        return {
-          article: {
-            ...current,
-            revision,
-            threads: null,
-            highlightMap: [{ start: 8, end: 12, threadCount: 1, commentCount: 1 }],
-            threadSummaries: { nodes: [summary], pageInfo: noMore },
-          },
-        };
+        return firstView([{ start: 8, end: 12, threadCount: 1, commentCount: 1 }], [summary]);
       },
       PageThreads: () => ({ article: { pageThreads: { nodes: [], pageInfo: noMore } } }),
       CreateThread: () => ({ createThread: created }),
