@@ -61,7 +61,7 @@ const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
 const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
 /** Runs of the whole measurement, one after the other, on the same processes (BENCH_RUNS). */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-/** The real moderation worker's concurrency (MODERATION_CONCURRENCY, default 32), given to the no-op worker too. */
+/** The moderation workers' concurrency (MODERATION_CONCURRENCY, 32 here; the product's default is 8), given to both workers. */
 const CONCURRENCY = Number(process.env['MODERATION_CONCURRENCY'] ?? 32);
 const TARGET_P99_MS = 50;
 const TARGET_RATIO = 3;
@@ -236,6 +236,7 @@ async function main(): Promise<void> {
   try {
     bench = await createBenchEnv('moderation');
     const { databaseUrl, redisPrefix, env, token } = bench;
+    env['MODERATION_CONCURRENCY'] = String(CONCURRENCY);
     const { articleId, readers, moderator } = await seed(databaseUrl);
     const readerTokens = await Promise.all(readers.map(token));
     const api = await spawnChild('api', env);
