@@ -2,7 +2,7 @@
 // way ts-jest does), so a spec can start the real worker in a child process - and kill it -
 // without a build. Used only by tests and benchmarks: `node --import <register-ts.mjs> <entry>.ts`.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
@@ -43,6 +43,10 @@ export async function load(url, context, nextLoad) {
   );
   if (existsSync(cached)) return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
   const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: file });
-  writeFileSync(cached, outputText);
+  // Children start side by side on a cold cache: a file another one is still writing must
+  // never be read half-written, so each writes its own temporary file and renames it in place.
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, cached);
   return { format: 'module', source: outputText, shortCircuit: true };
 }
