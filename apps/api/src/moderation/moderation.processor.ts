@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { HandlesJob, PermanentJobError } from '../infra/queue/job-handler.js';
 import type { JobPayloads } from '../infra/queue/jobs.js';
-import { CommentDecisions } from './decisions/comment-decisions.service.js';
+import { CommentDecisions, type PendingOutcome } from './decisions/comment-decisions.service.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { MicroBatcher } from '../infra/batching/micro-batcher.js';
 import { APP_CONFIG } from '../infra/config/config.module.js';
@@ -11,7 +11,6 @@ import type { AppConfig } from '../infra/config/env.js';
 import { loadPipelineInput, loadPipelineInputs, type PipelineInput } from './pipeline-input.js';
 import { runPipeline } from './pipeline/index.js';
 import type { PendingDecision } from './decisions/pipeline-decision.js';
-import type { Applied } from './decisions/applied.js';
 
 /** statusReason of a comment the pipeline could not decide (it waits in the Pending queue). */
 export const PIPELINE_FAILED = 'PIPELINE_FAILED';
@@ -30,8 +29,9 @@ export class ModerationProcessor {
   /**
    * One write at a time per worker: decisions that came in meanwhile wait for it and go in the
    * next. Two writes at once could lock the same threads' and authors' rows in opposite orders.
+   * A write's events are not part of it: the next write starts while they go out.
    */
-  private readonly writes: MicroBatcher<PendingDecision, Applied>;
+  private readonly writes: MicroBatcher<PendingDecision, PendingOutcome>;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -98,7 +98,7 @@ export class ModerationProcessor {
     // Only a PENDING comment is decided: a duplicate delivery, or a moderator who got there
     // first, leaves it alone. The decision clears `reviewedAt`: an edited comment goes back
     // to Unmoderated.
-    const applied = await this.writes.load({
+    const outcome = await this.writes.load({
       comment: input.comment,
       verdict: {
         status: decision.status,
@@ -107,6 +107,10 @@ export class ModerationProcessor {
         scores: { ...decision.scores, detail: decision.detail ?? null },
       },
     });
-    if (applied) this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
+    if (!outcome) return;
+    // Readers and moderators are told before the job completes (a worker shutting down waits
+    // for its jobs, and so for their events).
+    await outcome.announced;
+    this.logger.debug({ commentId, status: decision.status, reason: decision.reason }, 'moderated');
   }
 }

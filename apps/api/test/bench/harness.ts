@@ -172,6 +172,20 @@ export function cpuMsOf(pid: number): number {
     return NaN;
   }
 }
+/**
+ * CPU time the whole machine spent busy (every core, every process: the database and Redis
+ * too) since boot, from /proc/stat; NaN where there is none.
+ */
+export function machineBusyMs(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: all but idle and iowait.
+    const busy = fields.slice(0, 8).reduce((sum, n, i) => (i === 3 || i === 4 ? sum : sum + n), 0);
+    return (busy * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
 /** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux this runs on. */
 const CLOCK_TICKS = 100;
 

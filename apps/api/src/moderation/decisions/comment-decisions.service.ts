@@ -43,6 +43,13 @@ export interface Decision {
   scores?: Prisma.InputJsonValue;
 }
 
+/** A pipeline decision that changed its comment, and the announcement of its batch. */
+export interface PendingOutcome {
+  applied: Applied;
+  /** Settles once readers and moderators were told (never rejects: events are best effort). */
+  announced: Promise<void>;
+}
+
 export type Outcome = { applied: Applied } | { skipped: CommentStatus } | { unchanged: true } | { missing: true };
 
 interface LockedRow {
@@ -84,19 +91,27 @@ export class CommentDecisions {
   }
 
   /**
-   * The pipeline's decisions on PENDING comments, in one statement (see pipeline-decision.ts),
-   * then announced together. A comment no longer PENDING, or given twice, is decided once:
-   * the result maps each decision that changed its comment to what it applied.
+   * The pipeline's decisions on PENDING comments, in one statement (see pipeline-decision.ts).
+   * A comment no longer PENDING, or given twice, is decided once: the result maps each
+   * decision that changed its comment to what it applied, and to the announcement of the
+   * batch. That announcement is under way when this returns, not awaited: the worker's next
+   * write need not wait for this one's events (its own go out after these, on the same
+   * connection, in order), while each job waits for its own before it completes.
    */
-  async decidePending(decisions: readonly PendingDecision[]): Promise<Map<PendingDecision, Applied>> {
+  async decidePending(decisions: readonly PendingDecision[]): Promise<Map<PendingDecision, PendingOutcome>> {
     const seen = new Set<string>();
     const once = decisions.filter((d) => !seen.has(d.comment.id) && seen.add(d.comment.id));
     const { applied, counts } = await applyPipelineDecisions(this.prisma, once);
     // The statement read the counts too: the events need no further round trip. The pipeline
     // runs in the worker, whose queue connections close while a draining job finishes: the
     // outbox rows of its notifications' mail are left to the worker's relay (a second or two).
-    await this.announce([...applied.values()], counts, 'relay');
-    return new Map(once.flatMap((d) => (applied.has(d.comment.id) ? [[d, applied.get(d.comment.id)!]] : [])));
+    const announced = this.announce([...applied.values()], counts, 'relay');
+    return new Map(
+      once.flatMap((d) => {
+        const done = applied.get(d.comment.id);
+        return done ? [[d, { applied: done, announced }] as const] : [];
+      }),
+    );
   }
 
   /** Inside the caller's transaction; call announce() with the applied ones after commit. */

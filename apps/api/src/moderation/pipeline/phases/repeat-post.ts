@@ -1,6 +1,6 @@
 import type { Phase } from '../types.js';
 import { normalizeForComparison } from '../text/normalize.js';
-import { diceSimilarity } from '../text/similarity.js';
+import { bigramProfile, profileSimilarity } from '../text/similarity.js';
 
 /**
  * Phase 6: the same author pasting (nearly) the same comment again within
@@ -14,9 +14,13 @@ export const repeatPost: Phase = (ctx) => {
   const { comment, author, settings } = ctx;
   if (comment.isEdit || author.recentBodies.length === 0) return undefined;
   const body = normalizeForComparison(comment.body);
+  // The new body's bigrams are made once, for all the recent bodies.
+  let profile: Float64Array | undefined;
   let best = 0;
   for (const previous of author.recentBodies) {
-    best = Math.max(best, diceSimilarity(body, normalizeForComparison(previous)));
+    const other = normalizeForComparison(previous);
+    if (other === body) best = 1;
+    else best = Math.max(best, profileSimilarity((profile ??= bigramProfile(body)), bigramProfile(other)));
     if (best === 1) break;
   }
   ctx.scores.repeat = { similarity: Math.round(best * 1000) / 1000 };
