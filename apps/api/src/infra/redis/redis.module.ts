@@ -12,13 +12,21 @@ export const REDIS = Symbol('REDIS');
  * once it is back. Right for subscribers (ioredis resubscribes on reconnect) and for the
  * worker, which has nothing to answer in the meantime.
  */
-export function createRedis(config: AppConfig, name: string): RedisClient {
+export function createRedis(config: AppConfig, name: string, options: RedisOptions = {}): RedisClient {
   return connectRedis(config, {
     connectionName: `marginalia-${name}`,
     maxRetriesPerRequest: null,
     enableOfflineQueue: true,
+    ...options,
   });
 }
+
+/**
+ * The commands connection sends what the process asks for in one turn of its event loop as
+ * one write (a worker announcing a batch of decisions publishes an event per comment): fewer
+ * system calls and packets, the same commands in the same order.
+ */
+const COMMANDS_OPTIONS = { enableAutoPipelining: true } as const satisfies RedisOptions;
 
 /** How long a command may wait for its reply on a connection that must answer requests. */
 export const FAIL_FAST_COMMAND_TIMEOUT_MS = 1000;
@@ -36,8 +44,13 @@ export const FAIL_FAST_OPTIONS = {
 } as const satisfies RedisOptions;
 
 /** The commands connection of a process that answers HTTP requests: it fails fast. */
-export async function createFailFastRedis(config: AppConfig, name: string, readyWithinMs = 5000): Promise<RedisClient> {
-  const redis = connectRedis(config, { connectionName: `marginalia-${name}`, ...FAIL_FAST_OPTIONS });
+export async function createFailFastRedis(
+  config: AppConfig,
+  name: string,
+  readyWithinMs = 5000,
+  options: RedisOptions = {},
+): Promise<RedisClient> {
+  const redis = connectRedis(config, { connectionName: `marginalia-${name}`, ...FAIL_FAST_OPTIONS, ...options });
   // Without an offline queue, commands sent before the first connection is ready would fail:
   // give it a moment at boot (preflight has already checked that Redis answers).
   await new Promise<void>((resolve) => {
@@ -64,7 +77,9 @@ export async function createFailFastRedis(config: AppConfig, name: string, ready
       provide: REDIS,
       inject: [APP_CONFIG, HttpAdapterHost],
       useFactory: (config: AppConfig, host: HttpAdapterHost) =>
-        host.httpAdapter ? createFailFastRedis(config, 'commands') : createRedis(config, 'commands'),
+        host.httpAdapter
+          ? createFailFastRedis(config, 'commands', undefined, COMMANDS_OPTIONS)
+          : createRedis(config, 'commands', COMMANDS_OPTIONS),
     },
   ],
   exports: [REDIS],
