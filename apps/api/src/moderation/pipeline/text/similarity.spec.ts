@@ -60,7 +60,10 @@ describe('bigram profiles', () => {
     for (const a of texts) {
       for (const b of texts) {
         expect(diceSimilarity(a, b)).toBeCloseTo(reference(a, b), 12);
-        expect(profileSimilarity(bigramProfile(a), bigramProfile(b))).toBeCloseTo(a === b && a.length < 2 ? 0 : reference(a, b), 12);
+        expect(profileSimilarity(bigramProfile(a), bigramProfile(b))).toBeCloseTo(
+          a === b && a.length < 2 ? 0 : reference(a, b),
+          12,
+        );
       }
     }
   });

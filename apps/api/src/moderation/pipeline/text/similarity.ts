@@ -25,7 +25,7 @@ export function bigramProfile(text: string): Float64Array {
 export function profileSimilarity(left: Float64Array, right: Float64Array): number {
   if (left.length === 0 || right.length === 0) return 0;
   let shared = 0;
-  for (let i = 0, j = 0; i < left.length && j < right.length; ) {
+  for (let i = 0, j = 0; i < left.length && j < right.length;) {
     if (left[i] === right[j]) {
       shared++;
       i++;
