@@ -6,6 +6,8 @@ describe('start-up checks', () => {
     DATABASE_URL: process.env['DATABASE_URL']!,
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     REDIS_CLUSTER_NODES: '',
+    REDIS_SENTINELS: '',
+    REDIS_SENTINEL_NAME: 'marginalia',
   };
 
   it('passes when PostgreSQL and Redis answer', async () => {
@@ -51,5 +53,15 @@ describe('start-up checks', () => {
     const text = explainStartupError(error);
     expect(text).toContain('cannot reach the Redis Cluster at 127.0.0.1:1,127.0.0.1:2');
     expect(text).toContain('REDIS_CLUSTER_NODES');
+  });
+
+  it('says Sentinels are unreachable, naming them and the primary they were asked for', async () => {
+    const error = await preflight({ ...ok, REDIS_SENTINELS: '127.0.0.1:1', REDIS_SENTINEL_NAME: 'news' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StartupError);
+    const text = explainStartupError(error);
+    expect(text).toContain('cannot reach the Redis primary "news" of the Sentinels at 127.0.0.1:1');
+    expect(text).toContain('REDIS_SENTINELS');
   });
 });

@@ -1,4 +1,4 @@
-import { connectRedis } from './redis/redis-client.js';
+import { connectRedis, redisWhere, type RedisSettings } from './redis/redis-client.js';
 import pg from 'pg';
 import type { AppConfig } from './config/env.js';
 
@@ -26,17 +26,16 @@ async function checkPostgres(url: string): Promise<void> {
   }
 }
 
-async function checkRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Promise<void> {
+async function checkRedis(config: RedisSettings): Promise<void> {
   const redis = connectRedis(config, {
     lazyConnect: true,
     connectTimeout: 3000,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
+    sentinelRetryStrategy: () => null,
   });
   redis.on('error', () => undefined);
-  const where = config.REDIS_CLUSTER_NODES.trim()
-    ? `the Redis Cluster at ${config.REDIS_CLUSTER_NODES.trim()}`
-    : `Redis at ${redact(config.REDIS_URL)}`;
+  const where = redisWhere(config, redact);
   try {
     await redis.connect();
     await redis.ping();
@@ -44,7 +43,7 @@ async function checkRedis(config: Pick<AppConfig, 'REDIS_URL' | 'REDIS_CLUSTER_N
     throw new StartupError(
       `Marginalia cannot reach ${where} (${(error as Error).message}).\n` +
         '  Start it (for example `redis-server --daemonize yes` or `docker compose up -d redis`)\n' +
-        '  or set REDIS_URL (or REDIS_CLUSTER_NODES) to a running server.',
+        '  or set REDIS_URL (or REDIS_SENTINELS, or REDIS_CLUSTER_NODES) to a running server.',
     );
   } finally {
     redis.disconnect();
@@ -67,7 +66,7 @@ export function checkMailSettings(config: Pick<AppConfig, 'SMTP_URL' | 'DEMO_MOD
 
 /** Checks that PostgreSQL and Redis answer before anything else starts. */
 export async function preflight(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>,
+  config: Pick<AppConfig, 'DATABASE_URL'> & RedisSettings,
   needs = { redis: true },
 ): Promise<void> {
   await checkPostgres(config.DATABASE_URL);

@@ -1,16 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { queuePrefixOf } from '../../src/infra/redis/redis-client.js';
 import { RateLimiter } from '../../src/infra/redis/rate-limiter.js';
 import { loadConfig } from '../../src/infra/config/env.js';
 import { TestApi } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
-import { makeArticle } from '../support/factories.js';
-import { subscribeEvents } from '../support/comments/events.js';
 import { startWorker } from '../support/worker.js';
+import { postAndSeePublished } from './discussion-flow.js';
 import { LocalRedisCluster } from './redis-cluster.js';
-
-const POST = 'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }';
 
 /**
  * Marginalia on a Redis Cluster (three primaries, each with a replica): a comment goes through
@@ -37,27 +33,8 @@ describe('on a Redis Cluster', () => {
     await cluster?.stop();
   }, 60_000);
 
-  async function postAndSeePublished(body: string): Promise<void> {
-    const [first, second] = apis as [TestApi, TestApi];
-    const article = await makeArticle(first.app.get(PrismaService));
-    const author = await first.register();
-    const watcher = await subscribeEvents(second, article.id);
-    const posted = await first.gql<{ createThread: { comments: Array<{ id: string }> } }>(
-      POST,
-      { input: { articleId: article.id, body } },
-      author.token,
-    );
-    expect(posted.errors).toBeUndefined();
-    const commentId = posted.data!.createThread.comments[0]!.id;
-    await eventually(() => watcher.events.some((e) => e.commentId === commentId && e.status === 'PUBLISHED'), {
-      timeoutMs: 30_000,
-      what: () => `the published event (have ${JSON.stringify(watcher.events)})`,
-    });
-    await watcher.close();
-  }
-
   it('posts, decides in the worker and delivers the live event to another API process', async () => {
-    await postAndSeePublished('Posted through a cluster.');
+    await postAndSeePublished(apis as [TestApi, TestApi], 'Posted through a cluster.');
   });
 
   it('counts a rate limit across API processes', async () => {
@@ -77,6 +54,6 @@ describe('on a Redis Cluster', () => {
       timeoutMs: 30_000,
       what: 'the replica serving the queues’ slot',
     });
-    await postAndSeePublished('Posted after a failover.');
+    await postAndSeePublished(apis as [TestApi, TestApi], 'Posted after a failover.');
   }, 90_000);
 });

@@ -8,8 +8,13 @@ export const migrateCommand: Command = {
   usage: 'pnpm marginalia migrate [--json]',
   options: {},
   async run(values) {
-    const { DATABASE_URL, REDIS_URL, REDIS_CLUSTER_NODES } = loadConfig(process.env);
-    await preflight({ DATABASE_URL, REDIS_URL, REDIS_CLUSTER_NODES }, { redis: false });
+    const { DATABASE_URL, REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS, REDIS_SENTINEL_NAME } = loadConfig(
+      process.env,
+    );
+    await preflight(
+      { DATABASE_URL, REDIS_URL, REDIS_CLUSTER_NODES, REDIS_SENTINELS, REDIS_SENTINEL_NAME },
+      { redis: false },
+    );
     const created = await ensureDatabase(DATABASE_URL);
     const result = await migrate(DATABASE_URL);
     if (values['json']) printJson({ createdDatabase: created, ...result });

@@ -68,6 +68,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', REDIS_SENTINELS: 'sentinel-a' })).toThrow(
+      /REDIS_SENTINELS must be host:port pairs/,
+    );
+    expect(() => loadConfig({ DEMO_MODE: 'true', REDIS_SENTINELS: 'a:26379', REDIS_CLUSTER_NODES: 'b:6379' })).toThrow(
+      /either REDIS_CLUSTER_NODES .* or REDIS_SENTINELS .*, not both/,
+    );
   });
 
   it('documents every variable in .env.example', () => {

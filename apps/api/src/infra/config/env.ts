@@ -132,6 +132,24 @@ export class Env {
   })
   REDIS_CLUSTER_NODES = '';
 
+  /**
+   * Redis Sentinels watching a primary and its replicas (`host:port,host:port`): when set, every
+   * connection asks them for the primary named REDIS_SENTINEL_NAME, and again after a failover.
+   * REDIS_URL then gives only the primary's password and database, if any.
+   */
+  @IsString()
+  @Matches(/^\s*$|^\s*(\[[^\]]+\]|[^:,\s]+):\d{1,5}(\s*,\s*(\[[^\]]+\]|[^:,\s]+):\d{1,5})*\s*$/, {
+    message: 'REDIS_SENTINELS must be host:port pairs separated by commas',
+  })
+  REDIS_SENTINELS = '';
+
+  /** The name the Sentinels know the primary by (`sentinel monitor <name> …`). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, {
+    message: 'REDIS_SENTINEL_NAME must be a Sentinel master name (letters, digits, . _ -)',
+  })
+  REDIS_SENTINEL_NAME = 'marginalia';
+
   /** Prefix for every Redis key (queues, pub/sub channels, rate limits). */
   @IsString()
   REDIS_PREFIX = 'marginalia';
@@ -405,6 +423,11 @@ export function loadConfig(raw: Record<string, unknown>): AppConfig {
   if (!env.JWT_SECRET && !demo) {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: required (at least 32 characters); set DEMO_MODE=true only for a local demo',
+    );
+  }
+  if (env.REDIS_CLUSTER_NODES.trim() && env.REDIS_SENTINELS.trim()) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_SENTINELS: set either REDIS_CLUSTER_NODES (a Redis Cluster) or REDIS_SENTINELS (a primary under Sentinel), not both',
     );
   }
   const trustProblem = trustProxyProblem(env.TRUST_PROXY);

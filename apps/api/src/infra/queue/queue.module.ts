@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { RedisOptions as QueueRedisOptions } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
-import { connectRedis, queuePrefixOf, type RedisClient } from '../redis/redis-client.js';
+import { connectRedis, queuePrefixOf, sentinelOptionsOf, type RedisClient } from '../redis/redis-client.js';
 import { FAIL_FAST_OPTIONS } from '../redis/redis.module.js';
 import { JobQueue } from './job-queue.js';
 import { JobRegistry } from './job-registry.js';
@@ -57,17 +58,21 @@ export class QueueModule {
         BullModule.forRootAsync({
           imports: [QueueConnectionModule.forRoot(withWorkers)],
           inject: [APP_CONFIG, QueueConnection],
-          useFactory: (config: AppConfig, shared: QueueConnection) => ({
-            // Workers block on Redis and must wait out an outage (BullMQ requires
-            // maxRetriesPerRequest: null); the API only adds jobs, and an add that cannot be
-            // made now must fail at once so the request is answered and the outbox relay retries.
-            connection: shared.cluster
-              ? shared.cluster
-              : withWorkers
-                ? { url: config.REDIS_URL, maxRetriesPerRequest: null }
-                : { url: config.REDIS_URL, ...FAIL_FAST_OPTIONS },
-            prefix: queuePrefixOf(config),
-          }),
+          useFactory: (config: AppConfig, shared: QueueConnection) => {
+            // One server, or the primary the Sentinels name (BullMQ asks them itself).
+            const server: QueueRedisOptions = sentinelOptionsOf(config) ?? { url: config.REDIS_URL };
+            return {
+              // Workers block on Redis and must wait out an outage (BullMQ requires
+              // maxRetriesPerRequest: null); the API only adds jobs, and an add that cannot be
+              // made now must fail at once so the request is answered and the outbox relay retries.
+              connection: shared.cluster
+                ? shared.cluster
+                : withWorkers
+                  ? { ...server, maxRetriesPerRequest: null }
+                  : { ...server, ...FAIL_FAST_OPTIONS },
+              prefix: queuePrefixOf(config),
+            };
+          },
         }),
         queues,
       ],

@@ -1,0 +1,33 @@
+import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
+import type { TestApi } from '../support/api-client.js';
+import { subscribeEvents } from '../support/comments/events.js';
+import { eventually } from '../support/eventually.js';
+import { makeArticle } from '../support/factories.js';
+
+const POST = 'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }';
+
+/**
+ * A reader posts through one API process; the worker decides; a subscriber on the other API
+ * process hears that the comment was published. Every hop goes through Redis: the queue, the
+ * worker's event, the relay to the second process.
+ */
+export async function postAndSeePublished([first, second]: [TestApi, TestApi], body: string): Promise<void> {
+  const article = await makeArticle(first.app.get(PrismaService));
+  const author = await first.register();
+  const watcher = await subscribeEvents(second, article.id);
+  try {
+    const posted = await first.gql<{ createThread: { comments: Array<{ id: string }> } }>(
+      POST,
+      { input: { articleId: article.id, body } },
+      author.token,
+    );
+    expect(posted.errors).toBeUndefined();
+    const commentId = posted.data!.createThread.comments[0]!.id;
+    await eventually(() => watcher.events.some((e) => e.commentId === commentId && e.status === 'PUBLISHED'), {
+      timeoutMs: 30_000,
+      what: () => `the published event (have ${JSON.stringify(watcher.events)})`,
+    });
+  } finally {
+    await watcher.close();
+  }
+}
