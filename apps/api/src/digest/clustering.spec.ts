@@ -19,14 +19,14 @@ describe('spherical k-means', () => {
     v({ 3: 1, 5: 1 }),
   ];
 
-  it('separates groups of comments that share no term', () => {
-    const { assignment } = sphericalKMeans(vectors, 2, 6);
+  it('separates groups of comments that share no term', async () => {
+    const { assignment } = await sphericalKMeans(vectors, 2, 6);
     expect(new Set(assignment.slice(0, 3)).size).toBe(1);
     expect(new Set(assignment.slice(3)).size).toBe(1);
     expect(assignment[0]).not.toBe(assignment[3]);
   });
 
-  it('gives the same clusters for the same comments every time', () => {
-    expect(sphericalKMeans(vectors, 3, 6).assignment).toEqual(sphericalKMeans(vectors, 3, 6).assignment);
+  it('gives the same clusters for the same comments every time', async () => {
+    expect((await sphericalKMeans(vectors, 3, 6)).assignment).toEqual((await sphericalKMeans(vectors, 3, 6)).assignment);
   });
 });

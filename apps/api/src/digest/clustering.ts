@@ -1,3 +1,4 @@
+import { Turns } from './turns.js';
 import { sparseDot, type SparseVector } from './vectors.js';
 
 export interface Clustering {
@@ -15,29 +16,36 @@ const RESTARTS = 5;
  * pseudo-random sequence so the same comments always give the same themes; the best of a few
  * restarts (highest total similarity to the centroids) wins.
  */
-export function sphericalKMeans(vectors: readonly SparseVector[], k: number, dimensions: number): Clustering {
+export async function sphericalKMeans(
+  vectors: readonly SparseVector[],
+  k: number,
+  dimensions: number,
+  turns = new Turns(),
+): Promise<Clustering> {
   let best: (Clustering & { cohesion: number }) | null = null;
   const random = mulberry32(0x5eed);
   for (let restart = 0; restart < RESTARTS; restart++) {
-    const run = once(vectors, Math.min(k, vectors.length), dimensions, random);
+    const run = await once(vectors, Math.min(k, vectors.length), dimensions, random, turns);
     if (!best || run.cohesion > best.cohesion) best = run;
   }
   return { assignment: best!.assignment, centroids: best!.centroids };
 }
 
-function once(
+async function once(
   vectors: readonly SparseVector[],
   k: number,
   dimensions: number,
   random: () => number,
-): Clustering & { cohesion: number } {
-  let centroids = seeds(vectors, k, dimensions, random);
+  turns: Turns,
+): Promise<Clustering & { cohesion: number }> {
+  let centroids = await seeds(vectors, k, dimensions, random, turns);
   const assignment = new Array<number>(vectors.length).fill(-1);
   let cohesion = 0;
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     let moved = 0;
     cohesion = 0;
     for (let i = 0; i < vectors.length; i++) {
+      if (turns.due()) await turns.next();
       let cluster = 0;
       let similarity = -1;
       for (let j = 0; j < centroids.length; j++) {
@@ -56,6 +64,7 @@ function once(
     const sums = centroids.map(() => new Float64Array(dimensions));
     const members = new Array<number>(centroids.length).fill(0);
     for (let i = 0; i < vectors.length; i++) {
+      if (turns.due()) await turns.next();
       const v = vectors[i]!;
       const sum = sums[assignment[i]!]!;
       members[assignment[i]!]! += 1;
@@ -68,7 +77,13 @@ function once(
 }
 
 /** k-means++: each next seed drawn with probability growing with its distance to the chosen ones. */
-function seeds(vectors: readonly SparseVector[], k: number, dimensions: number, random: () => number): Float64Array[] {
+async function seeds(
+  vectors: readonly SparseVector[],
+  k: number,
+  dimensions: number,
+  random: () => number,
+  turns: Turns,
+): Promise<Float64Array[]> {
   const chosen: Float64Array[] = [dense(vectors[Math.floor(random() * vectors.length)]!, dimensions)];
   const distance = vectors.map((v) => 1 - sparseDot(v, chosen[0]!));
   while (chosen.length < k) {
@@ -84,7 +99,10 @@ function seeds(vectors: readonly SparseVector[], k: number, dimensions: number, 
     }
     const seed = dense(vectors[pick]!, dimensions);
     chosen.push(seed);
-    vectors.forEach((v, i) => (distance[i] = Math.min(distance[i]!, 1 - sparseDot(v, seed))));
+    for (let i = 0; i < vectors.length; i++) {
+      if (turns.due()) await turns.next();
+      distance[i] = Math.min(distance[i]!, 1 - sparseDot(vectors[i]!, seed));
+    }
   }
   return chosen;
 }

@@ -1,4 +1,6 @@
-import { buildDigest, MIN_DIGEST_COMMENTS, type DigestSource } from './digest-builder.js';
+import { Turns } from './turns.js';
+import { buildDigest, MIN_DIGEST_COMMENTS, type Digest, type DigestSource } from './digest-builder.js';
+import { generatedDiscussion } from '../../test/support/digest/generated-discussion.js';
 import { seedDiscussion } from '../../test/support/digest/seed-discussion.js';
 
 /**
@@ -18,7 +20,10 @@ const SEED_THEMES: Array<{ topic: string; comments: number[]; words: RegExp }> =
 
 describe('the digest of the opinion seed', () => {
   const seed = seedDiscussion();
-  const digest = buildDigest(seed);
+  let digest: Digest;
+  beforeAll(async () => {
+    digest = await buildDigest(seed);
+  });
   const numberOf = new Map(seed.map((c) => [c.id, c.number]));
 
   it.each(SEED_THEMES)('has a theme on $topic', ({ comments, words }) => {
@@ -71,26 +76,26 @@ describe('building a digest', () => {
     anchor: null,
   });
 
-  it('says nothing below the minimum number of comments', () => {
+  it('says nothing below the minimum number of comments', async () => {
     const few = Array.from({ length: MIN_DIGEST_COMMENTS - 1 }, (_, i) =>
       comment(`c${i}`, `r${i}`, 'The tomato garden needs compost and sun every summer.'),
     );
-    expect(buildDigest(few)).toMatchObject({ themes: [], openQuestions: [], commentCount: few.length });
+    expect(await buildDigest(few)).toMatchObject({ themes: [], openQuestions: [], commentCount: few.length });
   });
 
-  it('keeps no theme whose comments all come from one commenter', () => {
+  it('keeps no theme whose comments all come from one commenter', async () => {
     const monologue = Array.from({ length: 6 }, (_, i) =>
       comment(`m${i}`, 'same', `Railway timetables and railway stations matter for the railway network ${i}.`),
     );
     const others = Array.from({ length: 6 }, (_, i) =>
       comment(`o${i}`, `r${i}`, `The tomato garden needs compost, and tomato plants need sun in summer ${i}.`),
     );
-    const digest = buildDigest([...monologue, ...others]);
+    const digest = await buildDigest([...monologue, ...others]);
     for (const theme of digest.themes) expect(theme.commentIds.every((id) => id.startsWith('o'))).toBe(true);
     expect(digest.themes.length).toBeGreaterThan(0);
   });
 
-  it('points a theme at the passage most of its anchored comments quote', () => {
+  it('points a theme at the passage most of its anchored comments quote', async () => {
     const on = (start: number) => ({ threadId: `t${start}`, quote: `passage ${start}`, start, end: start + 10 });
     const comments = [
       { ...comment('a', 'a', 'The tomato garden needs compost.'), anchor: on(0) },
@@ -99,11 +104,11 @@ describe('building a digest', () => {
       comment('d', 'd', 'My garden tomato plants need compost too.'),
       comment('e', 'e', 'A garden of tomato plants and compost.'),
     ];
-    const [theme] = buildDigest(comments).themes;
+    const [theme] = (await buildDigest(comments)).themes;
     expect(theme!.passage).toEqual(on(50));
   });
 
-  it('asks only the questions no published reply answers', () => {
+  it('asks only the questions no published reply answers', async () => {
     const comments = [
       comment('q1', 'a', 'Which tomato variety grows best in a cold garden?'),
       comment('a1', 'b', 'The tomato variety from the north grows well in a cold garden.', 'q1'),
@@ -111,6 +116,21 @@ describe('building a digest', () => {
       comment('x1', 'd', 'The garden compost makes tomato plants strong.'),
       comment('x2', 'e', 'Tomato plants in my garden love compost.'),
     ];
-    expect(buildDigest(comments).openQuestions.map((q) => q.commentId)).toEqual(['q2']);
+    expect((await buildDigest(comments)).openQuestions.map((q) => q.commentId)).toEqual(['q2']);
+  });
+});
+
+describe('building a digest beside other work', () => {
+  it('lets the event loop run while it builds a large discussion, and gives the same digest', async () => {
+    const { comments } = generatedDiscussion(2000);
+    const turns = new Turns(1);
+    // A timer due as the build starts fires before it ends: the worker's moderation jobs go on.
+    let fired = false;
+    setTimeout(() => (fired = true), 0);
+    const digest = await buildDigest(comments, turns);
+    expect(fired).toBe(true);
+    expect(turns.yields).toBeGreaterThan(10);
+    // Slices change when the work waits, never what it computes.
+    expect(await buildDigest(comments, new Turns(Number.POSITIVE_INFINITY))).toEqual(digest);
   });
 });

@@ -1,6 +1,7 @@
-import { readComment, type Sentence } from './digest-text.js';
+import { readComment, type ReadComment, type Sentence } from './digest-text.js';
 import { lexRank, normalize, sparseDot, spread, type SparseVector } from './vectors.js';
 import { sphericalKMeans } from './clustering.js';
+import { Turns } from './turns.js';
 
 /** A published comment as the digest reads it. */
 export interface DigestSource {
@@ -67,14 +68,25 @@ interface ReadSource {
  * least two commenters is a theme, labelled by its most distinctive terms and quoted by the
  * sentences LexRank ranks highest. See docs/digest.md.
  */
-export function buildDigest(sources: readonly DigestSource[]): Digest {
-  const read = sources.map((source) => ({ source, ...readComment(source.body) }));
+export async function buildDigest(sources: readonly DigestSource[], turns = new Turns()): Promise<Digest> {
+  // Every loop over the comments lets the event loop run now and then (turns.ts): the worker
+  // builds digests beside the moderation jobs.
+  const read: Array<{ source: DigestSource } & ReadComment> = [];
+  for (const source of sources) {
+    if (turns.due()) await turns.next();
+    read.push({ source, ...readComment(source.body) });
+  }
   const empty: Digest = { commentCount: sources.length, themes: [], openQuestions: [], coverage: 0 };
   if (sources.length < MIN_DIGEST_COMMENTS) return empty;
 
   const vocabulary = new Vocabulary(read.map((r) => r.terms));
   const written = commonForms(read);
-  const own = read.map((r) => vocabulary.vector(r.terms));
+  await turns.next();
+  const own: SparseVector[] = [];
+  for (const r of read) {
+    if (turns.due()) await turns.next();
+    own.push(vocabulary.vector(r.terms));
+  }
   const indexById = new Map(read.map((r, i) => [r.source.id, i]));
   const comments: ReadSource[] = read.map((r, i) => {
     const parent = r.source.parentId === null ? undefined : indexById.get(r.source.parentId);
@@ -85,24 +97,26 @@ export function buildDigest(sources: readonly DigestSource[]): Digest {
   if (withContent.length < MIN_DIGEST_COMMENTS) return empty;
 
   const k = Math.min(8, Math.max(2, Math.round(Math.sqrt(withContent.length / 2)) + 1));
-  const clustering = sphericalKMeans(
+  const clustering = await sphericalKMeans(
     withContent.map((c) => c.vector),
     k,
     vocabulary.size,
+    turns,
   );
-  const members = themesOf(withContent, clustering.assignment, clustering.centroids);
-  const themes = members
-    .map(({ cluster, comments: inTheme }) => {
-      const centroid = clustering.centroids[cluster]!;
-      const terms = distinctiveTerms(inTheme, withContent, vocabulary);
-      return {
-        label: terms.map((t) => written.get(t) ?? t).join(', '),
-        terms,
-        sentences: representativeSentences(inTheme, centroid, vocabulary),
-        commentIds: inTheme.map((c) => c.source.id),
-        passage: commonPassage(inTheme),
-      };
-    })
+  const members = await themesOf(withContent, clustering.assignment, clustering.centroids, turns);
+  const built: DigestTheme[] = [];
+  for (const { cluster, comments: inTheme } of members) {
+    const centroid = clustering.centroids[cluster]!;
+    const terms = await distinctiveTerms(inTheme, withContent, vocabulary, turns);
+    built.push({
+      label: terms.map((t) => written.get(t) ?? t).join(', '),
+      terms,
+      sentences: await representativeSentences(inTheme, centroid, vocabulary, turns),
+      commentIds: inTheme.map((c) => c.source.id),
+      passage: commonPassage(inTheme),
+    });
+  }
+  const themes = built
     .filter((t) => t.terms.length > 0 && t.sentences.length > 0)
     .sort((a, b) => b.commentIds.length - a.commentIds.length);
   const covered = themes.reduce((n, t) => n + t.commentIds.length, 0);
@@ -110,7 +124,7 @@ export function buildDigest(sources: readonly DigestSource[]): Digest {
   return {
     commentCount: sources.length,
     themes,
-    openQuestions: openQuestions(comments, vocabulary),
+    openQuestions: await openQuestions(comments, vocabulary, turns),
     coverage: covered / withContent.length,
   };
 }
@@ -119,11 +133,12 @@ export function buildDigest(sources: readonly DigestSource[]): Digest {
  * Clusters with comments from at least two commenters become themes; the members of the others
  * join the nearest theme they share terms with, or stay out of every theme.
  */
-function themesOf(
+async function themesOf(
   comments: readonly ReadSource[],
   assignment: readonly number[],
   centroids: readonly Float64Array[],
-): Array<{ cluster: number; comments: ReadSource[] }> {
+  turns: Turns,
+): Promise<Array<{ cluster: number; comments: ReadSource[] }>> {
   const byCluster = new Map<number, ReadSource[]>();
   comments.forEach((c, i) => {
     const inCluster = byCluster.get(assignment[i]!);
@@ -135,8 +150,9 @@ function themesOf(
   );
   const keptClusters = new Set(kept.map(([cluster]) => cluster));
   const themes = new Map(kept.map(([cluster, inCluster]) => [cluster, [...inCluster]]));
-  comments.forEach((c, i) => {
-    if (keptClusters.has(assignment[i]!)) return;
+  for (const [i, c] of comments.entries()) {
+    if (turns.due()) await turns.next();
+    if (keptClusters.has(assignment[i]!)) continue;
     let best = -1;
     let bestSimilarity = MIN_JOIN_SIMILARITY;
     for (const cluster of keptClusters) {
@@ -144,21 +160,23 @@ function themesOf(
       if (similarity > bestSimilarity) [best, bestSimilarity] = [cluster, similarity];
     }
     if (best >= 0) themes.get(best)!.push(c);
-  });
+  }
   return [...themes.entries()].map(([cluster, inTheme]) => ({ cluster, comments: inTheme }));
 }
 
 /** The terms whose mean weight in the theme most exceeds their mean weight elsewhere. */
-function distinctiveTerms(
+async function distinctiveTerms(
   inTheme: readonly ReadSource[],
   all: readonly ReadSource[],
   vocabulary: Vocabulary,
-): string[] {
+  turns: Turns,
+): Promise<string[]> {
   const inside = new Float64Array(vocabulary.size);
   const outsideWeight = new Float64Array(vocabulary.size);
   const commentsInside = new Uint32Array(vocabulary.size);
   const members = new Set(inTheme);
   for (const c of all) {
+    if (turns.due()) await turns.next();
     const member = members.has(c);
     c.vector.index.forEach((t, j) => {
       if (member) {
@@ -185,17 +203,18 @@ function distinctiveTerms(
  * The theme's sentences nearest its centre, ranked by LexRank among themselves, picked so
  * that no two come from one comment or one commenter or say nearly the same.
  */
-function representativeSentences(
+async function representativeSentences(
   inTheme: readonly ReadSource[],
   centroid: Float64Array,
   vocabulary: Vocabulary,
-): DigestSentence[] {
-  const candidates = inTheme
-    .flatMap((c) =>
-      c.sentences
-        .filter((s) => s.quotable)
-        .map((s) => ({ comment: c, sentence: s, vector: vocabulary.vector(s.terms) })),
-    )
+  turns: Turns,
+): Promise<DigestSentence[]> {
+  const quotable: Array<{ comment: ReadSource; sentence: Sentence; vector: SparseVector }> = [];
+  for (const c of inTheme) {
+    if (turns.due()) await turns.next();
+    for (const s of c.sentences) if (s.quotable) quotable.push({ comment: c, sentence: s, vector: vocabulary.vector(s.terms) });
+  }
+  const candidates = quotable
     .filter((s) => s.vector.index.length > 0)
     .map((s) => ({ ...s, centrality: sparseDot(s.vector, centroid) }))
     .sort((a, b) => b.centrality - a.centrality)
@@ -237,20 +256,26 @@ function commonPassage(inTheme: readonly ReadSource[]): DigestAnchor | null {
  * nearest what the whole discussion is about first, one per comment. Imported discussions
  * without reply structure count every comment as unanswered.
  */
-function openQuestions(comments: readonly ReadSource[], vocabulary: Vocabulary): DigestSentence[] {
+async function openQuestions(
+  comments: readonly ReadSource[],
+  vocabulary: Vocabulary,
+  turns: Turns,
+): Promise<DigestSentence[]> {
   const answered = new Set(comments.map((c) => c.source.parentId).filter((id): id is string => id !== null));
   const centre = new Float64Array(vocabulary.size);
   for (const c of comments) c.vector.index.forEach((t, j) => (centre[t]! += c.vector.value[j]!));
-  return comments
-    .filter((c) => !answered.has(c.source.id))
-    .flatMap((c) => {
-      const scored = c.sentences
-        .filter((s) => s.question && s.quotable)
-        .map((s) => ({ s, score: sparseDot(vocabulary.vector(s.terms), centre) }))
-        .filter(({ score }) => score > 0)
-        .sort((a, b) => b.score - a.score);
-      return scored[0] ? [{ text: scored[0].s.text, commentId: c.source.id, score: scored[0].score }] : [];
-    })
+  const asked: Array<DigestSentence & { score: number }> = [];
+  for (const c of comments) {
+    if (turns.due()) await turns.next();
+    if (answered.has(c.source.id)) continue;
+    const scored = c.sentences
+      .filter((s) => s.question && s.quotable)
+      .map((s) => ({ s, score: sparseDot(vocabulary.vector(s.terms), centre) }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score);
+    if (scored[0]) asked.push({ text: scored[0].s.text, commentId: c.source.id, score: scored[0].score });
+  }
+  return asked
     .sort((a, b) => b.score - a.score)
     .slice(0, OPEN_QUESTIONS)
     .map(({ text, commentId }) => ({ text, commentId }));

@@ -114,7 +114,7 @@ export class DigestService {
           : null,
       };
     });
-    const digest = buildDigest(sources);
+    const digest = await buildDigest(sources);
     const stored: StoredDigest = {
       themes: digest.themes,
       openQuestions: digest.openQuestions,
