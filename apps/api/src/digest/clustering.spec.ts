@@ -27,6 +27,8 @@ describe('spherical k-means', () => {
   });
 
   it('gives the same clusters for the same comments every time', async () => {
-    expect((await sphericalKMeans(vectors, 3, 6)).assignment).toEqual((await sphericalKMeans(vectors, 3, 6)).assignment);
+    expect((await sphericalKMeans(vectors, 3, 6)).assignment).toEqual(
+      (await sphericalKMeans(vectors, 3, 6)).assignment,
+    );
   });
 });

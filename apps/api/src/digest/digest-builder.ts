@@ -212,7 +212,8 @@ async function representativeSentences(
   const quotable: Array<{ comment: ReadSource; sentence: Sentence; vector: SparseVector }> = [];
   for (const c of inTheme) {
     if (turns.due()) await turns.next();
-    for (const s of c.sentences) if (s.quotable) quotable.push({ comment: c, sentence: s, vector: vocabulary.vector(s.terms) });
+    for (const s of c.sentences)
+      if (s.quotable) quotable.push({ comment: c, sentence: s, vector: vocabulary.vector(s.terms) });
   }
   const candidates = quotable
     .filter((s) => s.vector.index.length > 0)
