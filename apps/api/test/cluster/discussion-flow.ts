@@ -1,4 +1,5 @@
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
+import { RateLimiter } from '../../src/infra/redis/rate-limiter.js';
 import type { TestApi } from '../support/api-client.js';
 import { subscribeEvents } from '../support/comments/events.js';
 import { eventually } from '../support/eventually.js';
@@ -30,4 +31,14 @@ export async function postAndSeePublished([first, second]: [TestApi, TestApi], b
   } finally {
     await watcher.close();
   }
+}
+
+/** A limit of 3 spent across both API processes: the fourth use, on either, is refused. */
+export async function expectSharedRateLimit([first, second]: [TestApi, TestApi], name: string): Promise<void> {
+  const [a, b] = [first, second].map((api) => api.app.get(RateLimiter)) as [RateLimiter, RateLimiter];
+  const key = `${name}-${Date.now()}`;
+  await a.consume(name, key, 3, 60);
+  await b.consume(name, key, 3, 60);
+  await a.consume(name, key, 3, 60);
+  await expect(b.consume(name, key, 3, 60)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
 }

@@ -1,11 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { queuePrefixOf } from '../../src/infra/redis/redis-client.js';
-import { RateLimiter } from '../../src/infra/redis/rate-limiter.js';
 import { loadConfig } from '../../src/infra/config/env.js';
 import { TestApi } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
 import { startWorker } from '../support/worker.js';
-import { postAndSeePublished } from './discussion-flow.js';
+import { expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
 import { LocalRedisCluster } from './redis-cluster.js';
 
 /**
@@ -16,7 +15,7 @@ import { LocalRedisCluster } from './redis-cluster.js';
  */
 describe('on a Redis Cluster', () => {
   let cluster: LocalRedisCluster;
-  let apis: TestApi[];
+  let apis: [TestApi, TestApi];
   let worker: INestApplicationContext;
 
   beforeAll(async () => {
@@ -24,7 +23,7 @@ describe('on a Redis Cluster', () => {
     process.env['REDIS_CLUSTER_NODES'] = cluster.seeds;
     // Pointing REDIS_URL nowhere proves nothing falls back to a single server.
     process.env['REDIS_URL'] = 'redis://127.0.0.1:1';
-    apis = await Promise.all([TestApi.start(), TestApi.start()]);
+    apis = (await Promise.all([TestApi.start(), TestApi.start()])) as [TestApi, TestApi];
     worker = await startWorker();
   }, 90_000);
   afterAll(async () => {
@@ -34,16 +33,11 @@ describe('on a Redis Cluster', () => {
   }, 60_000);
 
   it('posts, decides in the worker and delivers the live event to another API process', async () => {
-    await postAndSeePublished(apis as [TestApi, TestApi], 'Posted through a cluster.');
+    await postAndSeePublished(apis, 'Posted through a cluster.');
   });
 
   it('counts a rate limit across API processes', async () => {
-    const [a, b] = apis.map((api) => api.app.get(RateLimiter)) as [RateLimiter, RateLimiter];
-    const key = `cluster-${Date.now()}`;
-    await a.consume('cluster-test', key, 3, 60);
-    await b.consume('cluster-test', key, 3, 60);
-    await a.consume('cluster-test', key, 3, 60);
-    await expect(b.consume('cluster-test', key, 3, 60)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expectSharedRateLimit(apis, 'cluster-test');
   });
 
   it('goes on after the primary holding the queues fails over to its replica', async () => {
@@ -54,6 +48,6 @@ describe('on a Redis Cluster', () => {
       timeoutMs: 30_000,
       what: 'the replica serving the queues’ slot',
     });
-    await postAndSeePublished(apis as [TestApi, TestApi], 'Posted after a failover.');
+    await postAndSeePublished(apis, 'Posted after a failover.');
   }, 90_000);
 });

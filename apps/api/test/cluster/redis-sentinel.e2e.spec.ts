@@ -1,8 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { RateLimiter } from '../../src/infra/redis/rate-limiter.js';
 import { TestApi } from '../support/api-client.js';
 import { startWorker } from '../support/worker.js';
-import { postAndSeePublished } from './discussion-flow.js';
+import { expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
 import { LocalRedisSentinel, SENTINEL_NAME } from './redis-sentinel.js';
 
 /**
@@ -36,12 +35,7 @@ describe('on Redis under Sentinel', () => {
   });
 
   it('counts a rate limit across API processes', async () => {
-    const [a, b] = apis.map((api) => api.app.get(RateLimiter)) as [RateLimiter, RateLimiter];
-    const key = `sentinel-${Date.now()}`;
-    await a.consume('sentinel-test', key, 3, 60);
-    await b.consume('sentinel-test', key, 3, 60);
-    await a.consume('sentinel-test', key, 3, 60);
-    await expect(b.consume('sentinel-test', key, 3, 60)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expectSharedRateLimit(apis, 'sentinel-test');
   });
 
   it('goes on after the primary dies and the Sentinels promote its replica', async () => {

@@ -7,7 +7,8 @@ import type { AppConfig } from '../config/env.js';
  */
 export type RedisClient = Redis | Cluster;
 
-export interface ClusterNode {
+/** A Redis Cluster node or a Sentinel. */
+export interface HostPort {
   host: string;
   port: number;
 }
@@ -22,7 +23,7 @@ export type RedisSettings = Pick<
  * an IPv6 host in brackets). Any one reachable node is enough: the client learns the rest of
  * the cluster, or the primary, from it.
  */
-export function clusterNodesOf(list: string, setting = 'REDIS_CLUSTER_NODES'): ClusterNode[] {
+export function hostPortsOf(list: string, setting: 'REDIS_CLUSTER_NODES' | 'REDIS_SENTINELS'): HostPort[] {
   return list
     .split(',')
     .map((entry) => entry.trim())
@@ -43,7 +44,7 @@ export function clusterNodesOf(list: string, setting = 'REDIS_CLUSTER_NODES'): C
  * cluster as a whole.
  */
 export function connectRedis(config: RedisSettings, options: RedisOptions = {}): RedisClient {
-  const nodes = clusterNodesOf(config.REDIS_CLUSTER_NODES);
+  const nodes = hostPortsOf(config.REDIS_CLUSTER_NODES, 'REDIS_CLUSTER_NODES');
   if (nodes.length === 0) {
     const sentinel = sentinelOptionsOf(config);
     return sentinel ? new Redis({ ...sentinel, ...options }) : new Redis(config.REDIS_URL, options);
@@ -73,7 +74,7 @@ export type SentinelOptions = Pick<
  * The primary's user, password and database come from REDIS_URL, as on a single server.
  */
 export function sentinelOptionsOf(config: RedisSettings): SentinelOptions | null {
-  const sentinels = clusterNodesOf(config.REDIS_SENTINELS, 'REDIS_SENTINELS');
+  const sentinels = hostPortsOf(config.REDIS_SENTINELS, 'REDIS_SENTINELS');
   if (sentinels.length === 0) return null;
   const url = new URL(config.REDIS_URL);
   const db = Number(url.pathname.slice(1) || 0);
