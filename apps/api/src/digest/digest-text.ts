@@ -1,5 +1,5 @@
-import winkNLP, { type ItemSentence } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type { default as WinkNLP, ItemSentence } from 'wink-nlp';
 
 /** One sentence of a comment, exactly as its reader wrote it. */
 export interface Sentence {
@@ -19,13 +19,40 @@ export interface ReadComment {
   forms: string[];
 }
 
-/** Sentence boundaries and parts of speech (lemmas need them); no entities, negation or sentiment. */
-const nlp = winkNLP(model, ['sbd', 'pos']);
-/** Tokenization alone: the bench's baseline. */
-const tokenizer = winkNLP(model, []);
-const its = nlp.its;
-/** wink-nlp's typings give `its.lemma` a signature `out()` does not accept; it returns a string. */
-const LEMMA = its.lemma as unknown as typeof its.normal;
+type Wink = ReturnType<typeof WinkNLP>;
+
+interface Readers {
+  /** Sentence boundaries and parts of speech (lemmas need them); no entities, negation or sentiment. */
+  nlp: Wink;
+  /** Tokenization alone: the bench's baseline. */
+  tokenizer: Wink;
+  its: Wink['its'];
+  /** wink-nlp's typings give `its.lemma` a signature `out()` does not accept; it returns a string. */
+  lemma: Wink['its']['normal'];
+}
+
+let readers: Readers | undefined;
+
+/**
+ * The English model takes a third of a second and tens of megabytes to load: it is loaded by
+ * the first comment read, in the worker that builds digests, not by every process that
+ * imports this module (the API, the CLI).
+ */
+function wink(): Readers {
+  if (!readers) {
+    const load = createRequire(import.meta.url);
+    const winkNLP = load('wink-nlp') as typeof WinkNLP;
+    const model = load('wink-eng-lite-web-model') as Parameters<typeof WinkNLP>[0];
+    const nlp = winkNLP(model, ['sbd', 'pos']);
+    readers = {
+      nlp,
+      tokenizer: winkNLP(model, []),
+      its: nlp.its,
+      lemma: nlp.its.lemma as unknown as Wink['its']['normal'],
+    };
+  }
+  return readers;
+}
 
 /** Lines a reader quoted from someone else (Markdown blockquotes) are not their own words. */
 const QUOTED_LINE = /^\s*(>|blockquote>)/;
@@ -49,6 +76,7 @@ export function readComment(source: string): ReadComment {
   // One document per comment: a blank line between its own lines is a sentence boundary.
   const own = ownParagraphs(source);
   if (own.length > 0) {
+    const { nlp, its, lemma } = wink();
     const doc = nlp.readDoc(own.join('\n\n'));
     doc.sentences().each((s: ItemSentence) => {
       const text = s.out().trim();
@@ -58,7 +86,7 @@ export function readComment(source: string): ReadComment {
       const types = tokens.out(its.type);
       const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
       const pos = tokens.out(its.pos);
-      const lemmas = tokens.out(LEMMA);
+      const lemmas = tokens.out(lemma);
       const written = tokens.out();
       const sentenceTerms: string[] = [];
       let words = 0;
@@ -99,5 +127,5 @@ function ownParagraphs(source: string): string[] {
 
 /** Plain tokenization of a text, the bench's baseline for what reading alone costs. */
 export function tokenCount(source: string): number {
-  return tokenizer.readDoc(source).tokens().length();
+  return wink().tokenizer.readDoc(source).tokens().length();
 }

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import type * as Jsdom from 'jsdom';
+import { createRequire } from 'node:module';
 import type { Block } from '../blocks.js';
 import { ContentError } from '../errors.js';
 import { readInput } from '../input.js';
@@ -14,6 +15,17 @@ import { sanitizeContent, sanitizeDocument } from './sanitize.js';
 export interface HtmlOptions {
   /** Where the page came from: resolves relative links and becomes the source URL. */
   url?: string;
+}
+
+let jsdom: typeof Jsdom.JSDOM | undefined;
+
+/**
+ * jsdom takes about half a second to load: it is loaded by the first HTML page parsed, not
+ * by every process that imports this package (the API, the worker, the CLI).
+ */
+function loadJsdom(): typeof Jsdom.JSDOM {
+  jsdom ??= (createRequire(import.meta.url)('jsdom') as typeof Jsdom).JSDOM;
+  return jsdom;
 }
 
 const FULL_DOCUMENT = /<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]/i;
@@ -50,7 +62,7 @@ function isoDate(value: string | null | undefined): string | undefined {
  * (no `runScripts`) nor loads resources.
  */
 function extractArticle(html: string, url: string | undefined): Extracted {
-  const dom = new JSDOM(sanitizeDocument(html), url ? { url } : {});
+  const dom = new (loadJsdom())(sanitizeDocument(html), url ? { url } : {});
   try {
     const document = dom.window.document;
     const meta = (selector: string, attribute: string): string | undefined =>
@@ -89,7 +101,7 @@ function extractArticle(html: string, url: string | undefined): Extracted {
 }
 
 function toBlocks(html: string, base: string | undefined): Block[] {
-  const fragment = JSDOM.fragment(sanitizeContent(html)) as unknown as DomNode;
+  const fragment = loadJsdom().fragment(sanitizeContent(html)) as unknown as DomNode;
   return domToBlocks(fragment, base);
 }
 
