@@ -8,9 +8,13 @@ const shared = {
 
 module.exports = {
   testTimeout: 30000,
-  // Test files run one at a time, in a worker process that is replaced once it holds more than
-  // this after a file: every file loads the application's modules anew (ESM), and one process
-  // running all of them in turn outgrows Node's default heap.
+  // Two test files at a time, each worker with a database of its own (test/support/global-setup.ts):
+  // a file spends much of its time waiting on PostgreSQL, Redis and the processes it starts, so
+  // two share the CI machine's two cores well (the API suite in about 60% of the time of one).
+  maxWorkers: 2,
+  // A worker process is replaced once it holds more than this after a file: every file loads
+  // the application's modules anew (ESM), and one process running many of them in turn outgrows
+  // Node's default heap.
   workerIdleMemoryLimit: '1.5GB',
   projects: [
     {

@@ -4,8 +4,12 @@ import pg from 'pg';
 /**
  * One throwaway PostgreSQL database and Redis key prefix per test run, created here and
  * dropped in global-teardown. Tests find them in process.env.
+ *
+ * Test files run side by side, one per jest worker, and many specs count rows site-wide (queues,
+ * audit log, statements): each worker gets a database of its own, a copy of the migrated one
+ * (per-file-namespace.ts picks it). The copies are cheap: CREATE DATABASE … TEMPLATE.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   // Each jest project names this setup; the run needs it once.
   if (process.env['MARGINALIA_TEST_RUN']) return;
   const base = process.env['TEST_DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -46,5 +50,15 @@ export default async function globalSetup(): Promise<void> {
   const runner = '../../src/infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../../src/infra/prisma/migrate.js');
   await migrate(process.env['DATABASE_URL']);
+  // Worker 1 has the migrated database; the others a copy each.
+  const databases = [name];
+  const copier = new pg.Client({ connectionString: base });
+  await copier.connect();
+  for (let worker = 2; worker <= Math.max(1, globalConfig.maxWorkers); worker++) {
+    databases.push(`${name}_w${worker}`);
+    await copier.query(`CREATE DATABASE "${name}_w${worker}" TEMPLATE "${name}"`);
+  }
+  await copier.end();
+  process.env['MARGINALIA_TEST_DATABASES'] = databases.join(',');
   process.env['MARGINALIA_TEST_RUN'] = suffix;
 }

@@ -13,7 +13,10 @@ export default async function globalTeardown(): Promise<void> {
     admin.pathname = '/postgres';
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // The workers' copies (global-setup.ts), then the run's own database.
+    for (const database of (process.env['MARGINALIA_TEST_DATABASES'] ?? name).split(',').reverse()) {
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    }
     await client.end();
   }
   const prefix = process.env['REDIS_PREFIX'];

@@ -61,7 +61,8 @@ export class TableLock {
       await eventually(
         async () => {
           const { rows } = await watcher.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`,
             [applicationName],
           );
           this.waiting = rows[0]?.n ?? 0;
