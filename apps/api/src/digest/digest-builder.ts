@@ -69,8 +69,8 @@ interface ReadSource {
  * sentences LexRank ranks highest. See docs/digest.md.
  */
 export async function buildDigest(sources: readonly DigestSource[], turns = new Turns()): Promise<Digest> {
-  // Every loop over the comments lets the event loop run now and then (turns.ts): the worker
-  // builds digests beside the moderation jobs.
+  // Every loop over the comments lets the event loop run now and then (turns.ts), for a build
+  // on the worker's main thread, beside the moderation jobs (DIGEST_BUILD_THREAD=false).
   const read: Array<{ source: DigestSource } & ReadComment> = [];
   for (const source of sources) {
     if (turns.due()) await turns.next();

@@ -8,7 +8,8 @@ import { notFound } from '../infra/errors/domain-error.js';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { JobQueue } from '../infra/queue/job-queue.js';
 import type { StoredAnchorJson } from '../comments/anchor-data.js';
-import { buildDigest, type Digest, type DigestSource } from './digest-builder.js';
+import type { Digest, DigestSource } from './digest-builder.js';
+import { DigestBuilds } from './digest-builds.js';
 import type { ArticleDigestModel } from './digest.models.js';
 
 interface PublishedRow {
@@ -40,6 +41,7 @@ export class DigestService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly jobs: JobQueue,
+    private readonly builds: DigestBuilds,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -114,7 +116,7 @@ export class DigestService {
           : null,
       };
     });
-    const digest = await buildDigest(sources);
+    const digest = await this.builds.build(sources);
     const stored: StoredDigest = {
       themes: digest.themes,
       openQuestions: digest.openQuestions,

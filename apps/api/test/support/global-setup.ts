@@ -46,6 +46,10 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   process.env['IMPORT_RATE_LIMIT'] = '1000';
   // Every test reads from 127.0.0.1, anonymously for the most part; abuse-limit specs set it low.
   process.env['ANONYMOUS_RATE_LIMIT'] = '1000000';
+  // Jest runs the sources in a module system of its own, which a worker thread does not have:
+  // an in-process worker builds digests on its main thread. digest-thread.e2e.spec.ts builds
+  // them in the thread, in a worker child process.
+  process.env['DIGEST_BUILD_THREAD'] = 'false';
   // Jest's module mapper does not apply to global setup; Node loads the TypeScript source itself.
   const runner = '../../src/infra/prisma/migrate.ts';
   const { migrate } = (await import(runner)) as typeof import('../../src/infra/prisma/migrate.js');

@@ -325,6 +325,14 @@ export class Env {
   @Min(10)
   DIGEST_DEBOUNCE_MS = 60_000;
 
+  /**
+   * Digests are built in a worker thread of their own (digest-builds.ts), not between the
+   * moderation jobs on the worker's main thread. False builds them on the main thread, in slices.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  DIGEST_BUILD_THREAD = true;
+
   /** BullMQ: how often workers look for jobs whose lock expired (their worker died) and run them again. */
   @Transform(toInt)
   @IsInt()
