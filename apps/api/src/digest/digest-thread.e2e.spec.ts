@@ -42,6 +42,13 @@ describe('digests built in the worker thread', () => {
     else process.env['DIGEST_DEBOUNCE_MS'] = saved;
   });
 
+  /** The digest row, once the worker child has stored it. */
+  const storedDigest = (articleId: string) =>
+    eventually(async () => (await prisma.articleDigest.findUnique({ where: { articleId } })) ?? undefined, {
+      timeoutMs: 30_000,
+      what: () => `the worker child to build the digest:\n${worker.tail()}`,
+    });
+
   it('builds in its thread the digest the main thread builds from the same comments', async () => {
     const article = await makeArticle(prisma);
     for (const [author, body] of TWO_TOPICS) await writeComment(prisma, article.id, author, body);
@@ -49,13 +56,7 @@ describe('digests built in the worker thread', () => {
     // The first read finds no digest and asks for one; the worker child builds it.
     const first = await api.gql<{ articleDigest: unknown }>(DIGEST, { articleId: article.id });
     expect(first.data!.articleDigest).toBeNull();
-    const stored = await eventually(
-      async () => (await prisma.articleDigest.findUnique({ where: { articleId: article.id } })) ?? undefined,
-      {
-        timeoutMs: 30_000,
-        what: () => `the worker child to build the digest:\n${worker.tail()}`,
-      },
-    );
+    const stored = await storedDigest(article.id);
     // The job logs once the row is stored; its line may still be on its way.
     await eventually(
       () => worker.logs().some((line) => line['msg'] === 'digest rebuilt' && line['articleId'] === article.id),
@@ -76,13 +77,7 @@ describe('digests built in the worker thread', () => {
     const article = await makeArticle(prisma);
     for (const [author, body] of TWO_TOPICS.slice(0, 5)) await writeComment(prisma, article.id, author, body);
     await api.gql(DIGEST, { articleId: article.id });
-    const stored = await eventually(
-      async () => (await prisma.articleDigest.findUnique({ where: { articleId: article.id } })) ?? undefined,
-      {
-        timeoutMs: 30_000,
-        what: () => `the worker child to build the digest:\n${worker.tail()}`,
-      },
-    );
+    const stored = await storedDigest(article.id);
     expect(stored.commentCount).toBe(5);
     expect(worker.logs().filter((line) => line['msg'] === 'digest thread started')).toHaveLength(1);
   });

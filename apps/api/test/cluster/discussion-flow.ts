@@ -1,9 +1,32 @@
 import { PrismaService } from '../../src/infra/prisma/prisma.service.js';
 import { RateLimiter } from '../../src/infra/redis/rate-limiter.js';
-import type { TestApi } from '../support/api-client.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { TestApi } from '../support/api-client.js';
 import { subscribeEvents } from '../support/comments/events.js';
 import { eventually } from '../support/eventually.js';
 import { makeArticle } from '../support/factories.js';
+import { startWorker } from '../support/worker.js';
+
+/**
+ * Two API processes and a worker on whatever Redis process.env names (the spec sets
+ * REDIS_CLUSTER_NODES or REDIS_SENTINELS first).
+ */
+export class DiscussionStack {
+  private constructor(
+    readonly apis: [TestApi, TestApi],
+    private readonly worker: INestApplicationContext,
+  ) {}
+
+  static async start(): Promise<DiscussionStack> {
+    const apis = (await Promise.all([TestApi.start(), TestApi.start()])) as [TestApi, TestApi];
+    return new DiscussionStack(apis, await startWorker());
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.close();
+    await Promise.all(this.apis.map((api) => api.close()));
+  }
+}
 
 const POST = 'mutation($input: CreateThreadInput!) { createThread(input: $input) { comments { id } } }';
 

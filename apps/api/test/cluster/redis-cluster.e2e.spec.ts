@@ -1,10 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { queuePrefixOf } from '../../src/infra/redis/redis-client.js';
 import { loadConfig } from '../../src/infra/config/env.js';
-import { TestApi } from '../support/api-client.js';
 import { eventually } from '../support/eventually.js';
-import { startWorker } from '../support/worker.js';
-import { expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
+import { DiscussionStack, expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
 import { LocalRedisCluster } from './redis-cluster.js';
 
 /**
@@ -15,29 +12,26 @@ import { LocalRedisCluster } from './redis-cluster.js';
  */
 describe('on a Redis Cluster', () => {
   let cluster: LocalRedisCluster;
-  let apis: [TestApi, TestApi];
-  let worker: INestApplicationContext;
+  let stack: DiscussionStack;
 
   beforeAll(async () => {
     cluster = await LocalRedisCluster.start(3);
     process.env['REDIS_CLUSTER_NODES'] = cluster.seeds;
     // Pointing REDIS_URL nowhere proves nothing falls back to a single server.
     process.env['REDIS_URL'] = 'redis://127.0.0.1:1';
-    apis = (await Promise.all([TestApi.start(), TestApi.start()])) as [TestApi, TestApi];
-    worker = await startWorker();
+    stack = await DiscussionStack.start();
   }, 90_000);
   afterAll(async () => {
-    await worker?.close();
-    await Promise.all((apis ?? []).map((api) => api.close()));
+    await stack?.stop();
     await cluster?.stop();
   }, 60_000);
 
   it('posts, decides in the worker and delivers the live event to another API process', async () => {
-    await postAndSeePublished(apis, 'Posted through a cluster.');
+    await postAndSeePublished(stack.apis, 'Posted through a cluster.');
   });
 
   it('counts a rate limit across API processes', async () => {
-    await expectSharedRateLimit(apis, 'cluster-test');
+    await expectSharedRateLimit(stack.apis, 'cluster-test');
   });
 
   it('goes on after the primary holding the queues fails over to its replica', async () => {
@@ -48,6 +42,6 @@ describe('on a Redis Cluster', () => {
       timeoutMs: 30_000,
       what: 'the replica serving the queues’ slot',
     });
-    await postAndSeePublished(apis, 'Posted after a failover.');
+    await postAndSeePublished(stack.apis, 'Posted after a failover.');
   }, 90_000);
 });

@@ -1,7 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { TestApi } from '../support/api-client.js';
-import { startWorker } from '../support/worker.js';
-import { expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
+import { DiscussionStack, expectSharedRateLimit, postAndSeePublished } from './discussion-flow.js';
 import { LocalRedisSentinel, SENTINEL_NAME } from './redis-sentinel.js';
 
 /**
@@ -12,8 +9,7 @@ import { LocalRedisSentinel, SENTINEL_NAME } from './redis-sentinel.js';
  */
 describe('on Redis under Sentinel', () => {
   let set: LocalRedisSentinel;
-  let apis: [TestApi, TestApi];
-  let worker: INestApplicationContext;
+  let stack: DiscussionStack;
 
   beforeAll(async () => {
     set = await LocalRedisSentinel.start();
@@ -21,27 +17,25 @@ describe('on Redis under Sentinel', () => {
     process.env['REDIS_SENTINEL_NAME'] = SENTINEL_NAME;
     // Pointing REDIS_URL nowhere proves every connection found the primary through the Sentinels.
     process.env['REDIS_URL'] = 'redis://127.0.0.1:1';
-    apis = (await Promise.all([TestApi.start(), TestApi.start()])) as [TestApi, TestApi];
-    worker = await startWorker();
+    stack = await DiscussionStack.start();
   }, 90_000);
   afterAll(async () => {
-    await worker?.close();
-    await Promise.all((apis ?? []).map((api) => api.close()));
+    await stack?.stop();
     await set?.stop();
   }, 60_000);
 
   it('posts, decides in the worker and delivers the live event to another API process', async () => {
-    await postAndSeePublished(apis, 'Posted through the primary the Sentinels named.');
+    await postAndSeePublished(stack.apis, 'Posted through the primary the Sentinels named.');
   });
 
   it('counts a rate limit across API processes', async () => {
-    await expectSharedRateLimit(apis, 'sentinel-test');
+    await expectSharedRateLimit(stack.apis, 'sentinel-test');
   });
 
   it('goes on after the primary dies and the Sentinels promote its replica', async () => {
     const before = await set.primaryPort();
     const promoted = await set.failOver();
     expect(promoted).not.toBe(before);
-    await postAndSeePublished(apis, 'Posted after a failover.');
+    await postAndSeePublished(stack.apis, 'Posted after a failover.');
   }, 90_000);
 });
