@@ -8,7 +8,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Redis } from 'ioredis';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -171,6 +171,34 @@ export function cpuMsOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+/**
+ * CPU time (user + system, ms) used so far by each process whose command name is one of
+ * `names` (PostgreSQL's backends, Redis), by name and process id, from /proc. Compare two
+ * readings with cpuMsSince: a process that exits between them takes its time with it, so read
+ * around work on pooled connections.
+ */
+export function cpuMsByCommand(names: readonly string[]): Map<string, Map<number, number>> {
+  const byName = new Map(names.map((name) => [name, new Map<number, number>()]));
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pids = byName.get(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+      if (!pids) continue;
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      pids.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {
+      // gone since the listing
+    }
+  }
+  return byName;
+}
+/** CPU ms the processes of one cpuMsByCommand name used between two readings (new processes count whole). */
+export function cpuMsSince(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number {
+  let total = 0;
+  for (const [pid, ms] of after ?? []) total += ms - (before?.get(pid) ?? 0);
+  return total;
 }
 /**
  * CPU time the whole machine spent busy (every core, every process: the database and Redis

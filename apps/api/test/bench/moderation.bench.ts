@@ -17,7 +17,9 @@
  * no-op jobs drained by a no-op processor with the same concurrency; both are counted done
  * when their event is heard on Redis pub/sub (the worker publishes each decision). For both
  * drains, the CPU each job cost the whole machine (every process, from /proc/stat): with every
- * core busy, the throughput ratio is bounded by the ratio of those.
+ * core busy, the throughput ratio is bounded by the ratio of those. Each drain's CPU is also
+ * split by process (the worker, the API, this driver, PostgreSQL's backends, Redis), so a run
+ * shows where a decision's cost goes.
  *
  * API, worker and no-op worker each run in their own child process; this one drives them.
  * The database and Redis prefix are created and dropped here. Targets: post → moderator p99
@@ -32,6 +34,7 @@ import { Queue, Worker } from 'bullmq';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { PrismaClient } from '../../src/generated/prisma/client.js';
@@ -40,7 +43,9 @@ import { channelPrefix, MODERATION_TOPIC } from '../../src/realtime/event-bus.js
 import {
   BenchResult,
   commentBody,
+  cpuMsByCommand,
   cpuMsOf,
+  cpuMsSince,
   machineBusyMs,
   createBenchEnv,
   machineLine,
@@ -431,8 +436,40 @@ async function main(): Promise<void> {
       queued: Stats;
       real: Awaited<ReturnType<typeof runReal>>;
     };
-    const runs: Array<{ rates: RateResult[]; realRate: number; noopRate: number; realCpu: number; noopCpu: number }> =
-      [];
+    /** CPU used by each process the drains involve (ms): the children, this driver, PostgreSQL, Redis. */
+    const PARTS = ['worker', 'no-op worker', 'API', 'bench driver', 'PostgreSQL', 'Redis'] as const;
+    type CpuParts = Record<(typeof PARTS)[number], number>;
+    type CpuReading = {
+      own: Record<'worker' | 'no-op worker' | 'API' | 'bench driver', number>;
+      servers: Map<string, Map<number, number>>;
+    };
+    const pidOf = (role: Role): number => children.find((c) => c.role === role)!.pid;
+    const cpuReading = (): CpuReading => ({
+      own: {
+        worker: cpuMsOf(pidOf('worker')),
+        'no-op worker': cpuMsOf(pidOf('noop')),
+        API: cpuMsOf(pidOf('api')),
+        'bench driver': cpuMsOf(process.pid),
+      },
+      servers: cpuMsByCommand(['postgres', 'redis-server']),
+    });
+    const perJob = (before: CpuReading, after: CpuReading, jobs: number): CpuParts => ({
+      worker: (after.own.worker - before.own.worker) / jobs,
+      'no-op worker': (after.own['no-op worker'] - before.own['no-op worker']) / jobs,
+      API: (after.own.API - before.own.API) / jobs,
+      'bench driver': (after.own['bench driver'] - before.own['bench driver']) / jobs,
+      PostgreSQL: cpuMsSince(before.servers.get('postgres'), after.servers.get('postgres')) / jobs,
+      Redis: cpuMsSince(before.servers.get('redis-server'), after.servers.get('redis-server')) / jobs,
+    });
+    const runs: Array<{
+      rates: RateResult[];
+      realRate: number;
+      noopRate: number;
+      realCpu: number;
+      noopCpu: number;
+      realParts: CpuParts;
+      noopParts: CpuParts;
+    }> = [];
     for (let run = 0; run < RUNS; run++) {
       console.log(`\n== run ${run + 1} of ${RUNS}`);
       const rates: RateResult[] = [];
@@ -471,6 +508,7 @@ async function main(): Promise<void> {
       const ids = await pendingComments(THROUGHPUT_JOBS, 100_000 + run * THROUGHPUT_JOBS);
       let t0 = performance.now();
       let busy0 = machineBusyMs();
+      let parts0 = cpuReading();
       await moderationQueue.addBulk(
         ids.map((commentId) => ({
           name: 'moderate-comment',
@@ -481,9 +519,11 @@ async function main(): Promise<void> {
       await waitFor(() => ids.every((id) => decided.has(id)), 120_000);
       const realRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
       const realCpu = (machineBusyMs() - busy0) / THROUGHPUT_JOBS;
+      const realParts = perJob(parts0, cpuReading(), THROUGHPUT_JOBS);
       noopHeard.clear();
       t0 = performance.now();
       busy0 = machineBusyMs();
+      parts0 = cpuReading();
       await noopQueue.addBulk(
         Array.from({ length: THROUGHPUT_JOBS }, (_, i) => ({
           name: 'noop',
@@ -494,6 +534,7 @@ async function main(): Promise<void> {
       await waitFor(() => noopHeard.size >= THROUGHPUT_JOBS, 60_000);
       const noopRate = THROUGHPUT_JOBS / ((performance.now() - t0) / 1000);
       const noopCpu = (machineBusyMs() - busy0) / THROUGHPUT_JOBS;
+      const noopParts = perJob(parts0, cpuReading(), THROUGHPUT_JOBS);
       console.log(`\nworker throughput, ${THROUGHPUT_JOBS} queued jobs, concurrency ${CONCURRENCY}`);
       console.log(`  moderate-comment (real pipeline)   ${realRate.toFixed(0).padStart(6)} jobs/s`);
       console.log(`  no-op processor                    ${noopRate.toFixed(0).padStart(6)} jobs/s`);
@@ -501,7 +542,13 @@ async function main(): Promise<void> {
       console.log(
         `  machine CPU per job (all processes) real ${realCpu.toFixed(2)} ms, no-op ${noopCpu.toFixed(2)} ms`,
       );
-      runs.push({ rates, realRate, noopRate, realCpu, noopCpu });
+      const partLine = (parts: CpuParts): string =>
+        Object.entries(parts)
+          .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
+          .join(', ');
+      console.log(`  CPU per job by process (ms) real:  ${partLine(realParts)}`);
+      console.log(`  CPU per job by process (ms) no-op: ${partLine(noopParts)}`);
+      runs.push({ rates, realRate, noopRate, realCpu, noopCpu, realParts, noopParts });
     }
     await prisma.$disconnect();
 
@@ -615,7 +662,39 @@ async function main(): Promise<void> {
       { baseline: { name: 'no-op job', median: median(all((r) => r.noopCpu)) } },
     );
     cpu.ratio = median(all((r) => r.realCpu / r.noopCpu));
+    // Where that CPU goes, process by process: each drain's own worker, the API relaying the
+    // events to the moderator's and the reader's websockets, this bench listening to both and
+    // to Redis, PostgreSQL and Redis. The no-op drain's figure for the same process is its
+    // baseline (its worker is the no-op worker).
+    for (const part of PARTS) {
+      if (part === 'no-op worker') continue;
+      const noopPart = (r: (typeof runs)[number]): number => r.noopParts[part === 'worker' ? 'no-op worker' : part];
+      result.repeated(
+        `CPU per job in the drains: ${part}`,
+        'ms',
+        all((r) => r.realParts[part]),
+        {
+          baseline: {
+            name: `no-op drain, ${part === 'worker' ? 'no-op worker' : part}`,
+            median: median(all(noopPart)),
+          },
+        },
+      );
+    }
     checks.push([`throughput ≥ ${TARGET_THROUGHPUT}× no-op (${inEvery(throughputOk)})`, throughputOk.every(Boolean)]);
+    const ceiling = median(all((r) => r.noopCpu / r.realCpu));
+    const database = median(all((r) => r.realParts.PostgreSQL));
+    // The share of the machine's cores busy during a drain: CPU per job × jobs per second.
+    const busy = (cpuMs: number, rate: number): number => (cpuMs * rate) / (10 * os.cpus().length);
+    result.notes.push(
+      `The machine's cores were ${median(all((r) => busy(r.realCpu, r.realRate))).toFixed(0)}% busy while the ` +
+        `real worker drained its jobs and ${median(all((r) => busy(r.noopCpu, r.noopRate))).toFixed(0)}% while ` +
+        `the no-op one did: both drains are bound by the CPU, so the throughput ratio follows the ratio of their ` +
+        `machine CPU per job (${ceiling.toFixed(2)}× here). PostgreSQL alone spent ${database.toFixed(2)} ms per ` +
+        `decision (the input read and the decision's write, up to ${CONCURRENCY} decisions a statement), against ` +
+        `${median(all((r) => r.noopCpu)).toFixed(2)} ms for the whole of a no-op job: where the database shares ` +
+        `the worker's cores, ${TARGET_THROUGHPUT}× would need a decision to cost less than twice a job that does nothing.`,
+    );
 
     console.log('\ntargets');
     for (const [label, ok] of checks) console.log(`  ${label.padEnd(56)} ${ok ? 'PASS' : 'FAIL'}`);
