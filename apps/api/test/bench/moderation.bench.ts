@@ -689,11 +689,12 @@ async function main(): Promise<void> {
     result.notes.push(
       `The machine's cores were ${median(all((r) => busy(r.realCpu, r.realRate))).toFixed(0)}% busy while the ` +
         `real worker drained its jobs and ${median(all((r) => busy(r.noopCpu, r.noopRate))).toFixed(0)}% while ` +
-        `the no-op one did: both drains are bound by the CPU, so the throughput ratio follows the ratio of their ` +
-        `machine CPU per job (${ceiling.toFixed(2)}× here). PostgreSQL alone spent ${database.toFixed(2)} ms per ` +
-        `decision (the input read and the decision's write, up to ${CONCURRENCY} decisions a statement), against ` +
-        `${median(all((r) => r.noopCpu)).toFixed(2)} ms for the whole of a no-op job: where the database shares ` +
-        `the worker's cores, ${TARGET_THROUGHPUT}× would need a decision to cost less than twice a job that does nothing.`,
+        `the no-op one did, so both drains are close to bound by the CPU, and the throughput ratio ` +
+        `(${throughput.ratio.toFixed(2)}×) follows the ratio of their machine CPU per job (${ceiling.toFixed(2)}×). ` +
+        `PostgreSQL alone spent ${database.toFixed(2)} ms per decision (the input read and the decision's write, ` +
+        `up to ${CONCURRENCY} decisions a statement), against ${median(all((r) => r.noopCpu)).toFixed(2)} ms for ` +
+        `the whole of a no-op job. Where the database shares the worker's cores, ${TARGET_THROUGHPUT}× would need ` +
+        `a whole decision to cost less than twice a job that does nothing.`,
     );
 
     console.log('\ntargets');
