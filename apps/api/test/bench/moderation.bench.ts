@@ -71,7 +71,7 @@ const RATES = (process.env['BENCH_RATES'] ?? '50,200').split(',').map(Number);
 const THROUGHPUT_JOBS = Number(process.env['BENCH_JOBS'] ?? 1000);
 /** Runs of the whole measurement, one after the other, on the same processes (BENCH_RUNS). */
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-/** The moderation workers' concurrency (MODERATION_CONCURRENCY, 32 here; the product's default is 8), given to both workers. */
+/** The moderation workers' concurrency (MODERATION_CONCURRENCY, the product's default: 32), given to both workers. */
 const CONCURRENCY = Number(process.env['MODERATION_CONCURRENCY'] ?? 32);
 const TARGET_P99_MS = 50;
 const TARGET_RATIO = 3;

@@ -306,15 +306,15 @@ export class Env {
    * Moderation jobs a worker process runs at once (they mostly wait on PostgreSQL and Redis;
    * those running at once read their inputs in one statement and write their decisions in
    * one more). On the 2-core bench machine 32 drained a backlog 1.9× as fast as 8 (1,161
-   * against 621 decisions a second; docs/scaling.md, "Moderation throughput"), but a worker
-   * killed mid-job left a comment undecided in one of three runs of the fault suite with 32
-   * (test/faults/worker-kill), not yet explained: the default stays 8 until it is.
+   * against 621 decisions a second; docs/scaling.md, "Moderation throughput"), and the fault
+   * suite passes at 32 (a worker killed, stopped or stalled mid-job; docs/scaling.md,
+   * "Concurrency default").
    */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(256)
-  MODERATION_CONCURRENCY = 8;
+  MODERATION_CONCURRENCY = 32;
 
   /**
    * An article's digest of what readers are saying is rebuilt at most once per this many ms:
