@@ -174,7 +174,7 @@ export function cpuMsOf(pid: number): number {
 }
 /**
  * CPU time (user + system, ms) used so far by each process whose command name is one of
- * `names` (PostgreSQL's backends, Redis), by name and process id, from /proc. Compare two
+ * `names` (all of PostgreSQL's processes, Redis), by name and process id, from /proc. Compare two
  * readings with cpuMsSince: a process that exits between them takes its time with it, so read
  * around work on pooled connections.
  */

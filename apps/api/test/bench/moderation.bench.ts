@@ -18,7 +18,7 @@
  * when their event is heard on Redis pub/sub (the worker publishes each decision). For both
  * drains, the CPU each job cost the whole machine (every process, from /proc/stat): with every
  * core busy, the throughput ratio is bounded by the ratio of those. Each drain's CPU is also
- * split by process (the worker, the API, this driver, PostgreSQL's backends, Redis), so a run
+ * split by process (the worker, the API, this driver, PostgreSQL's processes, Redis), so a run
  * shows where a decision's cost goes.
  *
  * API, worker and no-op worker each run in their own child process; this one drives them.
