@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../../test/support/factories.js';
-import { recordStatements } from '../../test/support/statements.js';
+import { outboxMark, recordStatements } from '../../test/support/statements.js';
 import { startWorker } from '../../test/support/worker.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { ModerationProcessor } from './moderation.processor.js';
@@ -58,8 +58,11 @@ describe('moderate-comment job', () => {
 
     const processor = worker.get(ModerationProcessor);
     // The worker's own loops (outbox relay, compaction, sweeps) are left out by recordStatements.
-    const decision = await recordStatements(() => processor.moderate({ commentId: reply.id }));
-    const duplicate = await recordStatements(() => processor.moderate({ commentId: reply.id }));
+    // The relay's mark (outboxMark) is left out too; that the decision itself queued nothing is
+    // checked on the outbox below.
+    const before = new Date();
+    const decision = await recordStatements(() => processor.moderate({ commentId: reply.id }), outboxMark);
+    const duplicate = await recordStatements(() => processor.moderate({ commentId: reply.id }), outboxMark);
     // pipeline input (with the settings' version), the decision (which also reads the queue
     // counts for the event)
     expect(decision.map(kind)).toEqual(['input', 'decision']);
@@ -73,6 +76,8 @@ describe('moderate-comment job', () => {
     expect(await prisma.notification.findMany({ where: { userId: author!.id } })).toEqual([
       expect.objectContaining({ kind: 'REPLY', commentId: reply.id, message: 'b replied to your comment' }),
     ]);
+    // Told in-app only: no mail job was queued for the notification.
+    expect(await prisma.outbox.findMany({ where: { createdAt: { gte: before } } })).toEqual([]);
   });
 });
 
