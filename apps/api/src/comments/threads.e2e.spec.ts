@@ -3,7 +3,7 @@ import { describe as describeRange } from '@marginalia/anchoring';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../test/support/api-client.js';
 import { makeArticle } from '../../test/support/factories.js';
-import { countStatements, outboxMark } from '../../test/support/statements.js';
+import { countStatements } from '../../test/support/statements.js';
 import { startWorker } from '../../test/support/worker.js';
 import { seedLargeDiscussion } from '../../test/support/comments/large-discussion.js';
 import { eventually } from '../../test/support/eventually.js';
@@ -178,7 +178,7 @@ describe('threads and replies over HTTP', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.article.threads).toHaveLength(1000);
       expect(res.data!.article.threads.every((t) => t.comments.length === 5)).toBe(true);
-    }, outboxMark);
+    });
     // viewer, article, thread counts, threads, comments with authors, reaction counts, own reactions
     expect(statements).toBeGreaterThanOrEqual(5);
     expect(statements).toBeLessThanOrEqual(8);
@@ -203,7 +203,7 @@ describe('threads and replies over HTTP', () => {
         for (const n of nodes) seen.add(n.id);
         after = pageInfo.endCursor;
         expect(pageInfo.hasNextPage).toBe(page < 7);
-      }, outboxMark);
+      });
       // viewer, article, thread counts, page of threads, comments, reaction counts, own reactions
       expect(perPage).toBeLessThanOrEqual(8);
     }

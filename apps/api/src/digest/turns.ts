@@ -3,9 +3,10 @@
  * seconds; built in one go on the worker's main thread, it held every moderation decision up
  * for as long (2026-12-07: jobs waited 1–3.7 s in the benchmark once its article had tens of
  * thousands of comments). Digests are now built in a thread of their own (digest-builds.ts);
- * a build on the main thread (DIGEST_BUILD_THREAD=false, and jest's runs) still goes in slices. A loop asks `due()` once per item and,
- * when the current slice has lasted `sliceMs`, awaits `next()`: the work waits for the loop's
- * next turn, after the I/O that came in meanwhile.
+ * a build on the main thread (DIGEST_BUILD_THREAD=false, and jest's runs) still goes in
+ * slices. A loop asks `due()` once per item and, when the current slice has lasted `sliceMs`,
+ * awaits `next()`: the work waits for the loop's next turn, after the I/O that came in
+ * meanwhile.
  */
 export class Turns {
   private sliceStart = performance.now();

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { PrismaService } from '../infra/prisma/prisma.service.js';
 import { makeArticle } from '../../test/support/factories.js';
-import { outboxMark, recordStatements } from '../../test/support/statements.js';
+import { recordStatements } from '../../test/support/statements.js';
 import { startWorker } from '../../test/support/worker.js';
 import { ModerationSettingsService } from './moderation-settings.service.js';
 import { ModerationProcessor } from './moderation.processor.js';
@@ -58,11 +58,9 @@ describe('moderate-comment job', () => {
 
     const processor = worker.get(ModerationProcessor);
     // The worker's own loops (outbox relay, compaction, sweeps) are left out by recordStatements.
-    // The relay's mark (outboxMark) is left out too; that the decision itself queued nothing is
-    // checked on the outbox below.
     const before = new Date();
-    const decision = await recordStatements(() => processor.moderate({ commentId: reply.id }), outboxMark);
-    const duplicate = await recordStatements(() => processor.moderate({ commentId: reply.id }), outboxMark);
+    const decision = await recordStatements(() => processor.moderate({ commentId: reply.id }));
+    const duplicate = await recordStatements(() => processor.moderate({ commentId: reply.id }));
     // pipeline input (with the settings' version), the decision (which also reads the queue
     // counts for the event)
     expect(decision.map(kind)).toEqual(['input', 'decision']);

@@ -36,15 +36,5 @@ export async function recordStatements(
   return statements;
 }
 
-export const countStatements = async (
-  run: () => Promise<void>,
-  ignore: (sql: string) => boolean = () => false,
-): Promise<number> => (await recordStatements(run, ignore)).length;
-
-/**
- * The outbox's mark of rows it handed over. A post makes it too, so it is not a background
- * statement; but an in-process worker's relay makes it whenever it hands over rows that spec
- * files before, on the same database, left behind. Specs that count the statements of a read
- * or of a job, with a worker in the process, leave it out.
- */
-export const outboxMark = (sql: string): boolean => sql.startsWith('UPDATE "Outbox" SET "dispatchedAt"');
+export const countStatements = async (run: () => Promise<void>): Promise<number> =>
+  (await recordStatements(run)).length;

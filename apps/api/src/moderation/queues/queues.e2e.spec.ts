@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { PrismaService } from '../../infra/prisma/prisma.service.js';
 import { errorCode, TestApi } from '../../../test/support/api-client.js';
 import { makeArticle } from '../../../test/support/factories.js';
-import { countStatements, outboxMark } from '../../../test/support/statements.js';
+import { countStatements } from '../../../test/support/statements.js';
 import { startWorker } from '../../../test/support/worker.js';
 import { postComment, registerAs, waitForStatus } from '../../../test/support/moderation/e2e-helpers.js';
 
@@ -185,7 +185,7 @@ describe('moderation queues', () => {
       countStatements(async () => {
         const res = await api.gql<Page>(PAGE, { articleId: article.id, first }, moderator.token);
         expect(res.data!.moderationQueue.items).toHaveLength(first);
-      }, outboxMark);
+      });
     const small = await countFor(2);
     const large = await countFor(30);
     expect(large).toBe(small);
